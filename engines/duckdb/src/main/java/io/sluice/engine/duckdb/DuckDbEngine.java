@@ -1,0 +1,154 @@
+package io.sluice.engine.duckdb;
+
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.SessionContext;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One DuckDB database for the whole Sluice process. Each session gets its own connection, duplicated from the
+ * root connection, so its temporary views and settings are its own while tables are shared.
+ */
+public final class DuckDbEngine
+        implements Engine
+{
+    private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
+
+    private final DuckDbConfig config;
+    private final DuckDBConnection root;
+    private final String version;
+    private final Set<DuckDbSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger runningStatements = new AtomicInteger();
+
+    private DuckDbEngine(DuckDbConfig config, DuckDBConnection root, String version)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.root = requireNonNull(root, "root is null");
+        this.version = requireNonNull(version, "version is null");
+    }
+
+    public static DuckDbEngine open(DuckDbConfig config)
+    {
+        try {
+            Files.createDirectories(config.databaseFile().toAbsolutePath().getParent());
+            Files.createDirectories(config.spoolDirectory());
+            // Spool files belong to results of an earlier run; no reader is left for them.
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(config.spoolDirectory(), "result-*.spool")) {
+                for (Path file : stale) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new SluiceException(ErrorCode.ENGINE_UNAVAILABLE, "Cannot create the DuckDB data directory: " + e.getMessage(), e);
+        }
+        Properties properties = new Properties();
+        properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+        config.threads().ifPresent(threads -> properties.setProperty("threads", String.valueOf(threads)));
+        config.memoryLimit().ifPresent(limit -> properties.setProperty("memory_limit", limit));
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + config.databaseFile().toAbsolutePath(), properties);
+            DuckDBConnection root = connection.unwrap(DuckDBConnection.class);
+            String version;
+            try (Statement statement = root.createStatement(); ResultSet resultSet = statement.executeQuery("SELECT library_version FROM pragma_version()")) {
+                resultSet.next();
+                version = resultSet.getString(1);
+            }
+            log.info("DuckDB {} opened {}", version, config.databaseFile().toAbsolutePath());
+            return new DuckDbEngine(config, root, version);
+        }
+        catch (SQLException e) {
+            throw new SluiceException(ErrorCode.ENGINE_UNAVAILABLE, "Cannot open the DuckDB database " + config.databaseFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name()
+    {
+        return DuckDbEngineFactory.NAME;
+    }
+
+    @Override
+    public String version()
+    {
+        return version;
+    }
+
+    @Override
+    public String endpoint()
+    {
+        return "embedded:" + config.databaseFile().toAbsolutePath();
+    }
+
+    @Override
+    public EngineSession openSession(SessionContext context)
+    {
+        DuckDBConnection connection;
+        try {
+            connection = root.duplicate();
+        }
+        catch (SQLException e) {
+            throw new SluiceException(ErrorCode.ENGINE_UNAVAILABLE, "Cannot open a DuckDB connection: " + e.getMessage(), e);
+        }
+        DuckDbSession session = new DuckDbSession(connection, config.spoolDirectory(), runningStatements, sessions::remove);
+        try {
+            session.useDatabase(context.database());
+        }
+        catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public EngineHealth health()
+    {
+        try {
+            if (root.isClosed()) {
+                return EngineHealth.down("DuckDB is closed");
+            }
+            return EngineHealth.up(runningStatements.get(), 0);
+        }
+        catch (SQLException e) {
+            return EngineHealth.down(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        for (DuckDbSession session : sessions) {
+            session.close();
+        }
+        try {
+            root.close();
+        }
+        catch (SQLException e) {
+            log.warn("Closing DuckDB failed", e);
+        }
+    }
+}

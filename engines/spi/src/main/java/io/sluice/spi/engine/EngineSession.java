@@ -1,0 +1,25 @@
+package io.sluice.spi.engine;
+
+import io.sluice.spi.metadata.EngineMetadata;
+
+/**
+ * One Sluice session's view of an engine: its current database, settings and temporary objects.
+ * Statements of a session are created from the session's threads; {@link EngineStatement#cancel()} may come from
+ * any thread.
+ */
+public interface EngineSession
+        extends AutoCloseable
+{
+    /** Creates a statement for the SQL text, in the engine's dialect; nothing runs until {@link EngineStatement#execute()}. */
+    EngineStatement createStatement(String sql);
+
+    /** Databases, tables, columns and functions as this session sees them (temporary views included). */
+    EngineMetadata metadata();
+
+    /** Makes {@code database} the current one; fails with {@code DATABASE_NOT_FOUND} if it does not exist. */
+    void useDatabase(String database);
+
+    /** Closes the session and every statement still open in it. */
+    @Override
+    void close();
+}

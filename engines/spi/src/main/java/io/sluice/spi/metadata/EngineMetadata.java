@@ -1,0 +1,42 @@
+package io.sluice.spi.metadata;
+
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+
+import java.util.List;
+
+/**
+ * Databases, tables, columns and functions of an engine as one session sees them. Patterns follow the JDBC
+ * metadata conventions ({@link NamePattern}); implementations may push exact names down and must filter the rest.
+ * Database names are the ones users write ({@code default} always exists).
+ */
+public interface EngineMetadata
+{
+    List<String> listDatabases(NamePattern databasePattern);
+
+    List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern);
+
+    List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern);
+
+    List<FunctionInfo> listFunctions(NamePattern functionPattern);
+
+    default List<PrimaryKeyInfo> listPrimaryKeys(String database, String table)
+    {
+        return List.of();
+    }
+
+    default List<ForeignKeyInfo> listForeignKeys(NamePattern parentDatabase, NamePattern parentTable, NamePattern foreignDatabase, NamePattern foreignTable)
+    {
+        return List.of();
+    }
+
+    default void createDatabase(String database, boolean ifNotExists)
+    {
+        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "This engine does not support creating databases");
+    }
+
+    default void dropDatabase(String database, boolean ifExists, boolean cascade)
+    {
+        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "This engine does not support dropping databases");
+    }
+}

@@ -1,0 +1,339 @@
+package io.sluice.server;
+
+import io.sluice.router.EngineRouter;
+import io.sluice.server.command.SessionCommandExecutor;
+import io.sluice.server.config.SessionConfig;
+import io.sluice.server.metadata.MetadataResults;
+import io.sluice.server.operation.ExecuteStatementOperation;
+import io.sluice.server.operation.LocalResult;
+import io.sluice.server.operation.MetadataOperation;
+import io.sluice.server.operation.Operation;
+import io.sluice.server.operation.OperationState;
+import io.sluice.server.operation.OperationType;
+import io.sluice.server.session.Caller;
+import io.sluice.server.session.HandleId;
+import io.sluice.server.session.Session;
+import io.sluice.server.session.SessionManager;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.RowBatch;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.metadata.EngineMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The gateway's operations, one method per HS2 call, free of any wire format: the Thrift service and the REST API
+ * translate to and from these. Every call names its {@link Caller}, so that sessions and operations are found only
+ * by their owner.
+ */
+public final class SluiceBackend
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(SluiceBackend.class);
+    private static final DateTimeFormatter QUERY_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
+    private static final String QUERY_ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    public static final String DEFAULT_DATABASE = "default";
+
+    private final SessionConfig config;
+    private final SessionManager sessions;
+    private final EngineRouter router;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicLong querySequence = new AtomicLong();
+
+    public SluiceBackend(SessionConfig config, EngineRouter router)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.router = requireNonNull(router, "router is null");
+        this.sessions = new SessionManager(config);
+        BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
+        this.executor = new ThreadPoolExecutor(config.operationThreads(), config.operationThreads(), 60, TimeUnit.SECONDS, queue, daemonThreads("sluice-operation"));
+        this.executor.allowCoreThreadTimeOut(true);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("sluice-scheduler"));
+        long checkMillis = Math.max(config.checkInterval().toMillis(), 100);
+        scheduler.scheduleWithFixedDelay(this::closeIdle, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeIdle()
+    {
+        try {
+            sessions.closeIdle();
+        }
+        catch (RuntimeException e) {
+            log.warn("Closing idle sessions failed", e);
+        }
+    }
+
+    /**
+     * Opens a session. {@code configuration} carries the client's overlays: {@code use:database},
+     * {@code set:hiveconf:<key>} and {@code set:hivevar:<key>} as the Hive drivers send them, or plain keys.
+     */
+    public Session openSession(Caller caller, int protocolVersion, Map<String, String> configuration)
+    {
+        Session session = sessions.open(caller, protocolVersion, DEFAULT_DATABASE);
+        try {
+            String database = null;
+            for (Map.Entry<String, String> entry : configuration.entrySet()) {
+                String key = entry.getKey();
+                if (key.equals("use:database")) {
+                    database = entry.getValue();
+                }
+                else if (key.startsWith("set:hiveconf:")) {
+                    SessionCommandExecutor.applySetting(session, key.substring("set:hiveconf:".length()), entry.getValue());
+                }
+                else if (key.startsWith("set:hivevar:")) {
+                    session.settings().put("hivevar:" + key.substring("set:hivevar:".length()), entry.getValue());
+                }
+                else if (key.startsWith("sluice.")) {
+                    SessionCommandExecutor.applySetting(session, key, entry.getValue());
+                }
+            }
+            if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
+                String chosen = database;
+                EngineMetadata metadata = metadata(session);
+                if (metadata.listDatabases(io.sluice.spi.metadata.NamePattern.exact(chosen)).isEmpty()) {
+                    throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + chosen + "' does not exist");
+                }
+                session.useDatabase(chosen);
+            }
+            return session;
+        }
+        catch (RuntimeException e) {
+            sessions.close(session.handle(), caller);
+            throw e;
+        }
+    }
+
+    public void closeSession(HandleId handle, Caller caller)
+    {
+        sessions.close(handle, caller);
+    }
+
+    public Session session(HandleId handle, Caller caller)
+    {
+        return sessions.get(handle, caller);
+    }
+
+    /** Closes the sessions of a binary connection that ended. */
+    public void connectionClosed(long connectionId)
+    {
+        sessions.connectionClosed(connectionId);
+    }
+
+    /**
+     * Starts a statement. Runs it on a worker thread when {@code async}; otherwise returns once it has finished.
+     * A positive {@code queryTimeout} stops it after that long, in state TIMEDOUT.
+     */
+    public Operation executeStatement(HandleId sessionHandle, Caller caller, String statement, Map<String, String> confOverlay, boolean async, Duration queryTimeout)
+    {
+        Session session = sessions.get(sessionHandle, caller);
+        if (statement == null || statement.isBlank()) {
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, "The statement is empty");
+        }
+        confOverlay.forEach((key, value) -> {
+            if (key.startsWith("sluice.")) {
+                SessionCommandExecutor.applySetting(session, key, value);
+            }
+        });
+        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, config.maxResultRows());
+        sessions.addOperation(operation);
+        ScheduledFuture<?> timeout = null;
+        if (!queryTimeout.isZero() && !queryTimeout.isNegative()) {
+            timeout = scheduler.schedule(() -> operation.timeout(queryTimeout), queryTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        ScheduledFuture<?> timeoutTask = timeout;
+        Runnable run = () -> {
+            try {
+                operation.run();
+            }
+            finally {
+                if (timeoutTask != null) {
+                    timeoutTask.cancel(false);
+                }
+            }
+        };
+        if (async) {
+            operation.submitted();
+            try {
+                executor.execute(run);
+            }
+            catch (RejectedExecutionException e) {
+                operation.fail(new SluiceException(ErrorCode.SERVER_BUSY,
+                        format("The server is busy: %s statements are running and %s waiting (%s, %s)",
+                                executor.getActiveCount(), executor.getQueue().size(), SessionConfig.OPERATION_THREADS, SessionConfig.OPERATION_QUEUE)));
+            }
+        }
+        else {
+            run.run();
+        }
+        return operation;
+    }
+
+    public Operation getTypeInfo(HandleId sessionHandle, Caller caller)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_TYPE_INFO, session -> MetadataResults::typeInfo);
+    }
+
+    public Operation getCatalogs(HandleId sessionHandle, Caller caller)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_CATALOGS, session -> MetadataResults::catalogs);
+    }
+
+    public Operation getSchemas(HandleId sessionHandle, Caller caller, String schemaPattern)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_SCHEMAS,
+                session -> () -> MetadataResults.schemas(metadata(session), pattern(schemaPattern)));
+    }
+
+    public Operation getTables(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, java.util.List<String> tableTypes)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_TABLES,
+                session -> () -> MetadataResults.tables(metadata(session), pattern(schemaPattern), pattern(tablePattern), tableTypes));
+    }
+
+    public Operation getTableTypes(HandleId sessionHandle, Caller caller)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_TABLE_TYPES, session -> MetadataResults::tableTypes);
+    }
+
+    public Operation getColumns(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, String columnPattern)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_COLUMNS,
+                session -> () -> MetadataResults.columns(metadata(session), pattern(schemaPattern), pattern(tablePattern), pattern(columnPattern)));
+    }
+
+    public Operation getFunctions(HandleId sessionHandle, Caller caller, String functionPattern)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_FUNCTIONS,
+                session -> () -> MetadataResults.functions(metadata(session), pattern(functionPattern)));
+    }
+
+    public Operation getPrimaryKeys(HandleId sessionHandle, Caller caller, String database, String table)
+    {
+        if (table == null || table.isEmpty()) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "GetPrimaryKeys needs a table name");
+        }
+        return runMetadata(sessionHandle, caller, OperationType.GET_PRIMARY_KEYS,
+                session -> () -> MetadataResults.primaryKeys(metadata(session), database == null || database.isEmpty() ? session.currentDatabase() : database, table));
+    }
+
+    public Operation getCrossReference(HandleId sessionHandle, Caller caller, String parentDatabase, String parentTable, String foreignDatabase, String foreignTable)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_CROSS_REFERENCE,
+                session -> () -> MetadataResults.crossReference(metadata(session), pattern(parentDatabase), pattern(parentTable), pattern(foreignDatabase), pattern(foreignTable)));
+    }
+
+    private Operation runMetadata(HandleId sessionHandle, Caller caller, OperationType type, Function<Session, Supplier<LocalResult>> result)
+    {
+        Session session = sessions.get(sessionHandle, caller);
+        Operation operation = new MetadataOperation(session, type, nextQueryId(), result.apply(session));
+        sessions.addOperation(operation);
+        operation.run();
+        return operation;
+    }
+
+    private EngineMetadata metadata(Session session)
+    {
+        return session.engineSession(router.route(session.setting(Session.ENGINE_SETTING).orElse(EngineRouter.AUTO)).engine()).metadata();
+    }
+
+    private static io.sluice.spi.metadata.NamePattern pattern(String jdbcPattern)
+    {
+        return io.sluice.spi.metadata.NamePattern.parse(jdbcPattern);
+    }
+
+    public Operation operation(HandleId handle, Caller caller)
+    {
+        return sessions.getOperation(handle, caller);
+    }
+
+    /** The operation's state, after waiting up to the status-poll timeout for a running operation to finish. */
+    public OperationState operationStatus(Operation operation)
+    {
+        return operation.awaitCompletion(config.statusPollTimeout());
+    }
+
+    public void cancelOperation(HandleId handle, Caller caller)
+    {
+        sessions.getOperation(handle, caller).cancel();
+    }
+
+    public void closeOperation(HandleId handle, Caller caller)
+    {
+        sessions.removeOperation(sessions.getOperation(handle, caller));
+    }
+
+    /** The next rows, at most {@code result.max-fetch-rows} whatever the client asks. */
+    public Optional<RowBatch> fetch(Operation operation, long maxRows, boolean fromStart)
+    {
+        int rows = (int) Math.max(1, Math.min(maxRows <= 0 ? config.defaultFetchRows() : maxRows, config.maxFetchRows()));
+        return operation.fetch(rows, fromStart);
+    }
+
+    public SessionConfig config()
+    {
+        return config;
+    }
+
+    public int sessionCount()
+    {
+        return sessions.sessionCount();
+    }
+
+    public int operationCount()
+    {
+        return sessions.operationCount();
+    }
+
+    private String nextQueryId()
+    {
+        StringBuilder suffix = new StringBuilder(5);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 5; i++) {
+            suffix.append(QUERY_ID_LETTERS.charAt(random.nextInt(QUERY_ID_LETTERS.length())));
+        }
+        return format("%s_%05d_%s", LocalDateTime.now().format(QUERY_ID_TIME), querySequence.incrementAndGet() % 100_000, suffix);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix)
+    {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close()
+    {
+        scheduler.shutdownNow();
+        sessions.closeAll();
+        executor.shutdownNow();
+    }
+}

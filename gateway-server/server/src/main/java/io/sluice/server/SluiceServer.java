@@ -1,0 +1,177 @@
+package io.sluice.server;
+
+import io.sluice.router.EngineRegistry;
+import io.sluice.router.EngineRouter;
+import io.sluice.router.RouterConfig;
+import io.sluice.server.config.ServerConfig;
+import io.sluice.server.config.SessionConfig;
+import io.sluice.server.config.Settings;
+import io.sluice.server.rest.RestHandler;
+import io.sluice.server.thrift.BinaryThriftServer;
+import io.sluice.server.thrift.HttpThriftHandler;
+import io.sluice.server.thrift.ThriftCliService;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import org.apache.hive.service.rpc.thrift.TCLIService;
+import org.apache.thrift.TProcessor;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A running Sluice: engines, router, backend, and its three listeners (HS2 Thrift binary, HS2 Thrift HTTP, REST).
+ * {@link #start(Settings)} returns once every listener accepts connections; {@link #close()} stops everything.
+ */
+public final class SluiceServer
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(SluiceServer.class);
+
+    private final ServerConfig config;
+    private final EngineRegistry engines;
+    private final SluiceBackend backend;
+    private final BinaryThriftServer binaryServer;
+    private final Server httpServer;
+    private final ServerConnector thriftHttpConnector;
+    private final ServerConnector restConnector;
+
+    private SluiceServer(ServerConfig config, EngineRegistry engines, SluiceBackend backend, BinaryThriftServer binaryServer,
+            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector)
+    {
+        this.config = config;
+        this.engines = engines;
+        this.backend = backend;
+        this.binaryServer = binaryServer;
+        this.httpServer = httpServer;
+        this.thriftHttpConnector = thriftHttpConnector;
+        this.restConnector = restConnector;
+    }
+
+    public static SluiceServer start(Settings settings)
+    {
+        requireNonNull(settings, "settings is null");
+        ServerConfig config = ServerConfig.from(settings);
+        SessionConfig sessionConfig = SessionConfig.from(settings);
+        RouterConfig routerConfig = RouterConfig.from(settings.getString(RouterConfig.ENGINES, null), settings.getString(RouterConfig.DEFAULT_ENGINE, null));
+        try {
+            Files.createDirectories(config.dataDirectory());
+        }
+        catch (IOException e) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Cannot create the data directory " + config.dataDirectory() + ": " + e.getMessage(), e);
+        }
+        EngineRegistry engines = EngineRegistry.create(routerConfig, name -> settings.withPrefix("engine." + name + "."), config.dataDirectory(),
+                SluiceServer.class.getClassLoader());
+        SluiceBackend backend = null;
+        BinaryThriftServer binaryServer = null;
+        Server httpServer = null;
+        try {
+            backend = new SluiceBackend(sessionConfig, new EngineRouter(engines, routerConfig));
+            TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
+            // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
+            binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);
+
+            QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+            threads.setName("sluice-http");
+            threads.setDaemon(true);
+            httpServer = new Server(threads);
+            ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http");
+            ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest");
+            HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), (user, password) -> null);
+            RestHandler restHandler = new RestHandler(backend, engines::engines);
+            httpServer.setHandler(new Handler.Abstract()
+            {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback)
+                        throws Exception
+                {
+                    Connector connector = request.getConnectionMetaData().getConnector();
+                    return connector == thriftHttpConnector ? thriftHandler.handle(request, response, callback) : restHandler.handle(request, response, callback);
+                }
+            });
+            httpServer.start();
+            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector);
+            log.info("Sluice {} ready: Thrift binary {}:{}, Thrift HTTP {}:{}{}, REST http://{}:{}/api/v1", config.dbmsVersion(),
+                    config.host(), server.binaryPort(), config.host(), server.httpPort(), config.httpPath(), config.host(), server.restPort());
+            return server;
+        }
+        catch (Exception e) {
+            closeAll(httpServer, binaryServer, backend, engines);
+            if (e instanceof SluiceException sluiceException) {
+                throw sluiceException;
+            }
+            throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Sluice failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerConnector connector(Server server, String host, int port, String name)
+    {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setName(name);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    public int binaryPort()
+    {
+        return binaryServer.port();
+    }
+
+    public int httpPort()
+    {
+        return thriftHttpConnector.getLocalPort();
+    }
+
+    public int restPort()
+    {
+        return restConnector.getLocalPort();
+    }
+
+    public String host()
+    {
+        return config.host();
+    }
+
+    public SluiceBackend backend()
+    {
+        return backend;
+    }
+
+    @Override
+    public void close()
+    {
+        closeAll(httpServer, binaryServer, backend, engines);
+    }
+
+    private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines)
+    {
+        try {
+            if (httpServer != null) {
+                httpServer.stop();
+            }
+        }
+        catch (Exception e) {
+            log.warn("Stopping the HTTP listeners failed", e);
+        }
+        if (binaryServer != null) {
+            binaryServer.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        engines.close();
+    }
+}

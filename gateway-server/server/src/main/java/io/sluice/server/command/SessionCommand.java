@@ -1,0 +1,82 @@
+package io.sluice.server.command;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** A statement the gateway answers itself. */
+public sealed interface SessionCommand
+{
+    /** {@code USE db}. */
+    record Use(String database)
+            implements SessionCommand
+    {
+        public Use
+        {
+            requireNonNull(database, "database is null");
+        }
+    }
+
+    /** {@code SET} (list), {@code SET key} (show) or {@code SET key=value}. */
+    record Set(Optional<String> key, Optional<String> value)
+            implements SessionCommand
+    {
+        public Set
+        {
+            requireNonNull(key, "key is null");
+            requireNonNull(value, "value is null");
+        }
+    }
+
+    /** {@code SHOW DATABASES|SCHEMAS [LIKE 'pattern']}. */
+    record ShowDatabases(Optional<String> pattern)
+            implements SessionCommand
+    {
+        public ShowDatabases
+        {
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code SHOW TABLES [FROM|IN db] [[LIKE] 'pattern']}. */
+    record ShowTables(Optional<String> database, Optional<String> pattern)
+            implements SessionCommand
+    {
+        public ShowTables
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code DESCRIBE [TABLE] [EXTENDED|FORMATTED] [db.]table}. */
+    record Describe(Optional<String> database, String table)
+            implements SessionCommand
+    {
+        public Describe
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(table, "table is null");
+        }
+    }
+
+    /** {@code CREATE DATABASE|SCHEMA [IF NOT EXISTS] db}. */
+    record CreateDatabase(String database, boolean ifNotExists)
+            implements SessionCommand
+    {
+        public CreateDatabase
+        {
+            requireNonNull(database, "database is null");
+        }
+    }
+
+    /** {@code DROP DATABASE|SCHEMA [IF EXISTS] db [RESTRICT|CASCADE]}. */
+    record DropDatabase(String database, boolean ifExists, boolean cascade)
+            implements SessionCommand
+    {
+        public DropDatabase
+        {
+            requireNonNull(database, "database is null");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.sluice.server.command;
+
+import io.sluice.router.EngineRouter;
+import io.sluice.server.metadata.MetadataResults;
+import io.sluice.server.operation.LocalResult;
+import io.sluice.server.session.Session;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.type.SluiceType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@link SessionCommand}s against a session and the metadata of the engine that would run its statements,
+ * answering with the result shapes Spark SQL uses.
+ */
+public final class SessionCommandExecutor
+{
+    /** The values {@code sluice.dialect} accepts. */
+    public static final List<String> DIALECTS = List.of("spark", "hive", "trino", "duckdb", "flink");
+
+    private SessionCommandExecutor() {}
+
+    /** Runs the command; returns its rows, or empty for commands without a result set. */
+    public static Optional<LocalResult> execute(SessionCommand command, Session session, Supplier<EngineMetadata> engineMetadata)
+    {
+        if (command instanceof SessionCommand.Set set) {
+            // Needs no engine: SET must work even when the pinned engine is down, to pin another.
+            return Optional.of(set(session, set));
+        }
+        EngineMetadata metadata = engineMetadata.get();
+        if (command instanceof SessionCommand.Use use) {
+            session.useDatabase(canonicalDatabase(metadata, use.database()));
+            return Optional.empty();
+        }
+        if (command instanceof SessionCommand.ShowDatabases show) {
+            return Optional.of(showDatabases(metadata, show));
+        }
+        if (command instanceof SessionCommand.ShowTables show) {
+            return Optional.of(showTables(session, metadata, show));
+        }
+        if (command instanceof SessionCommand.Describe describe) {
+            return Optional.of(describe(session, metadata, describe));
+        }
+        if (command instanceof SessionCommand.CreateDatabase create) {
+            metadata.createDatabase(create.database(), create.ifNotExists());
+            return Optional.empty();
+        }
+        SessionCommand.DropDatabase drop = (SessionCommand.DropDatabase) command;
+        if (drop.database().equalsIgnoreCase(session.currentDatabase())) {
+            throw new SluiceException(ErrorCode.GENERIC_USER_ERROR, "Cannot drop the current database '" + drop.database() + "'; USE another one first");
+        }
+        metadata.dropDatabase(drop.database(), drop.ifExists(), drop.cascade());
+        return Optional.empty();
+    }
+
+    /** Validates and stores a session setting; Sluice's own settings are checked, others are kept for the engines. */
+    public static void applySetting(Session session, String key, String value)
+    {
+        String normalized = switch (key) {
+            case Session.ENGINE_SETTING -> EngineRouter.validateEngineSetting(value);
+            case Session.DIALECT_SETTING -> {
+                String dialect = value.trim().toLowerCase(Locale.ROOT);
+                if (!DIALECTS.contains(dialect)) {
+                    throw new SluiceException(ErrorCode.INVALID_SESSION_PROPERTY,
+                            "Invalid value '" + value + "' for sluice.dialect: expected one of " + String.join(", ", DIALECTS));
+                }
+                yield dialect;
+            }
+            default -> value;
+        };
+        session.settings().put(key, normalized);
+    }
+
+    private static LocalResult set(Session session, SessionCommand.Set set)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        if (set.key().isPresent() && set.value().isPresent()) {
+            applySetting(session, set.key().get(), set.value().get());
+            rows.add(new Object[] {set.key().get(), session.settings().get(set.key().get())});
+        }
+        else if (set.key().isPresent()) {
+            rows.add(new Object[] {set.key().get(), session.setting(set.key().get()).orElse("<undefined>")});
+        }
+        else {
+            Map<String, String> settings = new TreeMap<>(session.settings());
+            settings.putIfAbsent(Session.ENGINE_SETTING, EngineRouter.AUTO);
+            settings.putIfAbsent(Session.DIALECT_SETTING, "spark");
+            settings.forEach((key, value) -> rows.add(new Object[] {key, value}));
+        }
+        return new LocalResult(MetadataResults.columns("key", SluiceType.STRING, "value", SluiceType.STRING), rows);
+    }
+
+    private static LocalResult showDatabases(EngineMetadata metadata, SessionCommand.ShowDatabases show)
+    {
+        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
+        List<Object[]> rows = new ArrayList<>();
+        for (String database : metadata.listDatabases(NamePattern.any())) {
+            if (pattern.map(regex -> regex.matcher(database).matches()).orElse(true)) {
+                rows.add(new Object[] {database});
+            }
+        }
+        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING), rows);
+    }
+
+    private static LocalResult showTables(Session session, EngineMetadata metadata, SessionCommand.ShowTables show)
+    {
+        String database = show.database().map(name -> canonicalDatabase(metadata, name)).orElse(session.currentDatabase());
+        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
+        List<Object[]> rows = new ArrayList<>();
+        for (TableInfo table : metadata.listTables(NamePattern.exact(database), NamePattern.any())) {
+            if (pattern.map(regex -> regex.matcher(table.name()).matches()).orElse(true)) {
+                rows.add(new Object[] {table.database(), table.name(), table.temporary()});
+            }
+        }
+        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING, "tableName", SluiceType.STRING, "isTemporary", SluiceType.BOOLEAN), rows);
+    }
+
+    private static LocalResult describe(Session session, EngineMetadata metadata, SessionCommand.Describe describe)
+    {
+        List<ColumnInfo> columns;
+        if (describe.database().isPresent()) {
+            columns = metadata.listColumns(NamePattern.exact(canonicalDatabase(metadata, describe.database().get())), NamePattern.exact(describe.table()), NamePattern.any());
+        }
+        else {
+            // A temporary view hides a table of the same name, as in Spark.
+            List<ColumnInfo> all = metadata.listColumns(NamePattern.exact(session.currentDatabase()), NamePattern.exact(describe.table()), NamePattern.any());
+            List<ColumnInfo> temporary = all.stream().filter(column -> column.database().isEmpty()).toList();
+            columns = temporary.isEmpty() ? all : temporary;
+        }
+        if (columns.isEmpty()) {
+            String database = describe.database().orElse(session.currentDatabase());
+            throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table or view '" + describe.table() + "' not found in database '" + database + "'");
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (ColumnInfo column : columns) {
+            rows.add(new Object[] {column.name(), column.type().displayName(), column.comment().orElse(null)});
+        }
+        return new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING, "data_type", SluiceType.STRING, "comment", SluiceType.STRING), rows);
+    }
+
+    private static String canonicalDatabase(EngineMetadata metadata, String database)
+    {
+        List<String> found = metadata.listDatabases(NamePattern.exact(database));
+        if (found.isEmpty()) {
+            throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + database + "' does not exist");
+        }
+        return found.get(0);
+    }
+
+    /** Spark's SHOW ... LIKE patterns: {@code *} matches any run, {@code |} separates alternatives, case-insensitive. */
+    static Pattern sparkLikePattern(String pattern)
+    {
+        StringBuilder regex = new StringBuilder();
+        for (String alternative : pattern.split("\\|")) {
+            if (!regex.isEmpty()) {
+                regex.append('|');
+            }
+            StringBuilder literal = new StringBuilder();
+            for (char c : alternative.trim().toCharArray()) {
+                if (c == '*') {
+                    regex.append(Pattern.quote(literal.toString())).append(".*");
+                    literal.setLength(0);
+                }
+                else {
+                    literal.append(c);
+                }
+            }
+            regex.append(Pattern.quote(literal.toString()));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

@@ -1,0 +1,2 @@
+/** Settings and the gateway's typed configuration. */
+package io.sluice.server.config;

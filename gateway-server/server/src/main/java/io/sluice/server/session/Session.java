@@ -1,0 +1,148 @@
+package io.sluice.server.session;
+
+import io.sluice.server.operation.Operation;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.SessionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A client session: its owner, protocol version, current database, settings ({@code SET k=v}), client info and the
+ * engine sessions it opened, one per engine, lazily. Settings and temporary objects never leak between sessions.
+ */
+public final class Session
+{
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    public static final String ENGINE_SETTING = "sluice.engine";
+    public static final String DIALECT_SETTING = "sluice.dialect";
+
+    private final HandleId handle = HandleId.random();
+    private final Caller owner;
+    private final int protocolVersion;
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
+    private final Map<String, EngineSession> engineSessions = new ConcurrentHashMap<>();
+    private final Set<Operation> operations = ConcurrentHashMap.newKeySet();
+    private volatile String currentDatabase;
+    private volatile long lastAccessTime = System.currentTimeMillis();
+    private volatile boolean closed;
+
+    Session(Caller owner, int protocolVersion, String currentDatabase)
+    {
+        this.owner = requireNonNull(owner, "owner is null");
+        this.protocolVersion = protocolVersion;
+        this.currentDatabase = requireNonNull(currentDatabase, "currentDatabase is null");
+    }
+
+    /** Whether {@code caller} may use this session: the same binary connection, or the same user over HTTP. */
+    boolean isOwnedBy(Caller caller)
+    {
+        if (owner.connectionId().isPresent()) {
+            return owner.connectionId().equals(caller.connectionId());
+        }
+        return caller.connectionId().isEmpty() && owner.user().equals(caller.user());
+    }
+
+    /** This session's session on {@code engine}, opened at its first use in the current database. */
+    public EngineSession engineSession(Engine engine)
+    {
+        return engineSessions.computeIfAbsent(engine.name(), name -> engine.openSession(new SessionContext(owner.user(), currentDatabase)));
+    }
+
+    /** Makes {@code database} current in every engine session already open; engines opened later start there. */
+    public void useDatabase(String database)
+    {
+        for (EngineSession engineSession : engineSessions.values()) {
+            engineSession.useDatabase(database);
+        }
+        currentDatabase = database;
+    }
+
+    public HandleId handle()
+    {
+        return handle;
+    }
+
+    public String user()
+    {
+        return owner.user();
+    }
+
+    public Caller owner()
+    {
+        return owner;
+    }
+
+    public int protocolVersion()
+    {
+        return protocolVersion;
+    }
+
+    public String currentDatabase()
+    {
+        return currentDatabase;
+    }
+
+    public Map<String, String> settings()
+    {
+        return settings;
+    }
+
+    public Optional<String> setting(String key)
+    {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    public Map<String, String> clientInfo()
+    {
+        return clientInfo;
+    }
+
+    Set<Operation> operations()
+    {
+        return operations;
+    }
+
+    void touch()
+    {
+        lastAccessTime = System.currentTimeMillis();
+    }
+
+    long lastAccessTime()
+    {
+        return lastAccessTime;
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    /** Closes every operation and engine session; called by the session manager only. */
+    void close()
+    {
+        closed = true;
+        for (Operation operation : operations) {
+            operation.close();
+        }
+        operations.clear();
+        for (EngineSession engineSession : engineSessions.values()) {
+            try {
+                engineSession.close();
+            }
+            catch (RuntimeException e) {
+                log.warn("Closing an engine session of session {} failed", handle, e);
+            }
+        }
+        engineSessions.clear();
+    }
+}

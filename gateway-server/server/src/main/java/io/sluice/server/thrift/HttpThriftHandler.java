@@ -1,0 +1,126 @@
+package io.sluice.server.thrift;
+
+import io.sluice.server.session.Caller;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TProcessor;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.transport.TIOStreamTransport;
+import org.apache.thrift.transport.TMemoryInputTransport;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * HS2 Thrift over HTTP: each POST to the configured path carries one binary-protocol call; the user comes from the
+ * request's Basic authorization (the Hive drivers always send one). Requests over
+ * {@code server.thrift.max-frame-size} are refused before they are read.
+ */
+public final class HttpThriftHandler
+        extends Handler.Abstract
+{
+    private static final Logger log = LoggerFactory.getLogger(HttpThriftHandler.class);
+
+    private final TProcessor processor;
+    private final String path;
+    private final long maxRequestSize;
+    private final PasswordCheck passwordCheck;
+
+    public HttpThriftHandler(TProcessor processor, String path, long maxRequestSize, PasswordCheck passwordCheck)
+    {
+        this.processor = requireNonNull(processor, "processor is null");
+        this.path = requireNonNull(path, "path is null");
+        this.maxRequestSize = maxRequestSize;
+        this.passwordCheck = requireNonNull(passwordCheck, "passwordCheck is null");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback)
+            throws Exception
+    {
+        String requestPath = Request.getPathInContext(request);
+        if (!requestPath.equals(path) && !requestPath.equals(path + "/")) {
+            return plain(response, callback, HttpStatus.NOT_FOUND_404, "No Thrift service at " + requestPath + "; use " + path);
+        }
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            return plain(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Thrift calls are POST requests");
+        }
+        String user = basicUser(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (user == null) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
+            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, "Authentication required");
+        }
+        long length = request.getLength();
+        if (length > maxRequestSize) {
+            return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request of " + length + " bytes exceeds server.thrift.max-frame-size");
+        }
+        byte[] body;
+        try (InputStream input = Content.Source.asInputStream(request)) {
+            body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestSize + 1));
+        }
+        if (body.length > maxRequestSize) {
+            return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request exceeds server.thrift.max-frame-size");
+        }
+        TConfiguration configuration = new TConfiguration((int) maxRequestSize, (int) maxRequestSize, TConfiguration.DEFAULT_RECURSION_DEPTH);
+        ByteArrayOutputStream output = new ByteArrayOutputStream(4096);
+        CallContext.set(Caller.http(user));
+        try {
+            processor.process(
+                    new TBinaryProtocol(new TMemoryInputTransport(configuration, body), maxRequestSize, maxRequestSize),
+                    new TBinaryProtocol(new TIOStreamTransport(configuration, output)));
+        }
+        catch (Exception e) {
+            log.warn("Malformed Thrift HTTP request from {}: {}", Request.getRemoteAddr(request), e.getMessage());
+            return plain(response, callback, HttpStatus.BAD_REQUEST_400, "Malformed Thrift request: " + e.getMessage());
+        }
+        finally {
+            CallContext.clear();
+        }
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-thrift");
+        response.write(true, ByteBuffer.wrap(output.toByteArray()), callback);
+        return true;
+    }
+
+    /** The user of a valid Basic authorization, or null. */
+    private String basicUser(String authorization)
+    {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String credentials;
+        try {
+            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = credentials.indexOf(':');
+        String user = colon < 0 ? credentials : credentials.substring(0, colon);
+        String password = colon < 0 ? "" : credentials.substring(colon + 1);
+        if (user.isEmpty() || passwordCheck.check(user, password) != null) {
+            return null;
+        }
+        return user;
+    }
+
+    private static boolean plain(Response response, Callback callback, int status, String message)
+    {
+        Response.writeError(null, response, callback, status, message);
+        return true;
+    }
+}
