@@ -309,6 +309,12 @@ public final class SluiceBackend
         return sessions.operationCount();
     }
 
+    /** Statements executing on worker threads now. */
+    public int runningOperationCount()
+    {
+        return executor.getActiveCount();
+    }
+
     private String nextQueryId()
     {
         StringBuilder suffix = new StringBuilder(5);
