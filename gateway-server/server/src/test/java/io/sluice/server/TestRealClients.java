@@ -1,0 +1,122 @@
+package io.sluice.server;
+
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sluice driven by Kyuubi's JDBC driver, beeline and the hive-driver npm package, as their users run them. */
+class TestRealClients
+{
+    @RegisterExtension
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension();
+
+    @Test
+    void kyuubiJdbcDriver()
+            throws Exception
+    {
+        for (String url : List.of(
+                "jdbc:kyuubi://127.0.0.1:" + SLUICE.server().binaryPort() + "/default",
+                "jdbc:hive2://127.0.0.1:" + SLUICE.server().httpPort() + "/default;transportMode=http;httpPath=cliservice")) {
+            try (Connection connection = TestClients.KYUUBI_JDBC.connect(url, "carol"); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS kyuubi_t (id INT, v DECIMAL(20,4))");
+                statement.execute("INSERT INTO kyuubi_t VALUES (1, 12.5)");
+                try (ResultSet resultSet = statement.executeQuery("SELECT id, v FROM kyuubi_t WHERE id = 1 LIMIT 1")) {
+                    assertThat(resultSet.next()).isTrue();
+                    assertThat(resultSet.getInt(1)).isEqualTo(1);
+                    assertThat(resultSet.getBigDecimal(2)).isEqualByComparingTo("12.5");
+                    assertThat(resultSet.getMetaData().getScale(2)).isEqualTo(4);
+                }
+                try (ResultSet tables = connection.getMetaData().getTables(null, "default", "kyuubi%", null)) {
+                    assertThat(tables.next()).isTrue();
+                    assertThat(tables.getString("TABLE_NAME")).isEqualTo("kyuubi_t");
+                }
+            }
+        }
+    }
+
+    @Test
+    void beeline()
+            throws Exception
+    {
+        Path beeline = TestClients.root().resolve("beeline");
+        List<String> command = List.of(javaExecutable(), "-cp", beeline + "/*", "org.apache.hive.beeline.BeeLine",
+                "-u", SLUICE.binaryUrl("default"), "-n", "dave", "--outputformat=csv2", "-e",
+                "CREATE TABLE beeline_t (id INT, name STRING); INSERT INTO beeline_t VALUES (1, 'x'), (2, 'y'); SELECT * FROM beeline_t ORDER BY id; SHOW TABLES;");
+        Result result = run(command, null);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("id,name\n1,x\n2,y\n").contains("default,beeline_t,false");
+
+        Result failure = run(List.of(javaExecutable(), "-cp", beeline + "/*", "org.apache.hive.beeline.BeeLine",
+                "-u", SLUICE.httpUrl("default"), "-n", "dave", "-e", "SELECT * FROM not_there;"), null);
+        assertThat(failure.exitCode()).isNotZero();
+        assertThat(failure.output()).contains("not_there").contains("42P01");
+    }
+
+    @Test
+    void nodeHiveDriver()
+            throws Exception
+    {
+        Path node = TestClients.root().resolve("node");
+        Path script = node.resolve("sluice-test.js");
+        Files.writeString(script, """
+                const hive = require('hive-driver');
+                const { TCLIService, TCLIService_types } = hive.thrift;
+                const client = new hive.HiveClient(TCLIService, TCLIService_types);
+                const utils = new hive.HiveUtils(TCLIService_types);
+                (async () => {
+                  await client.connect({ host: '127.0.0.1', port: Number(process.argv[2]) },
+                      new hive.connections.TcpConnection(),
+                      new hive.auth.PlainTcpAuthentication({ username: 'erin', password: 'secret' }));
+                  const session = await client.openSession({ client_protocol: TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10 });
+                  const operation = await session.executeStatement('SELECT CAST(range AS INTEGER) AS n, CAST(range AS VARCHAR) AS s FROM range(3)', { runAsync: true });
+                  await utils.waitUntilReady(operation, false, () => {});
+                  await utils.fetchAll(operation);
+                  await operation.close();
+                  console.log(JSON.stringify(utils.getResult(operation).getValue()));
+                  await session.close();
+                  await client.close();
+                })().catch(error => { console.error(error); process.exit(1); });
+                """, StandardCharsets.UTF_8);
+        Result result = run(List.of("node", script.toString(), String.valueOf(SLUICE.server().binaryPort())), node.toFile());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("[{\"n\":0,\"s\":\"0\"},{\"n\":1,\"s\":\"1\"},{\"n\":2,\"s\":\"2\"}]");
+    }
+
+    private static String javaExecutable()
+    {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    record Result(int exitCode, String output) {}
+
+    private static Result run(List<String> command, java.io.File directory)
+            throws IOException, InterruptedException
+    {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory);
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Timed out: " + command);
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
