@@ -33,6 +33,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,4 +256,19 @@ class TestProtocolEdges
         output.flush();
     }
 
+
+    @Test
+    void queryIdAndClientInfo()
+            throws Exception
+    {
+        try (Client client = connect()) {
+            TSessionHandle session = openSession(client, TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10);
+            TOperationHandle operation = execute(client, session, "SELECT 1");
+            String queryId = client.service().GetQueryId(new org.apache.hive.service.rpc.thrift.TGetQueryIdReq(operation)).getQueryId();
+            assertThat(queryId).matches("\\d{8}_\\d{6}_\\d{5}_[a-z2-9]{5}");
+            org.apache.hive.service.rpc.thrift.TSetClientInfoReq clientInfo = new org.apache.hive.service.rpc.thrift.TSetClientInfoReq(session);
+            clientInfo.setConfiguration(Map.of("ApplicationName", "edge-test"));
+            assertThat(client.service().SetClientInfo(clientInfo).getStatus().getStatusCode()).isEqualTo(TStatusCode.SUCCESS_STATUS);
+        }
+    }
 }
