@@ -105,20 +105,7 @@ public final class Settings
 
     public int getInt(String key, int defaultValue, int min, int max)
     {
-        String value = lookup(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
-                throw invalid(key, value, format("must be between %s and %s", min, max));
-            }
-            return parsed;
-        }
-        catch (NumberFormatException e) {
-            throw invalid(key, value, "not a whole number");
-        }
+        return (int) getLong(key, defaultValue, min, max);
     }
 
     public long getLong(String key, long defaultValue, long min, long max)
@@ -143,19 +130,6 @@ public final class Settings
     {
         String value = lookup(key);
         return value == null ? defaultValue : value;
-    }
-
-    public boolean getBoolean(String key, boolean defaultValue)
-    {
-        String value = lookup(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(key, value, "expected true or false");
-        };
     }
 
     /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 6h} or {@code 1d}; {@code 0} means none. */
