@@ -18,12 +18,14 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.RowBatch;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.NamePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,7 +119,7 @@ public final class SluiceBackend
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
                 String chosen = database;
                 EngineMetadata metadata = metadata(session);
-                if (metadata.listDatabases(io.sluice.spi.metadata.NamePattern.exact(chosen)).isEmpty()) {
+                if (metadata.listDatabases(NamePattern.exact(chosen)).isEmpty()) {
                     throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + chosen + "' does not exist");
                 }
                 session.useDatabase(chosen);
@@ -209,7 +213,7 @@ public final class SluiceBackend
                 session -> () -> MetadataResults.schemas(metadata(session), pattern(schemaPattern)));
     }
 
-    public Operation getTables(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, java.util.List<String> tableTypes)
+    public Operation getTables(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, List<String> tableTypes)
     {
         return runMetadata(sessionHandle, caller, OperationType.GET_TABLES,
                 session -> () -> MetadataResults.tables(metadata(session), pattern(schemaPattern), pattern(tablePattern), tableTypes));
@@ -261,9 +265,9 @@ public final class SluiceBackend
         return session.engineSession(router.route(session.setting(Session.ENGINE_SETTING).orElse(EngineRouter.AUTO)).engine()).metadata();
     }
 
-    private static io.sluice.spi.metadata.NamePattern pattern(String jdbcPattern)
+    private static NamePattern pattern(String jdbcPattern)
     {
-        return io.sluice.spi.metadata.NamePattern.parse(jdbcPattern);
+        return NamePattern.parse(jdbcPattern);
     }
 
     public Operation operation(HandleId handle, Caller caller)
@@ -318,14 +322,14 @@ public final class SluiceBackend
     private String nextQueryId()
     {
         StringBuilder suffix = new StringBuilder(5);
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 5; i++) {
             suffix.append(QUERY_ID_LETTERS.charAt(random.nextInt(QUERY_ID_LETTERS.length())));
         }
         return format("%s_%05d_%s", LocalDateTime.now().format(QUERY_ID_TIME), querySequence.incrementAndGet() % 100_000, suffix);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix)
+    private static ThreadFactory daemonThreads(String prefix)
     {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
