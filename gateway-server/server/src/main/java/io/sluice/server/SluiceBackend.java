@@ -1,6 +1,7 @@
 package io.sluice.server;
 
 import io.sluice.router.EngineRouter;
+import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.config.SessionConfig;
 import io.sluice.server.metadata.MetadataResults;
@@ -117,12 +118,8 @@ public final class SluiceBackend
                 }
             }
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
-                String chosen = database;
-                EngineMetadata metadata = metadata(session);
-                if (metadata.listDatabases(NamePattern.exact(chosen)).isEmpty()) {
-                    throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + chosen + "' does not exist");
-                }
-                session.useDatabase(chosen);
+                // The same path as the USE statement; `default` always exists and needs no engine at connect time.
+                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, () -> metadata(session));
             }
             return session;
         }
@@ -262,7 +259,7 @@ public final class SluiceBackend
 
     private EngineMetadata metadata(Session session)
     {
-        return session.engineSession(router.route(session.setting(Session.ENGINE_SETTING).orElse(EngineRouter.AUTO)).engine()).metadata();
+        return session.engineSession(router.route(session.engineSetting()).engine()).metadata();
     }
 
     private static NamePattern pattern(String jdbcPattern)

@@ -81,6 +81,8 @@ class TestHiveJdbcDriver
         try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("ddl_db"), "alice"); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT count(*) FROM people")).containsExactly(List.of("2"));
         }
+        assertThatThrownBy(() -> TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("no_such_db"), "alice"))
+                .hasMessageContaining("Database 'no_such_db' does not exist");
     }
 
     @Test

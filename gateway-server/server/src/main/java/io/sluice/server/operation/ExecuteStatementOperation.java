@@ -72,7 +72,7 @@ public final class ExecuteStatementOperation
 
     private EngineChoice route()
     {
-        return router.route(session().setting(Session.ENGINE_SETTING).orElse(EngineRouter.AUTO));
+        return router.route(session().engineSetting());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.server.session;
 
+import io.sluice.router.EngineRouter;
 import io.sluice.server.operation.Operation;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineSession;
@@ -100,6 +101,12 @@ public final class Session
     public Optional<String> setting(String key)
     {
         return Optional.ofNullable(settings.get(key));
+    }
+
+    /** The session's {@code sluice.engine}: the pinned engine, or {@code auto}. */
+    public String engineSetting()
+    {
+        return settings.getOrDefault(ENGINE_SETTING, EngineRouter.AUTO);
     }
 
     public Map<String, String> clientInfo()
