@@ -23,8 +23,8 @@ final class DuckDbIdentifiers
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** The schema of the database file, qualified with the file's catalog, for {@code USE}. */
-    static String qualifiedSchema(String database)
+    /** The quoted DuckDB schema of a database, as {@code USE} takes it. */
+    static String quotedSchema(String database)
     {
         return quote(toSchema(database));
     }

@@ -172,7 +172,7 @@ final class DuckDbMetadata
         if (!ifNotExists && databaseExists(database)) {
             throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Database '" + database + "' already exists");
         }
-        session.update("CREATE SCHEMA IF NOT EXISTS " + DuckDbIdentifiers.quote(DuckDbIdentifiers.toSchema(database)));
+        session.update("CREATE SCHEMA IF NOT EXISTS " + DuckDbIdentifiers.quotedSchema(database));
     }
 
     @Override
@@ -187,7 +187,7 @@ final class DuckDbMetadata
             }
             throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + database + "' does not exist");
         }
-        session.update("DROP SCHEMA " + DuckDbIdentifiers.quote(database) + (cascade ? " CASCADE" : " RESTRICT"));
+        session.update("DROP SCHEMA " + DuckDbIdentifiers.quotedSchema(database) + (cascade ? " CASCADE" : " RESTRICT"));
     }
 
     private static List<String> strings(Object value)

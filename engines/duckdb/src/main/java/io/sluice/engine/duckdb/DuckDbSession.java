@@ -78,7 +78,7 @@ final class DuckDbSession
         if (!metadata.databaseExists(database)) {
             throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + database + "' does not exist");
         }
-        update("USE " + DuckDbIdentifiers.qualifiedSchema(database));
+        update("USE " + DuckDbIdentifiers.quotedSchema(database));
     }
 
     /** Runs a statement that returns no rows, such as DDL issued by Sluice itself. */

@@ -111,10 +111,7 @@ public final class HiveTypes
     /** JDBC NUM_PREC_RADIX: 10 for numbers, null otherwise. */
     public static Integer radix(SluiceType type)
     {
-        return switch (type.kind()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL -> 10;
-            default -> null;
-        };
+        return isNumeric(type.kind()) ? 10 : null;
     }
 
     /** Whether values of the type are numbers, for GetTypeInfo. */

@@ -32,7 +32,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -239,9 +238,6 @@ public final class RowSets
         }
         if (value instanceof LocalDate || value instanceof LocalTime) {
             return value.toString();
-        }
-        if (value instanceof byte[] bytes) {
-            return Arrays.toString(bytes);
         }
         return value.toString();
     }
