@@ -183,6 +183,9 @@ public final class SluiceBackend
                 executor.execute(run);
             }
             catch (RejectedExecutionException e) {
+                if (timeoutTask != null) {
+                    timeoutTask.cancel(false);
+                }
                 operation.fail(new SluiceException(ErrorCode.SERVER_BUSY,
                         format("The server is busy: %s statements are running and %s waiting (%s, %s)",
                                 executor.getActiveCount(), executor.getQueue().size(), SessionConfig.OPERATION_THREADS, SessionConfig.OPERATION_QUEUE)));

@@ -44,7 +44,8 @@ class TestProtocolEdges
     @RegisterExtension
     static final SluiceServerExtension SLUICE = new SluiceServerExtension()
             .with("server.thrift.max-frame-size", "64kB")
-            .with("session.max-sessions", "50");
+            .with("session.max-sessions", "50")
+            .with("session.max-operations", "20");
 
     private record Client(TSocket socket, TCLIService.Client service)
             implements AutoCloseable
@@ -269,6 +270,25 @@ class TestProtocolEdges
             org.apache.hive.service.rpc.thrift.TSetClientInfoReq clientInfo = new org.apache.hive.service.rpc.thrift.TSetClientInfoReq(session);
             clientInfo.setConfiguration(Map.of("ApplicationName", "edge-test"));
             assertThat(client.service().SetClientInfo(clientInfo).getStatus().getStatusCode()).isEqualTo(TStatusCode.SUCCESS_STATUS);
+        }
+    }
+
+    @Test
+    void operationLimitIsEnforced()
+            throws Exception
+    {
+        try (Client client = connect()) {
+            TSessionHandle session = openSession(client, TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10);
+            TOperationHandle first = execute(client, session, "SELECT 1");
+            for (int i = 1; i < 20; i++) {
+                execute(client, session, "SELECT 1");
+            }
+            TExecuteStatementResp refused = client.service().ExecuteStatement(new TExecuteStatementReq(session, "SELECT 1"));
+            assertThat(refused.getStatus().getSqlState()).isEqualTo("53000");
+            assertThat(refused.getStatus().getErrorMessage()).contains("session.max-operations");
+            // Closing one makes room again.
+            client.service().CloseOperation(new TCloseOperationReq(first));
+            execute(client, session, "SELECT 1");
         }
     }
 }

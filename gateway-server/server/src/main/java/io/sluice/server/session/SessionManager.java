@@ -88,11 +88,14 @@ public final class SessionManager
     public void addOperation(Operation operation)
     {
         Session session = operation.session();
-        if (session.operations().size() >= config.maxOperationsPerSession()) {
-            throw new SluiceException(ErrorCode.SERVER_BUSY, format("Session %s has %s open operations, the limit set by %s; close some first",
-                    session.handle(), session.operations().size(), SessionConfig.MAX_OPERATIONS));
+        synchronized (session) {
+            // Check and add as one step, so that concurrent calls cannot overshoot the limit.
+            if (session.operations().size() >= config.maxOperationsPerSession()) {
+                throw new SluiceException(ErrorCode.SERVER_BUSY, format("Session %s has %s open operations, the limit set by %s; close some first",
+                        session.handle(), session.operations().size(), SessionConfig.MAX_OPERATIONS));
+            }
+            session.operations().add(operation);
         }
-        session.operations().add(operation);
         operations.put(operation.handle().id(), operation);
         if (session.isClosed()) {
             // Closed concurrently: make sure the operation does not outlive it.
