@@ -1,0 +1,556 @@
+<#--
+  Sluice's productions on top of Calcite's grammar: Spark/Hive syntax and Sluice's SQL extensions.
+  Each production builds the same nodes for every input dialect; what differs between dialects
+  (quoting, string escapes, subscript base) is parser configuration or validation, not grammar.
+-->
+
+/** LEFT SEMI JOIN: rows of the left side that have a match on the right. */
+JoinType LeftSemiJoin() :
+{
+}
+{
+    <LEFT> <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+}
+
+/** LEFT ANTI JOIN: rows of the left side that have no match on the right. */
+JoinType LeftAntiJoin() :
+{
+}
+{
+    <LEFT> <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
+}
+
+/**
+ * Spark's and Hive's LATERAL VIEW [OUTER] generator(args) tableAlias [AS] col, ...
+ * It becomes a lateral join with UNNEST, so the validator and every target see standard SQL.
+ */
+SqlNode SparkLateralView(SqlNode left) :
+{
+    final Span s;
+    boolean outer = false;
+    final SqlNode generator;
+    final SqlIdentifier tableAlias;
+    final List<SqlIdentifier> columns = new ArrayList<SqlIdentifier>();
+    SqlIdentifier column;
+}
+{
+    <LATERAL> { s = span(); } <VIEW>
+    [ <OUTER> { outer = true; } ]
+    generator = NamedFunctionCall()
+    tableAlias = SimpleIdentifier()
+    [
+        LOOKAHEAD(2)
+        [ <AS> ]
+        column = SimpleIdentifier() { columns.add(column); }
+        (
+            LOOKAHEAD(2)
+            <COMMA> column = SimpleIdentifier() { columns.add(column); }
+        )*
+    ]
+    {
+        return SqlLateralView.join(s.end(this), left, outer, generator, tableAlias, columns);
+    }
+}
+
+/** GROUP BY a, b [WITH ROLLUP | WITH CUBE] (Hive's and Spark's spelling of ROLLUP(a, b)). */
+List<SqlNode> SparkGroupingElementList() :
+{
+    final List<SqlNode> list;
+    final Span s;
+}
+{
+    list = GroupingElementList()
+    (
+        <WITH> { s = span(); }
+        (
+            <ROLLUP> {
+                return ImmutableList.<SqlNode>of(
+                    SqlStdOperatorTable.ROLLUP.createCall(s.end(this), list));
+            }
+        |
+            <CUBE> {
+                return ImmutableList.<SqlNode>of(
+                    SqlStdOperatorTable.CUBE.createCall(s.end(this), list));
+            }
+        )
+    |
+        { return list; }
+    )
+}
+
+/**
+ * Spark's table references that Calcite's grammar lacks: {@code VALUES (1, 'a'), (2, 'b') AS t(id, name)}
+ * without parentheses, and the table function {@code range(...)}, whose name Calcite reserves.
+ */
+SqlNode SparkValuesTable() :
+{
+    final SqlNode table;
+}
+{
+    table = TableConstructor() { return table; }
+|
+    <RANGE> table = ImplicitTableFunctionCallArgs(new SqlIdentifier("range", getPos())) {
+        return table;
+    }
+}
+
+/** Spark's bitwise NOT, {@code ~a}; unary operators bind tighter than any binary one. */
+SqlNode SparkBitwiseNot() :
+{
+    final Span s;
+    final SqlNode operand;
+}
+{
+    <TILDE> { s = span(); } operand = Expression3(ExprContext.ACCEPT_NON_QUERY) {
+        return SparkOperators.BITWISE_NOT.createCall(s.end(operand), operand);
+    }
+}
+
+/** Spark's binary operators that Calcite lacks: a <=> b, a == b, a DIV b. */
+void SparkBinaryOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <NULL_SAFE_EQUAL> { op = SqlStdOperatorTable.IS_NOT_DISTINCT_FROM; }
+    |
+        <DOUBLE_EQUALS> { op = SqlStdOperatorTable.EQUALS; }
+    |
+        <DIV> { op = SparkOperators.DIV; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** ARRAY<element type>. */
+SqlTypeNameSpec SparkArrayType() :
+{
+    final Span s;
+    final SqlDataTypeSpec element;
+}
+{
+    <ARRAY> { s = span(); } <LT> element = DataType() <GT> {
+        return new SqlCollectionTypeNameSpec(element.getTypeNameSpec(), SqlTypeName.ARRAY,
+            s.end(this));
+    }
+}
+
+/** STRUCT<name: type, ...> (the colon is optional, as in Hive). */
+SqlTypeNameSpec SparkStructType() :
+{
+    final Span s;
+    final List<SqlIdentifier> names = new ArrayList<SqlIdentifier>();
+    final List<SqlDataTypeSpec> types = new ArrayList<SqlDataTypeSpec>();
+}
+{
+    <STRUCT> { s = span(); } <LT>
+    [
+        SparkStructField(names, types)
+        ( <COMMA> SparkStructField(names, types) )*
+    ]
+    <GT> {
+        return new SqlRowTypeNameSpec(s.end(this), names, types);
+    }
+}
+
+void SparkStructField(List<SqlIdentifier> names, List<SqlDataTypeSpec> types) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+}
+{
+    name = SimpleIdentifier() [ <COLON> ] type = DataType() {
+        names.add(name);
+        types.add(type);
+    }
+}
+
+/** USE [DATABASE | SCHEMA] name. */
+SqlNode SqlUseDatabase() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <USE> { s = span(); }
+    [ LOOKAHEAD(2) ( <DATABASE> | <SCHEMA> ) ]
+    name = CompoundIdentifier() {
+        return new SqlUseDatabase(s.end(this), name);
+    }
+}
+
+/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts. */
+SqlNode SqlShowStatement() :
+{
+    final Span s;
+    final SqlShow.Kind kind;
+    SqlIdentifier table = null;
+    SqlIdentifier database = null;
+    SqlNode pattern = null;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        ( <DATABASES> | <SCHEMAS> ) { kind = SqlShow.Kind.DATABASES; }
+        [ [ <LIKE> ] pattern = StringLiteral() ]
+    |
+        <TABLES> { kind = SqlShow.Kind.TABLES; }
+        [ ( <FROM> | <IN> ) database = CompoundIdentifier() ]
+        [ [ <LIKE> ] pattern = StringLiteral() ]
+    |
+        <VIEWS> { kind = SqlShow.Kind.VIEWS; }
+        [ ( <FROM> | <IN> ) database = CompoundIdentifier() ]
+        [ [ <LIKE> ] pattern = StringLiteral() ]
+    |
+        <COLUMNS> { kind = SqlShow.Kind.COLUMNS; }
+        ( <FROM> | <IN> ) table = CompoundIdentifier()
+        [ ( <FROM> | <IN> ) database = CompoundIdentifier() ]
+    |
+        [ <USER> | <SYSTEM> | <ALL> ]
+        <FUNCTIONS> { kind = SqlShow.Kind.FUNCTIONS; }
+        [ [ <LIKE> ] pattern = StringLiteral() ]
+    )
+    {
+        return new SqlShow(s.end(this), kind, database, table, pattern);
+    }
+}
+
+/** DESCRIBE | DESC [TABLE] [EXTENDED | FORMATTED] t [column], DESCRIBE DATABASE d, DESCRIBE QUERY q. */
+SqlNode SqlDescribeStatement() :
+{
+    final Span s;
+    SqlDescribeObject.Kind kind = SqlDescribeObject.Kind.TABLE;
+    boolean extended = false;
+    final SqlIdentifier name;
+    SqlIdentifier column = null;
+    final SqlNode query;
+}
+{
+    ( <DESCRIBE> | <DESC> ) { s = span(); }
+    (
+        LOOKAHEAD(2)
+        ( <DATABASE> | <SCHEMA> ) { kind = SqlDescribeObject.Kind.DATABASE; }
+        [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
+        name = CompoundIdentifier() {
+            return new SqlDescribeObject(s.end(this), kind, extended, name, null, null);
+        }
+    |
+        LOOKAHEAD(2)
+        <FUNCTION> { kind = SqlDescribeObject.Kind.FUNCTION; }
+        [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
+        name = CompoundIdentifier() {
+            return new SqlDescribeObject(s.end(this), kind, extended, name, null, null);
+        }
+    |
+        LOOKAHEAD([ <QUERY> ] ( <SELECT> | <WITH> | <VALUES> | <LPAREN> ))
+        [ LOOKAHEAD(2) <QUERY> ]
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+            return new SqlDescribeObject(s.end(this), SqlDescribeObject.Kind.QUERY, false, null,
+                null, query);
+        }
+    |
+        [ LOOKAHEAD(2) <TABLE> ]
+        [ LOOKAHEAD(2) ( <EXTENDED> | <FORMATTED> ) { extended = true; } ]
+        name = CompoundIdentifier()
+        [ column = SimpleIdentifier() ]
+        {
+            return new SqlDescribeObject(s.end(this), kind, extended, name, column, null);
+        }
+    )
+}
+
+/** EXPLAIN [EXTENDED | FORMATTED] statement: Spark's spelling, without PLAN FOR. */
+SqlNode SqlExplainStatement() :
+{
+    final Span s;
+    boolean extended = false;
+    final SqlNode statement;
+}
+{
+    <EXPLAIN> { s = span(); }
+    [ LOOKAHEAD(2) ( <EXTENDED> | <FORMATTED> ) { extended = true; } ]
+    statement = SqlQueryOrDml() {
+        return new SqlExplainQuery(s.end(this), extended, statement);
+    }
+}
+
+/** INSERT INTO | OVERWRITE [TABLE] t [(columns)] query. */
+SqlNode SqlInsertStatement() :
+{
+    final Span s;
+    boolean overwrite = false;
+    final SqlNode table;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); }
+    ( <INTO> | <OVERWRITE> { overwrite = true; } )
+    [ <TABLE> ]
+    table = CompoundTableIdentifier()
+    [
+        LOOKAHEAD(2)
+        columns = ParenthesizedSimpleIdentifierList()
+    ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+        if (overwrite) {
+            return new SqlInsertOverwrite(s.end(source), table, source, columns);
+        }
+        return new SqlInsert(s.end(source), SqlNodeList.EMPTY, table, source, columns);
+    }
+}
+
+/** CACHE [LAZY] TABLE t [[AS] query], UNCACHE TABLE [IF EXISTS] t, CLEAR CACHE, REFRESH [TABLE] t. */
+SqlNode SqlCacheStatement() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+    SqlNode query = null;
+    boolean ifExists = false;
+}
+{
+    (
+        <CACHE> { s = span(); }
+        [ <LAZY> ]
+        <TABLE> name = CompoundIdentifier()
+        [ [ <AS> ] query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+        {
+            return new SqlCacheTable(s.end(this), SqlCacheTable.Kind.CACHE, name, query, false);
+        }
+    |
+        <UNCACHE> { s = span(); }
+        <TABLE> [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = CompoundIdentifier() {
+            return new SqlCacheTable(s.end(this), SqlCacheTable.Kind.UNCACHE, name, null, ifExists);
+        }
+    |
+        <CLEAR> { s = span(); } <CACHE> {
+            return new SqlCacheTable(s.end(this), SqlCacheTable.Kind.CLEAR, null, null, false);
+        }
+    |
+        <REFRESH> { s = span(); } [ <TABLE> ]
+        name = CompoundIdentifier() {
+            return new SqlCacheTable(s.end(this), SqlCacheTable.Kind.REFRESH, name, null, false);
+        }
+    )
+}
+
+/** TRANSPILE 'sql' [FROM dialect] TO dialect: Sluice's extension, one row with the translation. */
+SqlNode SqlTranspileStatement() :
+{
+    final Span s;
+    final SqlNode sql;
+    SqlIdentifier from = null;
+    final SqlIdentifier to;
+}
+{
+    <TRANSPILE> { s = span(); }
+    sql = StringLiteral()
+    [ <FROM> from = SimpleIdentifier() ]
+    <TO> to = SimpleIdentifier() {
+        return new SqlTranspile(s.end(this), sql, from, to);
+    }
+}
+
+/**
+ * After CREATE [OR REPLACE]: [TEMPORARY | TEMP] VIEW, [EXTERNAL] TABLE with Spark's clauses,
+ * DATABASE | SCHEMA.
+ */
+SqlCreate SqlCreateObject(Span s, boolean replace) :
+{
+    boolean temporary = false;
+    boolean external = false;
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    SqlIdentifier format = null;
+    SqlNodeList partitionedBy = null;
+    SqlNode comment = null;
+    SqlNode query = null;
+    final List<String> unsupported = new ArrayList<String>();
+}
+{
+    (
+        [ ( <TEMPORARY> | <TEMP> ) { temporary = true; } ]
+        <VIEW>
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = CompoundIdentifier()
+        [ columns = ParenthesizedSimpleIdentifierList() ]
+        [ <COMMENT> comment = StringLiteral() ]
+        <AS>
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+            return new SqlCreateView(s.end(this), replace, temporary, ifNotExists, name, columns,
+                query);
+        }
+    |
+        [ <EXTERNAL> { external = true; } ]
+        <TABLE>
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = CompoundIdentifier()
+        [ LOOKAHEAD(2) columns = SparkColumnDefinitions() ]
+        (
+            LOOKAHEAD(2)
+            (
+            <USING> format = SimpleIdentifier()
+        |
+            LOOKAHEAD(2)
+            <PARTITIONED> <BY> partitionedBy = ParenthesizedSimpleIdentifierList()
+        |
+            LOOKAHEAD(2)
+            <COMMENT> comment = StringLiteral()
+        |
+            LOOKAHEAD(2)
+            <OPTIONS> { unsupported.add("OPTIONS"); } SparkPropertyList()
+        |
+            LOOKAHEAD(2)
+            <TBLPROPERTIES> { unsupported.add("TBLPROPERTIES"); } SparkPropertyList()
+            )
+        )*
+        [ [ <AS> ] query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+        {
+            return new SqlCreateTable(s.end(this), replace, external, ifNotExists, name, columns,
+                format, partitionedBy, query, unsupported);
+        }
+    |
+        ( <DATABASE> | <SCHEMA> )
+        [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+        name = CompoundIdentifier()
+        [ <COMMENT> comment = StringLiteral() ]
+        {
+            return new SqlCreateDatabase(s.end(this), ifNotExists, name);
+        }
+    )
+}
+
+/** (name type [NOT NULL] [COMMENT 'text'], ...): names and types alternate in the list. */
+SqlNodeList SparkColumnDefinitions() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    SparkColumnDefinition(list)
+    ( <COMMA> SparkColumnDefinition(list) )*
+    <RPAREN> {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+void SparkColumnDefinition(List<SqlNode> list) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    boolean nullable = true;
+}
+{
+    name = SimpleIdentifier()
+    type = DataType()
+    [ <NOT> <NULL> { nullable = false; } ]
+    [ <COMMENT> StringLiteral() ]
+    {
+        list.add(name);
+        list.add(type.withNullable(nullable));
+    }
+}
+
+/** ('key' = 'value', key 'value', ...): parsed so that it can be refused by name. */
+void SparkPropertyList() :
+{
+}
+{
+    <LPAREN>
+    SparkProperty()
+    ( <COMMA> SparkProperty() )*
+    <RPAREN>
+}
+
+void SparkProperty() :
+{
+}
+{
+    ( StringLiteral() | CompoundIdentifier() )
+    [ <EQ> ]
+    Literal()
+}
+
+/** After DROP: TABLE | VIEW | DATABASE | SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]. */
+SqlDrop SqlDropStatement(Span s, boolean replace) :
+{
+    final SqlDropObject.Kind kind;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    boolean cascade = false;
+}
+{
+    (
+        <TABLE> { kind = SqlDropObject.Kind.TABLE; }
+    |
+        <VIEW> { kind = SqlDropObject.Kind.VIEW; }
+    |
+        ( <DATABASE> | <SCHEMA> ) { kind = SqlDropObject.Kind.DATABASE; }
+    )
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropObject(s.end(this), kind, ifExists, name, cascade);
+    }
+}
+
+/**
+ * Spark's SET and RESET: SET lists the session's settings, SET key shows one, SET key = value
+ * changes one, RESET [key] restores defaults. Keys and values are raw text, as in Spark: keys such
+ * as spark.sql.shuffle.partitions contain words that are reserved in SQL.
+ */
+SqlSetOption SqlSessionSetOption(Span s, String scope) :
+{
+    String key = null;
+    String value = null;
+}
+{
+    (
+        <SET> { s.add(this); }
+        [
+            LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON })
+            key = SettingText()
+            [ <EQ> value = SettingText() ]
+        ]
+        {
+            return new SqlSessionSet(s.end(this), scope, key, value, false);
+        }
+    |
+        <RESET> { s.add(this); }
+        [
+            LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON })
+            key = SettingText()
+        ]
+        {
+            return new SqlSessionSet(s.end(this), scope, key, null, true);
+        }
+    )
+}
+
+/** The text of the tokens up to '=', ';' or the end, with the spaces between them kept. */
+JAVACODE String SettingText() {
+    final StringBuilder text = new StringBuilder();
+    Token previous = null;
+    Token next = getToken(1);
+    while (next.kind != EOF && next.kind != EQ && next.kind != SEMICOLON) {
+        if (previous != null
+            && (next.beginLine != previous.endLine || next.beginColumn > previous.endColumn + 1)) {
+            text.append(' ');
+        }
+        text.append(next.image);
+        previous = getNextToken();
+        next = getToken(1);
+    }
+    if (previous == null) {
+        throw generateParseException();
+    }
+    return text.toString();
+}

@@ -1,0 +1,107 @@
+package io.sluice.dialects.functions;
+
+import io.sluice.dialects.Dialect;
+import org.apache.calcite.rel.type.RelDataType;
+
+import static io.sluice.dialects.Dialect.DUCKDB;
+import static io.sluice.dialects.Dialect.FLINK;
+import static io.sluice.dialects.Dialect.TRINO;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ANY;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARRAY_OF_ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BIGINT;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BOOLEAN;
+import static io.sluice.dialects.functions.ReturnTypeInferences.DOUBLE;
+
+/** Aggregate and window functions. */
+final class AggregateFunctions
+{
+    private AggregateFunctions() {}
+
+    static void register(FunctionCatalog.Builder functions)
+    {
+        functions.aggregate("count", BIGINT, 0, -1).sameEverywhere().readAlsoIn(Dialect.values());
+        functions.aggregate("sum", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
+        functions.aggregate("min", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
+        functions.aggregate("max", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
+        // Spark's average of DECIMAL(p, s) is DECIMAL(p + 4, s + 4); DuckDB's is a DOUBLE.
+        functions.aggregate("avg", DOUBLE, 1, 1)
+                .aggregate(DUCKDB, AggregateFunctions::decimalAverage)
+                .same(TRINO, FLINK);
+        functions.aggregate("mean", DOUBLE, 1, 1)
+                .aggregate(DUCKDB, call -> decimalAverage(call))
+                .renamed(TRINO, "avg");
+        for (String name : new String[] {"collect_list", "array_agg"}) {
+            functions.aggregate(name, ARRAY_OF_ARG0, 1, 1)
+                    .aggregate(DUCKDB, "list", false, "{0} IS NOT NULL", "coalesce({agg}, [])")
+                    .aggregate(TRINO, "array_agg", false, "{0} IS NOT NULL", "coalesce({agg}, ARRAY[])");
+        }
+        functions.aggregate("collect_set", ARRAY_OF_ARG0, 1, 1)
+                .aggregate(DUCKDB, "list", true, "{0} IS NOT NULL", "coalesce({agg}, [])")
+                .aggregate(TRINO, "array_agg", true, "{0} IS NOT NULL", "coalesce({agg}, ARRAY[])");
+        functions.aggregate("count_if", BIGINT, 1, 1).same(DUCKDB, TRINO);
+        for (String name : new String[] {"bool_and", "every"}) {
+            functions.aggregate(name, BOOLEAN, 1, 1).renamed(DUCKDB, "bool_and").renamed(TRINO, "bool_and");
+        }
+        functions.aggregate("bool_or", BOOLEAN, 1, 1).same(DUCKDB, TRINO);
+        for (String[] names : new String[][] {{"variance", "var_samp"}, {"var_samp", "var_samp"}, {"var_pop", "var_pop"},
+                {"stddev", "stddev_samp"}, {"std", "stddev_samp"}, {"stddev_samp", "stddev_samp"}, {"stddev_pop", "stddev_pop"}}) {
+            functions.aggregate(names[0], DOUBLE, 1, 1)
+                    .renamed(DUCKDB, names[1]).renamed(TRINO, names[1]).renamed(FLINK, names[1].toUpperCase());
+        }
+        for (String name : new String[] {"corr", "covar_pop", "covar_samp"}) {
+            functions.aggregate(name, DOUBLE, 2, 2).same(DUCKDB, TRINO);
+        }
+        functions.aggregate("percentile", ANY, 2, 2).renamed(DUCKDB, "quantile_cont");
+        for (String name : new String[] {"percentile_approx", "approx_percentile"}) {
+            functions.aggregate(name, ANY, 2, 3)
+                    .aggregate(DUCKDB, call -> {
+                        if (call.operandCount() == 3) {
+                            throw call.unsupported("an accuracy argument");
+                        }
+                        return AggregateRewrite.renamed("quantile_disc");
+                    })
+                    .note(DUCKDB, "emulated by the exact quantile_disc, which Spark's estimate equals on small inputs");
+        }
+        functions.aggregate("median", DOUBLE, 1, 1).same(DUCKDB);
+        functions.aggregate("approx_count_distinct", BIGINT, 1, 2)
+                .aggregate(DUCKDB, call -> {
+                    if (call.operandCount() == 2) {
+                        throw call.unsupported("a relative standard deviation argument");
+                    }
+                    return new AggregateRewrite("count", true, java.util.Optional.empty(), java.util.Optional.empty());
+                })
+                .renamed(TRINO, "approx_distinct")
+                .note(DUCKDB, "computed exactly, which is within every error bound");
+        for (String name : new String[] {"first", "first_value", "any_value"}) {
+            functions.aggregate(name, ARG0, 1, 1).renamed(DUCKDB, name.equals("first_value") ? "first_value" : "first")
+                    .renamed(TRINO, name.equals("first_value") ? "first_value" : "arbitrary");
+        }
+        for (String name : new String[] {"last", "last_value"}) {
+            functions.aggregate(name, ARG0, 1, 1).renamed(DUCKDB, name.equals("last_value") ? "last_value" : "last");
+        }
+        functions.aggregate("max_by", ARG0, 2, 2).renamed(DUCKDB, "arg_max").same(TRINO);
+        functions.aggregate("min_by", ARG0, 2, 2).renamed(DUCKDB, "arg_min").same(TRINO);
+        functions.aggregate("grouping", BIGINT, 1, 1).sameEverywhere();
+        functions.aggregate("grouping_id", BIGINT, 1, -1).same(DUCKDB);
+        for (String name : new String[] {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist"}) {
+            functions.aggregate(name, null, 0, 0).sameEverywhere().readAlsoIn(Dialect.values());
+        }
+        functions.aggregate("ntile", null, 1, 1).sameEverywhere();
+        functions.aggregate("lag", null, 1, 3).sameEverywhere();
+        functions.aggregate("lead", null, 1, 3).sameEverywhere();
+        functions.aggregate("nth_value", null, 2, 2).same(DUCKDB, TRINO);
+    }
+
+    private static AggregateRewrite decimalAverage(CallContext call)
+    {
+        AggregateRewrite average = AggregateRewrite.renamed("avg");
+        if (!call.operandIsDecimal(0)) {
+            return average;
+        }
+        RelDataType type = call.operandType(0).orElseThrow();
+        int scale = Math.min(type.getScale() + 4, 38);
+        int precision = Math.min(type.getPrecision() + 4, 38);
+        return average.withWrapper("CAST({agg} AS DECIMAL(" + precision + ", " + scale + "))");
+    }
+}

@@ -1,0 +1,31 @@
+package io.sluice.dialects.functions;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How an engine computes one of Spark's aggregate or window functions: the engine's function (same arguments,
+ * with DISTINCT when {@code distinct} or when the call has it), a condition over the arguments ({@code {0}}, ...)
+ * to add to its FILTER clause, and an expression wrapped around the whole aggregate (after FILTER and OVER),
+ * with {@code {agg}} standing for it.
+ */
+public record AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper)
+{
+    public AggregateRewrite
+    {
+        requireNonNull(function, "function is null");
+        requireNonNull(extraFilter, "extraFilter is null");
+        requireNonNull(wrapper, "wrapper is null");
+    }
+
+    public static AggregateRewrite renamed(String function)
+    {
+        return new AggregateRewrite(function, false, Optional.empty(), Optional.empty());
+    }
+
+    public AggregateRewrite withWrapper(String wrapper)
+    {
+        return new AggregateRewrite(function, distinct, extraFilter, Optional.of(wrapper));
+    }
+}

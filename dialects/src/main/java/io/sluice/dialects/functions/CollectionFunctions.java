@@ -1,0 +1,251 @@
+package io.sluice.dialects.functions;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.sluice.dialects.Dialect.DUCKDB;
+import static io.sluice.dialects.Dialect.FLINK;
+import static io.sluice.dialects.Dialect.TRINO;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ANY;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARRAY_OF_ANY;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BOOLEAN;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ELEMENT_OF_ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.INTEGER;
+import static io.sluice.dialects.functions.ReturnTypeInferences.KEYS_OF_ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.STRING;
+import static io.sluice.dialects.functions.ReturnTypeInferences.VALUES_OF_ARG0;
+
+/**
+ * Arrays, maps, structs and higher-order functions. Spark counts array positions from 1 in functions
+ * ({@code element_at}) and from 0 in subscripts and lambda indexes; DuckDB counts from 1 everywhere.
+ */
+final class CollectionFunctions
+{
+    private CollectionFunctions() {}
+
+    static void register(FunctionCatalog.Builder functions)
+    {
+        functions.scalar("array", null, 0, -1)
+                .duckdb("[{*}]")
+                .trino("ARRAY[{*}]")
+                .flink("ARRAY[{*}]");
+        for (String name : new String[] {"size", "cardinality", "array_size"}) {
+            functions.scalar(name, INTEGER, 1, 1)
+                    .rewrite(DUCKDB, call -> {
+                        if (call.operandIsMap(0)) {
+                            return call.template("cardinality({0})");
+                        }
+                        if (call.operandIsArray(0)) {
+                            return call.template("len({0})");
+                        }
+                        throw call.unsupported("the argument's type must be known to be an array or a map");
+                    })
+                    .renamed(TRINO, "cardinality")
+                    .renamed(FLINK, "CARDINALITY");
+        }
+        functions.scalar("element_at", ELEMENT_OF_ARG0, 2, 2)
+                .duckdb("{0}[{1}]")
+                .same(TRINO);
+        functions.scalar("array_contains", BOOLEAN, 2, 2)
+                .duckdb("list_contains({0}, {1})")
+                .trino("contains({0}, {1})")
+                .flink("ARRAY_CONTAINS({0}, {1})");
+        functions.scalar("array_position", ReturnTypeInferences.BIGINT, 2, 2)
+                .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE coalesce(list_position({0}, {1}), 0) END")
+                .same(TRINO);
+        functions.scalar("sort_array", ARG0, 1, 2)
+                .rewrite(DUCKDB, call -> ascending(call)
+                        ? call.template("list_sort({0}, 'ASC', 'NULLS FIRST')")
+                        : call.template("list_sort({0}, 'DESC', 'NULLS LAST')"))
+                .rewrite(TRINO, call -> ascending(call)
+                        ? call.template("concat(filter({0}, __x -> __x IS NULL), array_sort(filter({0}, __x -> __x IS NOT NULL)))")
+                        : call.template("concat(reverse(array_sort(filter({0}, __x -> __x IS NOT NULL))), filter({0}, __x -> __x IS NULL))"));
+        functions.scalar("array_sort", ARG0, 1, 1)
+                .duckdb("list_sort({0}, 'ASC', 'NULLS LAST')")
+                .same(TRINO);
+        functions.scalar("array_join", STRING, 2, 3)
+                .rewrite(DUCKDB, call -> call.operandCount() == 2
+                        ? call.template("array_to_string({0}, {1})")
+                        : call.template("array_to_string(list_transform({0}, __x -> coalesce(CAST(__x AS VARCHAR), {2})), {1})"))
+                .same(TRINO);
+        // Spark keeps the first occurrence of each value, in order, NULL included; DuckDB's list_distinct does not.
+        String distinct = "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x))";
+        functions.scalar("array_distinct", ARG0, 1, 1)
+                .duckdb(distinct)
+                .same(TRINO);
+        functions.scalar("array_union", ARG0, 2, 2)
+                .duckdb("list_filter(list_concat({0}, {1}), (__x, __i) -> __i = list_position(list_concat({0}, {1}), __x))")
+                .same(TRINO);
+        functions.scalar("array_intersect", ARG0, 2, 2)
+                .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND list_contains({1}, __x))");
+        functions.scalar("array_except", ARG0, 2, 2)
+                .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT list_contains({1}, __x))");
+        functions.scalar("array_max", ELEMENT_OF_ARG0, 1, 1).duckdb("list_max({0})").trino("array_max(filter({0}, __x -> __x IS NOT NULL))");
+        functions.scalar("array_min", ELEMENT_OF_ARG0, 1, 1).duckdb("list_min({0})").trino("array_min(filter({0}, __x -> __x IS NOT NULL))");
+        functions.scalar("array_remove", ARG0, 2, 2)
+                .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE list_filter({0}, __x -> __x IS NULL OR __x <> {1}) END")
+                .same(TRINO);
+        functions.scalar("flatten", ELEMENT_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
+        functions.scalar("slice", ARG0, 3, 3)
+                .duckdb("list_slice({0}, {1}, CASE WHEN {1} < 0 AND {1} + {2} - 1 >= 0 THEN len({0}) ELSE {1} + {2} - 1 END)")
+                .same(TRINO);
+        functions.scalar("sequence", ARRAY_OF_ANY, 2, 3)
+                .rewrite(DUCKDB, call -> call.operandCount() == 3
+                        ? call.template("generate_series({0}, {1}, {2})")
+                        : call.template("generate_series({0}, {1}, CASE WHEN {0} <= {1} THEN 1 ELSE -1 END)"))
+                .same(TRINO);
+        functions.scalar("transform", ARRAY_OF_ANY, 2, 2)
+                .rewrite(DUCKDB, call -> call.template("list_transform({0}, {1})", call.operand(0), oneBasedIndex(call, 1)))
+                .same(TRINO);
+        functions.scalar("filter", ARG0, 2, 2)
+                .rewrite(DUCKDB, call -> call.template("list_filter({0}, {1})", call.operand(0), oneBasedIndex(call, 1)))
+                .same(TRINO);
+        functions.scalar("aggregate", ANY, 3, 4)
+                .rewrite(DUCKDB, CollectionFunctions::aggregateDuckDb)
+                .rewrite(TRINO, call -> call.operandCount() == 4
+                        ? call.rename("reduce")
+                        : call.template("reduce({0}, {1}, {2}, __s -> __s)"));
+        functions.scalar("map", null, 0, -1)
+                .rewrite(DUCKDB, call -> keysAndValues(call, "map([", "], [", "])"))
+                .rewrite(TRINO, call -> keysAndValues(call, "map(ARRAY[", "], ARRAY[", "])"))
+                .flink("MAP[{*}]");
+        functions.scalar("map_keys", KEYS_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
+        functions.scalar("map_values", VALUES_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
+        functions.scalar("map_from_arrays", ANY, 2, 2).duckdb("map({0}, {1})").trino("map({0}, {1})");
+        functions.scalar("map_contains_key", BOOLEAN, 2, 2)
+                .duckdb("list_contains(map_keys({0}), {1})")
+                .trino("contains(map_keys({0}), {1})");
+        functions.scalar("named_struct", ANY, 2, -1)
+                .rewrite(DUCKDB, CollectionFunctions::namedStructDuckDb);
+        functions.scalar("struct", ANY, 1, -1)
+                .rewrite(DUCKDB, CollectionFunctions::structDuckDb);
+        functions.scalar("to_json", STRING, 1, 1).duckdb("CAST(to_json({0}) AS VARCHAR)");
+        functions.scalar("explode", ELEMENT_OF_ARG0, 1, 1)
+                .rewrite(DUCKDB, call -> {
+                    if (!call.operandIsArray(0)) {
+                        throw call.unsupported("in a SELECT list only arrays are exploded; use LATERAL VIEW for maps");
+                    }
+                    return call.template("unnest({0})");
+                });
+    }
+
+    private static boolean ascending(CallContext call)
+    {
+        if (call.operandCount() == 1) {
+            return true;
+        }
+        String flag = call.operand(1).toString().toUpperCase(Locale.ROOT);
+        if (!flag.equals("TRUE") && !flag.equals("FALSE")) {
+            throw call.unsupported("the sort order must be the literal true or false");
+        }
+        return flag.equals("TRUE");
+    }
+
+    /** A lambda whose second parameter is Spark's 0-based index, rewritten for an engine counting from 1. */
+    private static SqlNode oneBasedIndex(CallContext call, int operand)
+    {
+        if (!(call.operand(operand) instanceof SqlLambda lambda)) {
+            throw call.unsupported("the function argument must be a lambda");
+        }
+        if (lambda.getParameters().size() < 2) {
+            return lambda;
+        }
+        SqlIdentifier index = (SqlIdentifier) lambda.getParameters().get(1);
+        SqlParserPos pos = lambda.getParserPosition();
+        SqlNode zeroBased = SqlStdOperatorTable.MINUS.createCall(pos, index, SqlLiteral.createExactNumeric("1", pos));
+        return new SqlLambda(pos, lambda.getParameters(), substitute(lambda.getExpression(), index.getSimple(), zeroBased));
+    }
+
+    private static SqlNode aggregateDuckDb(CallContext call)
+    {
+        if (!(call.operand(2) instanceof SqlLambda)) {
+            throw call.unsupported("the merge argument must be a lambda");
+        }
+        SqlNode reduced = call.template("list_reduce({0}, {2}, {1})");
+        if (call.operandCount() == 3) {
+            return reduced;
+        }
+        if (!(call.operand(3) instanceof SqlLambda finish) || finish.getParameters().size() != 1) {
+            throw call.unsupported("the finish argument must be a lambda of one parameter");
+        }
+        String parameter = ((SqlIdentifier) finish.getParameters().get(0)).getSimple();
+        return call.template("{0}", substitute(finish.getExpression(), parameter, reduced));
+    }
+
+    private static SqlNode keysAndValues(CallContext call, String open, String middle, String close)
+    {
+        if (call.operandCount() % 2 != 0) {
+            throw call.unsupported("keys and values must come in pairs");
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i += 2) {
+            keys.add("{" + i + "}");
+            values.add("{" + (i + 1) + "}");
+        }
+        return call.template(open + String.join(", ", keys) + middle + String.join(", ", values) + close);
+    }
+
+    private static SqlNode namedStructDuckDb(CallContext call)
+    {
+        if (call.operandCount() % 2 != 0) {
+            throw call.unsupported("names and values must come in pairs");
+        }
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i += 2) {
+            String name = call.requireStringLiteral(i, "each field name");
+            fields.add("\"" + name.replace("\"", "\"\"") + "\" := {" + (i + 1) + "}");
+        }
+        return call.template("struct_pack(" + String.join(", ", fields) + ")");
+    }
+
+    /** Spark names a struct's fields after the columns it is built from, else col1, col2, ... */
+    private static SqlNode structDuckDb(CallContext call)
+    {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i++) {
+            SqlNode operand = call.operand(i);
+            String name = operand instanceof SqlIdentifier identifier && !identifier.isStar()
+                    ? identifier.names.get(identifier.names.size() - 1)
+                    : "col" + (i + 1);
+            fields.add("\"" + name.replace("\"", "\"\"") + "\" := {" + i + "}");
+        }
+        return call.template("struct_pack(" + String.join(", ", fields) + ")");
+    }
+
+    /** The expression with every reference to a lambda parameter replaced. */
+    static SqlNode substitute(SqlNode expression, String parameter, SqlNode replacement)
+    {
+        return expression.accept(new SqlShuttle()
+        {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier)
+            {
+                return identifier.isSimple() && identifier.getSimple().equalsIgnoreCase(parameter) ? replacement : identifier;
+            }
+
+            @Override
+            public SqlNode visit(SqlCall call)
+            {
+                // An inner lambda that declares the same name shadows the parameter.
+                if (call.getKind() == SqlKind.LAMBDA && ((SqlLambda) call).getParameters().getList().stream()
+                        .anyMatch(node -> ((SqlIdentifier) node).getSimple().equalsIgnoreCase(parameter))) {
+                    return call;
+                }
+                return super.visit(call);
+            }
+        });
+    }
+}

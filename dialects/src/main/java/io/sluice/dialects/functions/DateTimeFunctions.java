@@ -1,0 +1,221 @@
+package io.sluice.dialects.functions;
+
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static io.sluice.dialects.Dialect.DUCKDB;
+import static io.sluice.dialects.Dialect.FLINK;
+import static io.sluice.dialects.Dialect.TRINO;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BIGINT;
+import static io.sluice.dialects.functions.ReturnTypeInferences.DATE;
+import static io.sluice.dialects.functions.ReturnTypeInferences.DOUBLE;
+import static io.sluice.dialects.functions.ReturnTypeInferences.INTEGER;
+import static io.sluice.dialects.functions.ReturnTypeInferences.STRING;
+import static io.sluice.dialects.functions.ReturnTypeInferences.TIMESTAMP;
+
+/**
+ * Date and time functions. Spark's datetime patterns are Java's ({@code yyyy-MM-dd}); DuckDB's are strftime's,
+ * converted when the pattern is a literal. Sessions are in UTC, so Spark's TIMESTAMP reads as a timestamp
+ * without a zone everywhere.
+ */
+final class DateTimeFunctions
+{
+    private static final String SPARK_DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
+
+    private static final Map<String, String> TRUNC_UNITS = Map.ofEntries(
+            Map.entry("YEAR", "year"), Map.entry("YYYY", "year"), Map.entry("YY", "year"),
+            Map.entry("QUARTER", "quarter"),
+            Map.entry("MONTH", "month"), Map.entry("MON", "month"), Map.entry("MM", "month"),
+            Map.entry("WEEK", "week"));
+    private static final Map<String, String> DATE_TRUNC_UNITS = Map.ofEntries(
+            Map.entry("YEAR", "year"), Map.entry("YYYY", "year"), Map.entry("YY", "year"),
+            Map.entry("QUARTER", "quarter"),
+            Map.entry("MONTH", "month"), Map.entry("MON", "month"), Map.entry("MM", "month"),
+            Map.entry("WEEK", "week"),
+            Map.entry("DAY", "day"), Map.entry("DD", "day"),
+            Map.entry("HOUR", "hour"), Map.entry("MINUTE", "minute"), Map.entry("SECOND", "second"),
+            Map.entry("MILLISECOND", "millisecond"), Map.entry("MICROSECOND", "microsecond"));
+
+    private DateTimeFunctions() {}
+
+    static void register(FunctionCatalog.Builder functions)
+    {
+        functions.scalar("date_add", DATE, 2, 2)
+                .duckdb("(CAST({0} AS DATE) + CAST({1} AS INTEGER))")
+                .trino("date_add('day', {1}, CAST({0} AS DATE))")
+                .flink("CAST(TIMESTAMPADD(DAY, {1}, CAST({0} AS DATE)) AS DATE)");
+        functions.scalar("date_sub", DATE, 2, 2)
+                .duckdb("(CAST({0} AS DATE) - CAST({1} AS INTEGER))")
+                .trino("date_add('day', -{1}, CAST({0} AS DATE))")
+                .flink("CAST(TIMESTAMPADD(DAY, -{1}, CAST({0} AS DATE)) AS DATE)");
+        functions.scalar("datediff", INTEGER, 2, 2)
+                .duckdb("date_diff('day', CAST({1} AS DATE), CAST({0} AS DATE))")
+                .trino("date_diff('day', CAST({1} AS DATE), CAST({0} AS DATE))")
+                .flink("TIMESTAMPDIFF(DAY, CAST(CAST({1} AS DATE) AS TIMESTAMP), CAST(CAST({0} AS DATE) AS TIMESTAMP))");
+        functions.scalar("add_months", DATE, 2, 2)
+                .duckdb("CAST(CAST({0} AS DATE) + to_months(CAST({1} AS INTEGER)) AS DATE)")
+                .trino("date_add('month', {1}, CAST({0} AS DATE))")
+                .flink("CAST(TIMESTAMPADD(MONTH, {1}, CAST({0} AS DATE)) AS DATE)");
+        functions.scalar("months_between", DOUBLE, 2, 3)
+                .rewrite(DUCKDB, DateTimeFunctions::monthsBetweenDuckDb)
+                .note(DUCKDB, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)");
+        functions.scalar("last_day", DATE, 1, 1)
+                .duckdb("last_day(CAST({0} AS DATE))")
+                .trino("last_day_of_month(CAST({0} AS DATE))");
+        String weekdayNumber = "(CASE upper(substr({1}, 1, 2)) WHEN 'SU' THEN 0 WHEN 'MO' THEN 1 WHEN 'TU' THEN 2 "
+                + "WHEN 'WE' THEN 3 WHEN 'TH' THEN 4 WHEN 'FR' THEN 5 WHEN 'SA' THEN 6 END)";
+        functions.scalar("next_day", DATE, 2, 2)
+                .duckdb("(CAST({0} AS DATE) + CAST((" + weekdayNumber + " - dayofweek(CAST({0} AS DATE)) + 6) % 7 + 1 AS INTEGER))")
+                .trino("date_add('day', (" + weekdayNumber + " - day_of_week(CAST({0} AS DATE)) % 7 + 6) % 7 + 1, CAST({0} AS DATE))");
+        functions.scalar("trunc", DATE, 2, 2)
+                .rewrite(DUCKDB, call -> trunc(call, "CAST(date_trunc('%s', CAST({0} AS DATE)) AS DATE)"))
+                .rewrite(TRINO, call -> trunc(call, "date_trunc('%s', CAST({0} AS DATE))"));
+        functions.scalar("date_trunc", TIMESTAMP, 2, 2)
+                .rewrite(DUCKDB, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP))"))
+                .rewrite(TRINO, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP(6)))"));
+        functions.scalar("date_format", STRING, 2, 2)
+                .rewrite(DUCKDB, call -> call.template("strftime(CAST({0} AS TIMESTAMP), " + strftime(call, 1, false) + ")"))
+                .rewrite(TRINO, call -> call.template("format_datetime(CAST({0} AS TIMESTAMP(6)), "
+                        + quote(call.requireStringLiteral(1, "the pattern")) + ")"))
+                .rewrite(FLINK, call -> call.template("DATE_FORMAT(CAST({0} AS TIMESTAMP(6)), "
+                        + quote(call.requireStringLiteral(1, "the pattern")) + ")"));
+        functions.scalar("to_date", DATE, 1, 2)
+                .rewrite(DUCKDB, call -> call.operandCount() == 1
+                        ? call.template(call.operandIs(0, SqlTypeName.DATE) ? "{0}" : "CAST(CAST({0} AS TIMESTAMP) AS DATE)")
+                        : call.template("CAST(strptime({0}, " + strftime(call, 1, true) + ") AS DATE)"))
+                .rewrite(TRINO, call -> call.operandCount() == 1
+                        ? call.template("CAST(CAST({0} AS TIMESTAMP(6)) AS DATE)")
+                        : call.template("CAST(parse_datetime({0}, " + quote(call.requireStringLiteral(1, "the pattern")) + ") AS DATE)"))
+                .same(FLINK);
+        functions.scalar("to_timestamp", TIMESTAMP, 1, 2)
+                .rewrite(DUCKDB, call -> call.operandCount() == 1
+                        ? call.template("CAST({0} AS TIMESTAMP)")
+                        : call.template("strptime({0}, " + strftime(call, 1, true) + ")"))
+                .rewrite(TRINO, call -> call.operandCount() == 1
+                        ? call.template("CAST({0} AS TIMESTAMP(6))")
+                        : call.template("CAST(parse_datetime({0}, " + quote(call.requireStringLiteral(1, "the pattern")) + ") AS TIMESTAMP(6))"))
+                .same(FLINK);
+        functions.scalar("from_unixtime", STRING, 1, 2)
+                .rewrite(DUCKDB, call -> call.template("strftime(epoch_ms(CAST({0} AS BIGINT) * 1000), "
+                        + (call.operandCount() == 1 ? quote(convert(call, SPARK_DEFAULT_PATTERN, false)) : strftime(call, 1, false)) + ")"))
+                .rewrite(TRINO, call -> call.template("format_datetime(from_unixtime({0}) AT TIME ZONE 'UTC', "
+                        + quote(call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : call.requireStringLiteral(1, "the pattern")) + ")"))
+                .same(FLINK);
+        for (String name : new String[] {"unix_timestamp", "to_unix_timestamp"}) {
+            functions.scalar(name, BIGINT, name.equals("unix_timestamp") ? 0 : 1, 2)
+                    .rewrite(DUCKDB, DateTimeFunctions::unixTimestampDuckDb)
+                    .rewrite(TRINO, DateTimeFunctions::unixTimestampTrino);
+        }
+        for (String field : new String[] {"year", "month", "quarter", "hour", "minute", "second", "dayofyear"}) {
+            String trinoName = field.equals("dayofyear") ? "day_of_year" : field;
+            functions.scalar(field, INTEGER, 1, 1)
+                    .duckdb(field + "(CAST({0} AS TIMESTAMP))")
+                    .trino(trinoName + "(CAST({0} AS TIMESTAMP(6)))")
+                    .flink(field.toUpperCase(Locale.ROOT) + "(CAST({0} AS TIMESTAMP(6)))");
+        }
+        for (String name : new String[] {"day", "dayofmonth"}) {
+            functions.scalar(name, INTEGER, 1, 1)
+                    .duckdb("day(CAST({0} AS TIMESTAMP))")
+                    .trino("day(CAST({0} AS TIMESTAMP(6)))")
+                    .flink("DAYOFMONTH(CAST({0} AS TIMESTAMP(6)))");
+        }
+        // Spark numbers weekdays 1 (Sunday) to 7; DuckDB's dayofweek is 0 (Sunday) to 6, Trino's 1 (Monday) to 7.
+        functions.scalar("dayofweek", INTEGER, 1, 1)
+                .duckdb("(dayofweek(CAST({0} AS TIMESTAMP)) + 1)")
+                .trino("(day_of_week(CAST({0} AS TIMESTAMP(6))) % 7 + 1)")
+                .flink("DAYOFWEEK(CAST({0} AS DATE))");
+        functions.scalar("weekday", INTEGER, 1, 1)
+                .duckdb("(isodow(CAST({0} AS TIMESTAMP)) - 1)")
+                .trino("(day_of_week(CAST({0} AS TIMESTAMP(6))) - 1)");
+        functions.scalar("weekofyear", INTEGER, 1, 1)
+                .duckdb("weekofyear(CAST({0} AS TIMESTAMP))")
+                .trino("week_of_year(CAST({0} AS TIMESTAMP(6)))")
+                .flink("WEEK(CAST({0} AS TIMESTAMP(6)))");
+        functions.scalar("make_date", DATE, 3, 3)
+                .duckdb("make_date({0}, {1}, {2})")
+                .trino("CAST(format('%04d-%02d-%02d', {0}, {1}, {2}) AS DATE)");
+        functions.scalar("make_timestamp", TIMESTAMP, 6, 6)
+                .duckdb("make_timestamp({0}, {1}, {2}, {3}, {4}, {5})");
+    }
+
+    private static SqlNode trunc(CallContext call, String template)
+    {
+        String format = call.requireStringLiteral(1, "the format");
+        String unit = TRUNC_UNITS.get(format.toUpperCase(Locale.ROOT));
+        // Spark returns NULL for a format it does not know.
+        return unit == null ? call.template("CAST(NULL AS DATE)") : call.template(String.format(template, unit));
+    }
+
+    private static SqlNode dateTrunc(CallContext call, String template)
+    {
+        String format = call.requireStringLiteral(0, "the unit");
+        String unit = DATE_TRUNC_UNITS.get(format.toUpperCase(Locale.ROOT));
+        return unit == null ? call.template("CAST(NULL AS TIMESTAMP)") : call.template(String.format(template, unit));
+    }
+
+    private static SqlNode monthsBetweenDuckDb(CallContext call)
+    {
+        boolean roundOff = true;
+        if (call.operandCount() == 3) {
+            String flag = call.operand(2).toString().toUpperCase(Locale.ROOT);
+            if (!flag.equals("TRUE") && !flag.equals("FALSE")) {
+                throw call.unsupported("roundOff must be the literal true or false");
+            }
+            roundOff = flag.equals("TRUE");
+        }
+        String a = "CAST({0} AS TIMESTAMP)";
+        String b = "CAST({1} AS TIMESTAMP)";
+        String months = "((year(" + a + ") - year(" + b + ")) * 12 + month(" + a + ") - month(" + b + "))";
+        String bothMonthEnds = "(CAST(" + a + " AS DATE) = last_day(CAST(" + a + " AS DATE)) AND CAST(" + b + " AS DATE) = last_day(CAST(" + b + " AS DATE)))";
+        String secondsOfDayA = "(epoch(" + a + ") - epoch(CAST(CAST(" + a + " AS DATE) AS TIMESTAMP)))";
+        String secondsOfDayB = "(epoch(" + b + ") - epoch(CAST(CAST(" + b + " AS DATE) AS TIMESTAMP)))";
+        String fraction = "((day(" + a + ") - day(" + b + ")) * 86400 + " + secondsOfDayA + " - " + secondsOfDayB + ") / 2678400.0";
+        String value = "CASE WHEN day(" + a + ") = day(" + b + ") OR " + bothMonthEnds + " THEN CAST(" + months + " AS DOUBLE) "
+                + "ELSE " + months + " + " + fraction + " END";
+        return call.template(roundOff ? "round(" + value + ", 8)" : "(" + value + ")");
+    }
+
+    private static SqlNode unixTimestampDuckDb(CallContext call)
+    {
+        if (call.operandCount() == 0) {
+            return call.template("CAST(floor(epoch(current_timestamp)) AS BIGINT)");
+        }
+        if (call.operandCount() == 1 && call.operandIs(0, SqlTypeName.DATE, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+            return call.template("CAST(floor(epoch(CAST({0} AS TIMESTAMP))) AS BIGINT)");
+        }
+        String pattern = call.operandCount() == 1 ? quote(convert(call, SPARK_DEFAULT_PATTERN, true)) : strftime(call, 1, true);
+        return call.template("CAST(floor(epoch(strptime({0}, " + pattern + "))) AS BIGINT)");
+    }
+
+    private static SqlNode unixTimestampTrino(CallContext call)
+    {
+        if (call.operandCount() == 0) {
+            return call.template("CAST(floor(to_unixtime(current_timestamp)) AS BIGINT)");
+        }
+        if (call.operandCount() == 1 && call.operandIs(0, SqlTypeName.DATE, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+            return call.template("CAST(floor(to_unixtime(CAST({0} AS TIMESTAMP(6)) AT TIME ZONE 'UTC')) AS BIGINT)");
+        }
+        String pattern = call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : call.requireStringLiteral(1, "the pattern");
+        return call.template("CAST(floor(to_unixtime(parse_datetime({0}, " + quote(pattern) + "))) AS BIGINT)");
+    }
+
+    /** The operand's Spark pattern as a quoted strftime pattern. */
+    private static String strftime(CallContext call, int operand, boolean parsing)
+    {
+        return quote(convert(call, call.requireStringLiteral(operand, "the pattern"), parsing));
+    }
+
+    private static String convert(CallContext call, String pattern, boolean parsing)
+    {
+        DateTimePatterns.Result result = DateTimePatterns.toStrftime(pattern, parsing);
+        return result.pattern().orElseThrow(() -> call.unsupported("datetime pattern '" + pattern + "' has " + result.problem()));
+    }
+
+    static String quote(String text)
+    {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

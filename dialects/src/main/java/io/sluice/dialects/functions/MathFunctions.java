@@ -1,0 +1,85 @@
+package io.sluice.dialects.functions;
+
+import io.sluice.dialects.Dialect;
+
+import static io.sluice.dialects.Dialect.DUCKDB;
+import static io.sluice.dialects.Dialect.FLINK;
+import static io.sluice.dialects.Dialect.TRINO;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARG0;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BIGINT;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BOOLEAN;
+import static io.sluice.dialects.functions.ReturnTypeInferences.DOUBLE;
+
+/** Numeric functions. Spark rounds half up ({@code round}) or half to even ({@code bround}). */
+final class MathFunctions
+{
+    private MathFunctions() {}
+
+    static void register(FunctionCatalog.Builder functions)
+    {
+        functions.scalar("abs", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
+        for (String name : new String[] {"ceil", "ceiling"}) {
+            functions.scalar(name, ARG0, 1, 1).renamed(DUCKDB, "ceil").renamed(TRINO, "ceil").renamed(FLINK, "CEIL");
+        }
+        functions.scalar("floor", ARG0, 1, 1).sameEverywhere();
+        functions.scalar("round", ARG0, 1, 2).sameEverywhere();
+        functions.scalar("bround", ARG0, 1, 2)
+                .rewrite(DUCKDB, call -> call.template(call.operandCount() == 1 ? "round_even({0}, 0)" : "round_even({0}, {1})"));
+        for (String name : new String[] {"sqrt", "cbrt", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "degrees", "radians"}) {
+            functions.scalar(name, DOUBLE, 1, 1).sameEverywhere();
+        }
+        functions.scalar("atan2", DOUBLE, 2, 2).sameEverywhere();
+        // Spark's logarithms of zero and negative numbers are NULL; DuckDB fails on them.
+        functions.scalar("ln", DOUBLE, 1, 1)
+                .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END");
+        functions.scalar("log10", DOUBLE, 1, 1)
+                .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END")
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END");
+        functions.scalar("log2", DOUBLE, 1, 1)
+                .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE log2({0}) END")
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log2({0}) END");
+        functions.scalar("log", DOUBLE, 1, 2)
+                .rewrite(DUCKDB, call -> call.operandCount() == 1
+                        ? call.template("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
+                        : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN NULL ELSE ln({1}) / ln({0}) END"))
+                .rewrite(TRINO, call -> call.operandCount() == 1
+                        ? call.template("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
+                        : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN NULL ELSE ln({1}) / ln({0}) END"));
+        for (String name : new String[] {"pow", "power"}) {
+            functions.scalar(name, DOUBLE, 2, 2).renamed(DUCKDB, "pow").renamed(TRINO, "pow").renamed(FLINK, "POWER");
+        }
+        for (String name : new String[] {"sign", "signum"}) {
+            functions.scalar(name, DOUBLE, 1, 1).duckdb("CAST(sign({0}) AS DOUBLE)").trino("CAST(sign({0}) AS DOUBLE)").renamed(FLINK, "SIGN");
+        }
+        functions.scalar("pi", DOUBLE, 0, 0).sameEverywhere();
+        functions.scalar("e", DOUBLE, 0, 0).duckdb("exp(1)").trino("e()").flink("E()");
+        functions.scalar("mod", ARG0, 2, 2).duckdb("({0} % {1})").trino("mod({0}, {1})").flink("MOD({0}, {1})");
+        // Spark's pmod is never negative for a positive divisor.
+        String pmod = "CASE WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
+        functions.scalar("pmod", ARG0, 2, 2).duckdb(pmod).trino("CASE WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END");
+        functions.scalar("factorial", BIGINT, 1, 1)
+                .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END");
+        functions.scalar("shiftleft", ARG0, 2, 2).duckdb("({0} << {1})").trino("bitwise_left_shift({0}, {1})")
+                .note(DUCKDB, "a shift past the type's width fails instead of wrapping around");
+        functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_arithmetic_shift_right({0}, {1})");
+        functions.scalar("isnan", BOOLEAN, 1, 1).duckdb("isnan({0})").trino("is_nan({0})");
+        functions.scalar("positive", ARG0, 1, 1).duckdb("(+{0})").trino("(+{0})").flink("(+{0})");
+        functions.scalar("negative", ARG0, 1, 1).duckdb("(-{0})").trino("(-{0})").flink("(-{0})");
+        for (String name : new String[] {"rand", "random"}) {
+            functions.scalar(name, DOUBLE, 0, 1)
+                    .rewrite(DUCKDB, call -> {
+                        if (call.operandCount() > 0) {
+                            throw call.unsupported("a seed: DuckDB's random numbers are not Spark's");
+                        }
+                        return call.template("random()");
+                    })
+                    .rewrite(TRINO, call -> {
+                        if (call.operandCount() > 0) {
+                            throw call.unsupported("a seed: Trino's random numbers are not Spark's");
+                        }
+                        return call.template("random()");
+                    });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.sluice.dialects.functions;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+
+/** Result types of Spark's functions, for the validator. */
+final class ReturnTypeInferences
+{
+    static final SqlReturnTypeInference STRING = nullable(SqlTypeName.VARCHAR);
+    static final SqlReturnTypeInference INTEGER = nullable(SqlTypeName.INTEGER);
+    static final SqlReturnTypeInference BIGINT = nullable(SqlTypeName.BIGINT);
+    static final SqlReturnTypeInference DOUBLE = nullable(SqlTypeName.DOUBLE);
+    static final SqlReturnTypeInference BOOLEAN = nullable(SqlTypeName.BOOLEAN);
+    static final SqlReturnTypeInference DATE = nullable(SqlTypeName.DATE);
+    static final SqlReturnTypeInference BINARY = nullable(SqlTypeName.VARBINARY);
+    static final SqlReturnTypeInference TIMESTAMP = binding -> binding.getTypeFactory().createTypeWithNullability(
+            binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 6), true);
+    static final SqlReturnTypeInference ARG0 = ReturnTypes.ARG0_NULLABLE;
+    static final SqlReturnTypeInference ARG1 = ReturnTypes.ARG1_NULLABLE;
+    static final SqlReturnTypeInference LEAST_RESTRICTIVE = ReturnTypes.LEAST_RESTRICTIVE;
+    /** ANY: the validator accepts every use; the engine decides. */
+    static final SqlReturnTypeInference ANY = nullable(SqlTypeName.ANY);
+    static final SqlReturnTypeInference ARRAY_OF_STRING = binding -> array(binding.getTypeFactory(),
+            binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
+    static final SqlReturnTypeInference ARRAY_OF_ANY = binding -> array(binding.getTypeFactory(),
+            binding.getTypeFactory().createSqlType(SqlTypeName.ANY));
+    /** The element type of the array in the first argument (the value type of a map). */
+    static final SqlReturnTypeInference ELEMENT_OF_ARG0 = binding -> {
+        RelDataType type = binding.getOperandType(0);
+        RelDataType element = type.getSqlTypeName() == SqlTypeName.MAP ? type.getValueType() : type.getComponentType();
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(element == null ? factory.createSqlType(SqlTypeName.ANY) : element, true);
+    };
+    /** An array of the first argument's type. */
+    static final SqlReturnTypeInference ARRAY_OF_ARG0 = binding -> array(binding.getTypeFactory(), binding.getOperandType(0));
+    /** An array of the first argument's element type (an array of keys of a map). */
+    static final SqlReturnTypeInference KEYS_OF_ARG0 = binding -> {
+        RelDataType type = binding.getOperandType(0);
+        RelDataType key = type.getSqlTypeName() == SqlTypeName.MAP ? type.getKeyType() : null;
+        return array(binding.getTypeFactory(), key == null ? binding.getTypeFactory().createSqlType(SqlTypeName.ANY) : key);
+    };
+    static final SqlReturnTypeInference VALUES_OF_ARG0 = binding -> {
+        RelDataType type = binding.getOperandType(0);
+        RelDataType value = type.getSqlTypeName() == SqlTypeName.MAP ? type.getValueType() : null;
+        return array(binding.getTypeFactory(), value == null ? binding.getTypeFactory().createSqlType(SqlTypeName.ANY) : value);
+    };
+
+    private ReturnTypeInferences() {}
+
+    private static SqlReturnTypeInference nullable(SqlTypeName type)
+    {
+        return ReturnTypes.explicit(type).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+    }
+
+    private static RelDataType array(RelDataTypeFactory factory, RelDataType element)
+    {
+        return factory.createTypeWithNullability(factory.createArrayType(factory.createTypeWithNullability(element, true), -1), true);
+    }
+}

@@ -1,0 +1,232 @@
+package io.sluice.dialects.functions;
+
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.sluice.dialects.Dialect.DUCKDB;
+import static io.sluice.dialects.Dialect.FLINK;
+import static io.sluice.dialects.Dialect.TRINO;
+import static io.sluice.dialects.functions.DateTimeFunctions.quote;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARRAY_OF_STRING;
+import static io.sluice.dialects.functions.ReturnTypeInferences.BOOLEAN;
+import static io.sluice.dialects.functions.ReturnTypeInferences.INTEGER;
+import static io.sluice.dialects.functions.ReturnTypeInferences.STRING;
+
+/** String functions. Spark's regular expressions are Java's; DuckDB's RE2 reads the common subset alike. */
+final class StringFunctions
+{
+    private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$(\\d)");
+
+    private StringFunctions() {}
+
+    static void register(FunctionCatalog.Builder functions)
+    {
+        for (String name : new String[] {"upper", "lower", "ucase", "lcase"}) {
+            String function = name.startsWith("u") ? "upper" : "lower";
+            functions.scalar(name, STRING, 1, 1).renamed(DUCKDB, function).renamed(TRINO, function).renamed(FLINK, function.toUpperCase())
+                    .readAlsoIn(io.sluice.dialects.Dialect.values());
+        }
+        for (String name : new String[] {"length", "char_length", "character_length"}) {
+            functions.scalar(name, INTEGER, 1, 1)
+                    .rewrite(DUCKDB, call -> call.operandIs(0, SqlTypeName.VARBINARY, SqlTypeName.BINARY)
+                            ? call.template("octet_length({0})") : call.template("length({0})"))
+                    .renamed(TRINO, "length")
+                    .renamed(FLINK, "CHAR_LENGTH");
+        }
+        for (String name : new String[] {"trim", "ltrim", "rtrim"}) {
+            functions.scalar(name, STRING, 1, 2).sameEverywhere();
+        }
+        functions.scalar("reverse", STRING, 1, 1)
+                .rewrite(DUCKDB, call -> call.operandIsArray(0) ? call.template("list_reverse({0})") : call.template("reverse({0})"))
+                .same(TRINO);
+        functions.scalar("repeat", STRING, 2, 2).same(DUCKDB).same(FLINK)
+                .rewrite(TRINO, call -> call.template("array_join(repeat({0}, {1}), '')"));
+        functions.scalar("replace", STRING, 2, 3)
+                .rewrite(DUCKDB, call -> call.operandCount() == 2 ? call.template("replace({0}, {1}, '')") : call.rename("replace"))
+                .same(TRINO)
+                .rewrite(FLINK, call -> call.operandCount() == 2 ? call.template("REPLACE({0}, {1}, '')") : call.rename("REPLACE"));
+        // Spark treats position 0 like 1 and negative positions as counted from the end.
+        for (String name : new String[] {"substr", "substring"}) {
+            functions.scalar(name, STRING, 2, 3)
+                    .rewrite(DUCKDB, call -> substring(call, "substring"))
+                    .rewrite(TRINO, call -> substring(call, "substr"));
+        }
+        functions.scalar("left", STRING, 2, 2)
+                .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE left({0}, {1}) END")
+                .trino("CASE WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END");
+        functions.scalar("right", STRING, 2, 2)
+                .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
+                .trino("CASE WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -{1}) END");
+        functions.scalar("instr", INTEGER, 2, 2)
+                .duckdb("instr({0}, {1})")
+                .trino("strpos({0}, {1})")
+                .flink("INSTR({0}, {1})");
+        functions.scalar("locate", INTEGER, 2, 3)
+                .rewrite(DUCKDB, call -> call.operandCount() == 2
+                        ? call.template("instr({1}, {0})")
+                        : call.template("CASE WHEN {2} < 1 THEN 0 WHEN instr(substring({1}, {2}), {0}) = 0 THEN 0 "
+                                + "ELSE instr(substring({1}, {2}), {0}) + {2} - 1 END"))
+                .rewrite(TRINO, call -> call.operandCount() == 2
+                        ? call.template("strpos({1}, {0})")
+                        : call.template("CASE WHEN {2} < 1 THEN 0 WHEN strpos(substr({1}, {2}), {0}) = 0 THEN 0 "
+                                + "ELSE strpos(substr({1}, {2}), {0}) + {2} - 1 END"))
+                .same(FLINK);
+        for (String name : new String[] {"lpad", "rpad"}) {
+            functions.scalar(name, STRING, 2, 3)
+                    .rewrite(DUCKDB, call -> pad(call, name))
+                    .rewrite(TRINO, call -> pad(call, name))
+                    .rewrite(FLINK, call -> pad(call, name.toUpperCase()));
+        }
+        functions.scalar("initcap", STRING, 1, 1)
+                .duckdb("array_to_string(list_transform(string_split(lower({0}), ' '), "
+                        + "__w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' ')")
+                .note(DUCKDB, "emulated: words are split on single spaces, as Spark does")
+                .same(FLINK);
+        // Spark's concat is NULL when any argument is; DuckDB's skips NULLs, its || does not.
+        functions.scalar("concat", ReturnTypeInferences.ANY, 0, -1)
+                .rewrite(DUCKDB, StringFunctions::concatDuckDb)
+                .rewrite(TRINO, call -> call.operandCount() == 0 ? call.template("''") : call.rename("concat"))
+                .same(FLINK);
+        functions.scalar("concat_ws", STRING, 1, -1).same(DUCKDB).same(TRINO).same(FLINK);
+        functions.scalar("split", ARRAY_OF_STRING, 2, 3)
+                .rewrite(DUCKDB, call -> {
+                    if (call.operandCount() == 3 && call.integerLiteral(2).filter(limit -> limit <= 0).isEmpty()) {
+                        throw call.unsupported("a positive limit");
+                    }
+                    return call.template("regexp_split_to_array({0}, {1})");
+                })
+                .rewrite(TRINO, call -> {
+                    if (call.operandCount() == 3 && call.integerLiteral(2).filter(limit -> limit <= 0).isEmpty()) {
+                        throw call.unsupported("a positive limit");
+                    }
+                    return call.template("regexp_split({0}, {1})");
+                });
+        // Spark returns '' when the pattern does not match; group 1 by default.
+        functions.scalar("regexp_extract", STRING, 2, 3)
+                .rewrite(DUCKDB, call -> call.template(call.operandCount() == 2 ? "regexp_extract({0}, {1}, 1)" : "regexp_extract({0}, {1}, {2})"))
+                .rewrite(TRINO, call -> call.template(call.operandCount() == 2
+                        ? "coalesce(regexp_extract({0}, {1}, 1), '')" : "coalesce(regexp_extract({0}, {1}, {2}), '')"));
+        // Spark replaces every match and writes group references as $1; DuckDB needs 'g' and \1.
+        functions.scalar("regexp_replace", STRING, 3, 3)
+                .rewrite(DUCKDB, call -> call.template("regexp_replace({0}, {1}, " + duckDbReplacement(call) + ", 'g')"))
+                .same(TRINO);
+        for (String name : new String[] {"regexp", "regexp_like"}) {
+            functions.scalar(name, BOOLEAN, 2, 2)
+                    .duckdb("regexp_matches({0}, {1})")
+                    .trino("regexp_like({0}, {1})")
+                    .flink("REGEXP({0}, {1})");
+        }
+        functions.scalar("translate", STRING, 3, 3).same(DUCKDB).same(TRINO);
+        functions.scalar("ascii", INTEGER, 1, 1)
+                .duckdb("CASE WHEN {0} = '' THEN 0 ELSE ascii({0}) END")
+                .trino("CASE WHEN {0} = '' THEN 0 ELSE codepoint(CAST(substr({0}, 1, 1) AS VARCHAR(1))) END");
+        functions.scalar("chr", STRING, 1, 1)
+                .duckdb("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS INTEGER)) END");
+        functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})");
+        functions.scalar("levenshtein", INTEGER, 2, 2).same(DUCKDB).renamed(TRINO, "levenshtein_distance");
+        functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with");
+        functions.scalar("endswith", BOOLEAN, 2, 2).renamed(DUCKDB, "ends_with").trino("(substr({0}, -length({1})) = {1} OR {1} = '')");
+        functions.scalar("contains", BOOLEAN, 2, 2).duckdb("contains({0}, {1})").trino("(strpos({0}, {1}) > 0)");
+        functions.scalar("format_number", STRING, 2, 2)
+                .rewrite(DUCKDB, call -> {
+                    long digits = call.integerLiteral(1).orElseThrow(() -> call.unsupported("the number of decimals must be an integer literal"));
+                    return call.template("format('{:," + (digits > 0 ? "." + digits : ".0") + "f}', CAST({0} AS DOUBLE))");
+                })
+                .note(DUCKDB, "emulated with format('{:,.Nf}'); the decimal point is always '.'");
+        for (String name : new String[] {"format_string", "printf"}) {
+            functions.scalar(name, STRING, 1, -1).renamed(DUCKDB, "printf").renamed(TRINO, "format");
+        }
+        functions.scalar("md5", STRING, 1, 1).duckdb("md5({0})").trino("lower(to_hex(md5(to_utf8({0}))))").same(FLINK);
+        functions.scalar("sha1", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))");
+        functions.scalar("sha", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))");
+        functions.scalar("sha2", STRING, 2, 2)
+                .rewrite(DUCKDB, call -> {
+                    long bits = call.integerLiteral(1).orElseThrow(() -> call.unsupported("the bit length must be an integer literal"));
+                    if (bits == 0 || bits == 256) {
+                        return call.template("sha256({0})");
+                    }
+                    if (bits == 512) {
+                        return call.template("sha512({0})");
+                    }
+                    throw call.unsupported("bit length " + bits);
+                })
+                .rewrite(TRINO, call -> {
+                    long bits = call.integerLiteral(1).orElseThrow(() -> call.unsupported("the bit length must be an integer literal"));
+                    if (bits == 0 || bits == 256) {
+                        return call.template("lower(to_hex(sha256(to_utf8({0}))))");
+                    }
+                    if (bits == 512) {
+                        return call.template("lower(to_hex(sha512(to_utf8({0}))))");
+                    }
+                    throw call.unsupported("bit length " + bits);
+                })
+                .same(FLINK);
+        functions.scalar("base64", STRING, 1, 1)
+                .rewrite(DUCKDB, call -> call.operandIsString(0) || call.operandType(0).isEmpty()
+                        ? call.template("to_base64(encode({0}))") : call.template("to_base64({0})"))
+                .rewrite(TRINO, call -> call.operandIsString(0) || call.operandType(0).isEmpty()
+                        ? call.template("to_base64(to_utf8({0}))") : call.template("to_base64({0})"))
+                .renamed(FLINK, "TO_BASE64");
+        functions.scalar("hex", STRING, 1, 1)
+                .rewrite(DUCKDB, call -> call.operandIsExactInteger(0) ? call.template("hex(CAST({0} AS BIGINT))") : call.template("hex({0})"))
+                .rewrite(TRINO, call -> call.operandIsExactInteger(0)
+                        ? call.template("upper(to_base(CAST({0} AS BIGINT), 16))")
+                        : call.template("to_hex(to_utf8({0}))"));
+        functions.scalar("conv", STRING, 3, 3)
+                .trino("upper(to_base(from_base({0}, {1}), {2}))")
+                .note(TRINO, "negative numbers are written with a minus sign, not in two's complement as Spark does");
+        functions.scalar("get_json_object", STRING, 2, 2)
+                .duckdb("json_extract_string({0}, {1})")
+                .trino("json_extract_scalar({0}, {1})");
+    }
+
+    private static SqlNode substring(CallContext call, String function)
+    {
+        String start = "CASE WHEN {1} = 0 THEN 1 ELSE {1} END";
+        if (call.operandCount() == 2) {
+            return call.template(function + "({0}, " + start + ")");
+        }
+        return call.template("CASE WHEN {2} < 0 THEN '' ELSE " + function + "({0}, " + start + ", {2}) END");
+    }
+
+    private static SqlNode pad(CallContext call, String function)
+    {
+        if (call.operandCount() == 2) {
+            return call.template(function + "({0}, {1}, ' ')");
+        }
+        return call.template(function + "({0}, {1}, {2})");
+    }
+
+    private static SqlNode concatDuckDb(CallContext call)
+    {
+        if (call.operandCount() == 0) {
+            return call.template("''");
+        }
+        boolean arrays = false;
+        for (int i = 0; i < call.operandCount(); i++) {
+            arrays |= call.operandIsArray(i);
+        }
+        StringBuilder template = new StringBuilder("(");
+        for (int i = 0; i < call.operandCount(); i++) {
+            if (i > 0) {
+                template.append(" || ");
+            }
+            boolean text = arrays || call.operandIsString(i) || call.operandType(i).isEmpty();
+            template.append(text ? "{" + i + "}" : "CAST({" + i + "} AS VARCHAR)");
+        }
+        return call.template(template.append(")").toString());
+    }
+
+    private static String duckDbReplacement(CallContext call)
+    {
+        String replacement = call.requireStringLiteral(2, "the replacement");
+        if (replacement.contains("\\")) {
+            throw call.unsupported("backslashes in the replacement");
+        }
+        Matcher matcher = GROUP_REFERENCE.matcher(replacement);
+        return quote(matcher.replaceAll("\\\\$1"));
+    }
+}

@@ -1,0 +1,102 @@
+package io.sluice.dialects.parser;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.ast.SqlLateralView;
+import io.sluice.dialects.parser.impl.SluiceSqlParserImpl;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CharLiteralStyle;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformance;
+
+import java.util.Set;
+
+import static java.lang.String.format;
+
+/**
+ * Parses one statement in an input dialect into Calcite's tree. Identifiers keep the case they were
+ * written in and are matched case-insensitively later, as Spark, Trino and DuckDB do.
+ */
+public final class SluiceSqlParser
+{
+    private SluiceSqlParser() {}
+
+    /** Parses {@code sql}; fails with {@link ErrorCode#SYNTAX_ERROR} naming the position and the problem. */
+    public static SqlNode parse(String sql, Dialect dialect)
+    {
+        try {
+            return SqlParser.create(sql, config(dialect)).parseStmt();
+        }
+        catch (SqlParseException e) {
+            throw syntaxError(dialect, e.getPos(), firstLine(e.getMessage()), e);
+        }
+        catch (RuntimeException e) {
+            SqlLateralView.LateralViewException lateralView = findCause(e, SqlLateralView.LateralViewException.class);
+            if (lateralView != null) {
+                throw syntaxError(dialect, lateralView.position(), lateralView.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The parser configuration of an input dialect. */
+    public static SqlParser.Config config(Dialect dialect)
+    {
+        SqlParser.Config config = SqlParser.config()
+                .withParserFactory(SluiceSqlParserImpl.FACTORY)
+                .withConformance(conformance(dialect))
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withCaseSensitive(false)
+                .withIdentifierMaxLength(1024);
+        return switch (dialect) {
+            // Backtick identifiers; '...' and "..." strings with backslash escapes.
+            case SPARK, HIVE -> config
+                    .withQuoting(Quoting.BACK_TICK_BACKSLASH)
+                    .withCharLiteralStyles(Set.of(CharLiteralStyle.BQ_SINGLE, CharLiteralStyle.BQ_DOUBLE));
+            // Double-quoted identifiers, standard '...' strings.
+            case TRINO, DUCKDB -> config.withQuoting(Quoting.DOUBLE_QUOTE);
+            case FLINK -> config.withQuoting(Quoting.BACK_TICK);
+        };
+    }
+
+    public static SqlConformance conformance(Dialect dialect)
+    {
+        return SluiceConformance.INSTANCE;
+    }
+
+    private static SluiceException syntaxError(Dialect dialect, SqlParserPos position, String message, Throwable cause)
+    {
+        String where = position == null || position.getLineNum() == 0
+                ? ""
+                : format(" at line %d, column %d", position.getLineNum(), position.getColumnNum());
+        return new SluiceException(ErrorCode.SYNTAX_ERROR,
+                format("Syntax error in %s SQL%s: %s", dialect.settingValue(), where, message), cause);
+    }
+
+    private static String firstLine(String message)
+    {
+        if (message == null) {
+            return "unexpected input";
+        }
+        // Calcite appends the full list of expected tokens; the first line names what was found and where.
+        int end = message.indexOf("\nWas expecting");
+        String text = end < 0 ? message : message.substring(0, end);
+        return text.replaceFirst("^Encountered (.*) at line \\d+, column \\d+\\.\\s*", "unexpected $1").strip();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type)
+    {
+        for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,740 @@
+package io.sluice.dialects.translate;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.ast.SparkOperators;
+import io.sluice.dialects.ast.SqlCacheTable;
+import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlCreateView;
+import io.sluice.dialects.ast.SqlDropObject;
+import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.ast.SqlInsertOverwrite;
+import io.sluice.dialects.functions.AggregateRewrite;
+import io.sluice.dialects.functions.CallContext;
+import io.sluice.dialects.functions.FunctionCatalog;
+import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.validate.Validation;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.type.SluiceType;
+import io.sluice.spi.type.TypeKind;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlHint;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Translates a validated statement from its input dialect into an engine's: every function and operator goes
+ * through {@link FunctionCatalog} or an operator rule here, so that each construct either keeps Spark's meaning
+ * on the engine or is refused by name.
+ */
+public final class Translator
+{
+    private static final String DIVIDE_BY_ZERO = "[DIVIDE_BY_ZERO] Division by zero";
+
+    private final Validation validation;
+    private final Dialect input;
+    private final Dialect target;
+    private final UnaryOperator<String> databaseNames;
+    private final FunctionCatalog functions = FunctionCatalog.spark();
+
+    private Translator(Validation validation, Dialect input, Dialect target, UnaryOperator<String> databaseNames)
+    {
+        this.validation = requireNonNull(validation, "validation is null");
+        this.input = requireNonNull(input, "input is null");
+        this.target = requireNonNull(target, "target is null");
+        this.databaseNames = requireNonNull(databaseNames, "databaseNames is null");
+    }
+
+    /**
+     * The statement in the engine's terms.
+     *
+     * @param databaseNames the engine's schema for each of Sluice's database names (DuckDB keeps {@code default} in {@code main})
+     */
+    public static SqlNode translate(Validation validation, Dialect input, Dialect target, UnaryOperator<String> databaseNames)
+    {
+        return new Translator(validation, input, target, databaseNames).statement(validation.statement());
+    }
+
+    private SqlNode statement(SqlNode statement)
+    {
+        if (statement instanceof SqlCreateTable create) {
+            return createTable(create);
+        }
+        if (statement instanceof SqlCreateView view) {
+            if (view.temporary() && target == Dialect.TRINO) {
+                throw notSupported("temporary views");
+            }
+            return new SqlCreateView(view.getParserPosition(), view.replace(), view.temporary(), false,
+                    tableName(view.name()), view.columns().orElse(null), expression(view.query()));
+        }
+        if (statement instanceof SqlCacheTable cache) {
+            // CACHE TABLE t AS query defines the temporary view t; engines other than Spark manage their own caches.
+            if (target == Dialect.SPARK) {
+                return cache;
+            }
+            SqlNode query = cache.query().orElseThrow(() -> new IllegalArgumentException("Only CACHE TABLE ... AS query is translated"));
+            return statement(new SqlCreateView(cache.getParserPosition(), true, true, false, cache.name().orElseThrow(), null, query));
+        }
+        if (statement instanceof SqlInsertOverwrite overwrite) {
+            return insertOverwrite(overwrite);
+        }
+        if (statement instanceof SqlInsert insert) {
+            return new SqlInsert(insert.getParserPosition(), SqlNodeList.EMPTY, tableName((SqlIdentifier) insert.getTargetTable()),
+                    expression(insert.getSource()), insert.getTargetColumnList());
+        }
+        if (statement instanceof SqlDropObject drop) {
+            if (drop.kind() == SqlDropObject.Kind.DATABASE) {
+                throw new IllegalArgumentException("DROP DATABASE is executed by the gateway");
+            }
+            return new SqlDropObject(drop.getParserPosition(), drop.kind(), drop.ifExists(), tableName(drop.name()), false);
+        }
+        if (statement instanceof SqlExplainQuery explain) {
+            return new SqlExplainQuery(explain.getParserPosition(), explain.extended() && target == Dialect.SPARK,
+                    statement(explain.statement()));
+        }
+        return expression(statement);
+    }
+
+    private SqlNode createTable(SqlCreateTable create)
+    {
+        if (!create.unsupportedClauses().isEmpty()) {
+            throw notSupported("CREATE TABLE with " + String.join(" and ", create.unsupportedClauses())
+                    + " (tables over external files come with the lakehouse catalog)");
+        }
+        if (create.external()) {
+            throw notSupported("CREATE EXTERNAL TABLE (tables over external files come with the lakehouse catalog)");
+        }
+        SqlNodeList columns = null;
+        if (create.columns().isPresent()) {
+            List<SqlNode> list = new ArrayList<>();
+            SqlNodeList declared = create.columns().get();
+            for (int i = 0; i < declared.size(); i += 2) {
+                list.add(declared.get(i));
+                list.add(expression(declared.get(i + 1)));
+            }
+            columns = new SqlNodeList(list, declared.getParserPosition());
+        }
+        SqlNode query = create.query().map(this::expression).orElse(null);
+        if (target == Dialect.SPARK) {
+            return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), create.name(), columns,
+                    create.format().orElse(null), create.partitionedBy().orElse(null), query, List.of());
+        }
+        // The storage format and partitioning of a table are the engine's own; they do not change any answer.
+        return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), tableName(create.name()),
+                columns, null, null, query, List.of());
+    }
+
+    private SqlNode insertOverwrite(SqlInsertOverwrite overwrite)
+    {
+        SqlIdentifier table = tableName((SqlIdentifier) overwrite.getTargetTable());
+        SqlNode source = expression(overwrite.getSource());
+        SqlParserPos pos = overwrite.getParserPosition();
+        return switch (target) {
+            case SPARK, FLINK -> new SqlInsertOverwrite(pos, table, source, overwrite.getTargetColumnList());
+            case DUCKDB -> new SqlScript(pos, List.of(
+                    new SqlRawStatement(pos, "BEGIN TRANSACTION"),
+                    new SqlRawStatement(pos, "DELETE FROM ", table),
+                    new SqlInsert(pos, SqlNodeList.EMPTY, table, source, overwrite.getTargetColumnList()),
+                    new SqlRawStatement(pos, "COMMIT")));
+            case TRINO, HIVE -> throw notSupported("INSERT OVERWRITE");
+        };
+    }
+
+    /** Maps the database part of a table name to the engine's schema. */
+    private SqlIdentifier tableName(SqlIdentifier name)
+    {
+        if (name.names.size() < 2) {
+            return name;
+        }
+        List<String> names = new ArrayList<>(name.names);
+        int database = names.size() - 2;
+        names.set(database, databaseNames.apply(names.get(database)));
+        return new SqlIdentifier(names, name.getParserPosition());
+    }
+
+    private SqlNode expression(SqlNode node)
+    {
+        return node.accept(new ExpressionTranslator());
+    }
+
+    private SluiceException notSupported(String construct)
+    {
+        return new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported in %s: %s", target.settingValue(), construct));
+    }
+
+    private final class ExpressionTranslator
+            extends SqlShuttle
+    {
+        @Override
+        public SqlNode visit(SqlDataTypeSpec spec)
+        {
+            SluiceType type = TypeSpecs.toSluiceType(spec, Dialect.SPARK);
+            return TypeSpecs.targetSpec(TypeSpecs.render(type, target), spec.getParserPosition());
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call)
+        {
+            List<RelDataType> operandTypes = new ArrayList<>();
+            for (SqlNode operand : call.getOperandList()) {
+                operandTypes.add(operand == null ? null : validation.typeOf(operand).orElse(null));
+            }
+            return switch (call.getKind()) {
+                case SELECT -> select((SqlSelect) call);
+                case ORDER_BY -> orderBy((SqlOrderBy) call);
+                case WINDOW -> window((SqlWindow) call);
+                case JOIN -> join((SqlJoin) call);
+                case LAMBDA -> lambda((SqlLambda) call);
+                case COLLECTION_TABLE -> collectionTable(call);
+                case FILTER, OVER, WITHIN_GROUP -> aggregateClause(call);
+                case CAST, SAFE_CAST -> cast(call, operandTypes);
+                case ITEM -> subscript(call, operandTypes);
+                case DIVIDE -> divide(call, operandTypes);
+                case MOD -> modulo(call);
+                case EXTRACT -> extract(call);
+                case TRIM -> trim(call);
+                case LIKE -> like(call);
+                case RLIKE -> rlike(call);
+                case PLUS, MINUS -> datetimeArithmetic(call, operandTypes);
+                case ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> function(call, call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR ? "array" : "map", operandTypes);
+                default -> other(call, operandTypes);
+            };
+        }
+
+        private SqlNode other(SqlCall call, List<RelDataType> operandTypes)
+        {
+            SqlOperator operator = call.getOperator();
+            if (operator == SparkOperators.DIV) {
+                return integralDivide(call, operandTypes);
+            }
+            if (operator == SparkOperators.BITWISE_NOT) {
+                return operatorTemplate(call, "~", "~{0}", "bitwise_not({0})", "~{0}");
+            }
+            if (operator == SqlStdOperatorTable.BITXOR_OPERATOR) {
+                return operatorTemplate(call, "^", "xor({0}, {1})", "bitwise_xor({0}, {1})", "({0} ^ {1})");
+            }
+            if (operator == SqlStdOperatorTable.BITAND_OPERATOR) {
+                return operatorTemplate(call, "&", "({0} & {1})", "bitwise_and({0}, {1})", "({0} & {1})");
+            }
+            if (operator instanceof SqlFunction && operator.getSyntax() == SqlSyntax.FUNCTION_ID) {
+                // CURRENT_DATE, CURRENT_TIMESTAMP, ...: Spark's CURRENT_TIMESTAMP has no zone.
+                if (call.getKind() == SqlKind.OTHER_FUNCTION && operator.getName().equalsIgnoreCase("CURRENT_TIMESTAMP")
+                        && target == Dialect.DUCKDB) {
+                    return context("current_timestamp", call, operandTypes).template("CAST(current_timestamp AS TIMESTAMP)");
+                }
+                return call;
+            }
+            if (operator instanceof SqlFunction) {
+                return function(call, operator.getName(), operandTypes);
+            }
+            return super.visit(call);
+        }
+
+        private SqlNode function(SqlCall call, String name, List<RelDataType> operandTypes)
+        {
+            String key = name.toLowerCase(Locale.ROOT);
+            FunctionCatalog.Definition definition = functions.lookup(key).orElseThrow(() ->
+                    new SluiceException(ErrorCode.NOT_SUPPORTED, format("Function %s is not supported by Sluice", key)));
+            if (!definition.readIn(input)) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED,
+                        format("Function %s is not supported in %s input: Sluice reads it with Spark's meaning only", key, input.settingValue()));
+            }
+            if (definition.aggregate()) {
+                return aggregate(call, operandTypes, null, null);
+            }
+            SqlCall translated = translateOperands(call);
+            CallContext context = new CallContext(key, translated, operandTypes, input, target);
+            return definition.rewrite(target).orElseThrow(() -> context.unsupported("")).apply(context);
+        }
+
+        /**
+         * An aggregate, with its FILTER condition and OVER window if it has them: the engine's function, the extra
+         * condition the engine needs ANDed into FILTER, and the wrapper around the whole.
+         */
+        private SqlNode aggregate(SqlCall aggregate, List<RelDataType> operandTypes, SqlNode filter, SqlNode window)
+        {
+            String key = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
+            FunctionCatalog.Definition definition = functions.lookup(key).orElseThrow(() ->
+                    new SluiceException(ErrorCode.NOT_SUPPORTED, format("Function %s is not supported by Sluice", key)));
+            SqlCall translated = translateOperands(aggregate);
+            CallContext context = new CallContext(key, translated, operandTypes, input, target);
+            AggregateRewrite rewrite = definition.aggregateRewrite(target).orElseThrow(() -> context.unsupported("")).apply(context);
+            boolean distinct = rewrite.distinct() || translated.getFunctionQuantifier() != null
+                    && "DISTINCT".equals(translated.getFunctionQuantifier().toValue());
+            String arguments = translated.operandCount() == 0 ? "" : "{*}";
+            SqlNode result = context.template(rewrite.function() + "(" + (distinct ? "DISTINCT " : "") + arguments + ")");
+            SqlParserPos pos = aggregate.getParserPosition();
+            SqlNode condition = filter;
+            if (rewrite.extraFilter().isPresent()) {
+                SqlNode extra = context.template(rewrite.extraFilter().get());
+                condition = condition == null ? extra : SqlStdOperatorTable.AND.createCall(pos, condition, extra);
+            }
+            if (condition != null) {
+                result = SqlStdOperatorTable.FILTER.createCall(pos, result, condition);
+            }
+            if (window != null) {
+                result = SqlStdOperatorTable.OVER.createCall(pos, result, window);
+            }
+            if (rewrite.wrapper().isPresent()) {
+                result = context.template(rewrite.wrapper().get().replace("{agg}", "{0}"), result);
+            }
+            return result;
+        }
+
+        private SqlNode aggregateClause(SqlCall call)
+        {
+            if (call.getKind() == SqlKind.WITHIN_GROUP) {
+                throw notSupported("WITHIN GROUP");
+            }
+            SqlNode filter = null;
+            SqlNode window = null;
+            SqlCall inner = call;
+            if (call.getKind() == SqlKind.OVER) {
+                window = call.operand(1).accept(this);
+                if (!(call.operand(0) instanceof SqlCall operand)) {
+                    return super.visit(call);
+                }
+                inner = operand;
+            }
+            if (inner.getKind() == SqlKind.FILTER) {
+                filter = inner.operand(1).accept(this);
+                inner = (SqlCall) inner.operand(0);
+            }
+            List<RelDataType> operandTypes = new ArrayList<>();
+            for (SqlNode operand : inner.getOperandList()) {
+                operandTypes.add(operand == null ? null : validation.typeOf(operand).orElse(null));
+            }
+            return aggregate(inner, operandTypes, filter, window);
+        }
+
+        private SqlCall translateOperands(SqlCall call)
+        {
+            List<SqlNode> operands = new ArrayList<>();
+            for (SqlNode operand : call.getOperandList()) {
+                operands.add(operand == null ? null : operand.accept(this));
+            }
+            return new SqlBasicCall(call.getOperator(), operands, call.getParserPosition(), call.getFunctionQuantifier());
+        }
+
+        private SqlNode select(SqlSelect select)
+        {
+            if (select.hasHints()) {
+                List<SqlNode> kept = new ArrayList<>();
+                for (SqlNode hint : select.getHints()) {
+                    if (!((SqlHint) hint).getName().equalsIgnoreCase("ENGINE")) {
+                        kept.add(hint);
+                    }
+                }
+                select.setHints(new SqlNodeList(kept, select.getHints().getParserPosition()));
+            }
+            if (select.getFrom() != null) {
+                select.setFrom(tableReferences(select.getFrom()));
+            }
+            SqlSelect translated = (SqlSelect) super.visit(select);
+            if (translated.getOrderList() != null) {
+                translated.setOrderBy(explicitNulls(translated.getOrderList()));
+            }
+            return translated;
+        }
+
+        private SqlNode orderBy(SqlOrderBy orderBy)
+        {
+            return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query.accept(this),
+                    explicitNulls((SqlNodeList) orderBy.orderList.accept(this)),
+                    orderBy.offset == null ? null : orderBy.offset.accept(this),
+                    orderBy.fetch == null ? null : orderBy.fetch.accept(this));
+        }
+
+        private SqlNode window(SqlWindow window)
+        {
+            SqlWindow translated = (SqlWindow) super.visit(window);
+            if (translated.getOrderList() != null) {
+                translated.setOrderList(explicitNulls(translated.getOrderList()));
+            }
+            return translated;
+        }
+
+        /** Spark sorts NULLs first ascending and last descending; every sort key says so for the engine. */
+        private SqlNodeList explicitNulls(SqlNodeList orderList)
+        {
+            if (target == Dialect.SPARK) {
+                return orderList;
+            }
+            List<SqlNode> items = new ArrayList<>();
+            boolean nullsLow = input != Dialect.TRINO && input != Dialect.DUCKDB;
+            for (SqlNode item : orderList) {
+                SqlKind kind = item.getKind();
+                if (kind == SqlKind.NULLS_FIRST || kind == SqlKind.NULLS_LAST) {
+                    items.add(item);
+                    continue;
+                }
+                boolean descending = kind == SqlKind.DESCENDING;
+                boolean nullsFirst = nullsLow != descending;
+                items.add((nullsFirst ? SqlStdOperatorTable.NULLS_FIRST : SqlStdOperatorTable.NULLS_LAST)
+                        .createCall(item.getParserPosition(), item));
+            }
+            return new SqlNodeList(items, orderList.getParserPosition());
+        }
+
+        /** Maps database names of the tables in a FROM clause to the engine's schemas. */
+        private SqlNode tableReferences(SqlNode from)
+        {
+            if (from instanceof SqlIdentifier identifier) {
+                return tableName(identifier);
+            }
+            if (from instanceof SqlJoin join) {
+                join.setLeft(tableReferences(join.getLeft()));
+                join.setRight(tableReferences(join.getRight()));
+                return join;
+            }
+            if (from.getKind() == SqlKind.AS && ((SqlCall) from).operand(0) instanceof SqlIdentifier identifier) {
+                ((SqlCall) from).setOperand(0, tableName(identifier));
+            }
+            return from;
+        }
+
+        private SqlNode join(SqlJoin join)
+        {
+            JoinType type = join.getJoinType();
+            if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target != Dialect.SPARK && target != Dialect.DUCKDB) {
+                throw notSupported(type == JoinType.LEFT_SEMI_JOIN ? "LEFT SEMI JOIN" : "LEFT ANTI JOIN");
+            }
+            SqlJoin translated = (SqlJoin) super.visit(join);
+            if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target == Dialect.DUCKDB) {
+                return new SqlRawStatement(join.getParserPosition(), translated.getLeft(),
+                        type == JoinType.LEFT_SEMI_JOIN ? " SEMI JOIN " : " ANTI JOIN ", translated.getRight(),
+                        " ON ", translated.getCondition());
+            }
+            return translated;
+        }
+
+        private SqlNode lambda(SqlLambda lambda)
+        {
+            return new SqlLambda(lambda.getParserPosition(), lambda.getParameters(), lambda.getExpression().accept(this));
+        }
+
+        /** Spark's table function range(...) with its column id. */
+        private SqlNode collectionTable(SqlCall table)
+        {
+            if (!(table.operand(0) instanceof SqlCall function) || !function.getOperator().getName().equalsIgnoreCase("range")) {
+                throw notSupported("table function " + table.operand(0));
+            }
+            SqlCall translated = translateOperands(function);
+            CallContext context = new CallContext("range", translated, List.of(), input, target);
+            if (translated.operandCount() < 1 || translated.operandCount() > 3) {
+                throw context.unsupportedArity();
+            }
+            String arguments = translated.operandCount() == 1 ? "0, {0}" : "{*}";
+            return switch (target) {
+                case SPARK -> table;
+                case DUCKDB -> context.template("(SELECT range AS id FROM range(" + arguments + "))");
+                case TRINO -> context.template(translated.operandCount() == 3
+                        ? "(SELECT id FROM UNNEST(sequence(CAST({0} AS BIGINT), CAST({1} AS BIGINT) - 1, CAST({2} AS BIGINT))) AS t(id) WHERE id < {1})"
+                        : translated.operandCount() == 2
+                        ? "(SELECT id FROM UNNEST(sequence(CAST({0} AS BIGINT), CAST({1} AS BIGINT) - 1)) AS t(id))"
+                        : "(SELECT id FROM UNNEST(sequence(CAST(0 AS BIGINT), CAST({0} AS BIGINT) - 1)) AS t(id))");
+                case FLINK, HIVE -> throw context.unsupported("");
+            };
+        }
+
+        private SqlNode cast(SqlCall call, List<RelDataType> operandTypes)
+        {
+            SqlNode value = call.operand(0).accept(this);
+            SqlDataTypeSpec spec = (SqlDataTypeSpec) call.operand(1);
+            SluiceType type = TypeSpecs.toSluiceType(spec, Dialect.SPARK);
+            SqlNode renderedType = visit(spec);
+            CallContext context = context("cast", new SqlBasicCall(call.getOperator(), List.of(value, renderedType), call.getParserPosition()), operandTypes);
+            boolean safe = call.getKind() == SqlKind.SAFE_CAST;
+            String cast = safe ? "TRY_CAST" : "CAST";
+            boolean integral = switch (type.kind()) {
+                case TINYINT, SMALLINT, INTEGER, BIGINT -> true;
+                default -> false;
+            };
+            // Spark truncates fractions toward zero when casting to an integer type; DuckDB and Trino round.
+            if (integral && (context.operandIsApproximate(0) || context.operandIsDecimal(0))) {
+                return switch (target) {
+                    case DUCKDB -> context.template(cast + "(trunc({0}) AS {1})");
+                    case TRINO -> context.template(cast + "(truncate({0}) AS {1})");
+                    default -> context.template(cast + "({0} AS {1})");
+                };
+            }
+            if (type.kind() == TypeKind.STRING && context.operandIsApproximate(0) && target != Dialect.SPARK) {
+                throw context.unsupported("casting a floating-point number to a string: engines write numbers differently from Spark");
+            }
+            return context.template(cast + "({0} AS {1})");
+        }
+
+        /** a[i] is 0-based for arrays in Spark and Hive, 1-based elsewhere; m[k] looks up a map key everywhere. */
+        private SqlNode subscript(SqlCall call, List<RelDataType> operandTypes)
+        {
+            CallContext context = context("operator []", translateOperands(call), operandTypes);
+            if (context.operandIsMap(0)) {
+                return target == Dialect.TRINO ? context.template("element_at({0}, {1})") : context.template("{0}[{1}]");
+            }
+            boolean array = context.operandIsArray(0);
+            if (!array && context.operandType(0).isPresent() && context.operandType(0).get().getSqlTypeName() != SqlTypeName.ANY) {
+                throw context.unsupported("subscript of " + context.operandType(0).get().getFullTypeString());
+            }
+            if (!array) {
+                throw context.unsupported("the subscripted value's type must be known to be an array or a map");
+            }
+            boolean fromZero = input.zeroBasedSubscripts();
+            boolean toZero = target.zeroBasedSubscripts();
+            if (fromZero == toZero) {
+                return context.template("{0}[{1}]");
+            }
+            return context.template(fromZero ? "{0}[{1} + 1]" : "{0}[{1} - 1]");
+        }
+
+        /** Spark's / is fractional: DOUBLE for integers, DECIMAL with Spark's precision rules for decimals. */
+        private SqlNode divide(SqlCall call, List<RelDataType> operandTypes)
+        {
+            CallContext context = context("operator /", translateOperands(call), operandTypes);
+            if (target == input) {
+                return context.template("({0} / {1})");
+            }
+            boolean integers = context.operandIsExactInteger(0) && context.operandIsExactInteger(1);
+            if (integers && input.integerDivisionTruncates()) {
+                return integralDivide(call, operandTypes);
+            }
+            if (target == Dialect.SPARK) {
+                return context.template("({0} / {1})");
+            }
+            String divisor = guardedDivisor(context);
+            boolean approximate = context.operandIsApproximate(0) || context.operandIsApproximate(1);
+            boolean decimal = !approximate && (context.operandIsDecimal(0) || context.operandIsDecimal(1));
+            if (decimal && input.sparkSemantics()) {
+                Optional<SluiceType> type = sparkDecimalDivision(context);
+                if (type.isPresent()) {
+                    return context.template("CAST(CAST({0} AS DOUBLE) / " + divisor + " AS " + TypeSpecs.render(type.get(), target) + ")");
+                }
+                throw context.unsupported("the operands' decimal types must be known");
+            }
+            if (decimal) {
+                return context.template("({0} / " + divisor + ")");
+            }
+            return context.template("(CAST({0} AS DOUBLE) / " + divisor + ")");
+        }
+
+        private SqlNode integralDivide(SqlCall call, List<RelDataType> operandTypes)
+        {
+            CallContext context = context("operator div", translateOperands(call), operandTypes);
+            String divisor = guardedDivisor(context);
+            boolean integers = context.operandIsExactInteger(0) && context.operandIsExactInteger(1);
+            return switch (target) {
+                case SPARK -> context.template("({0} DIV {1})");
+                case DUCKDB -> context.template(integers
+                        ? "CAST({0} // " + divisor + " AS BIGINT)"
+                        : "CAST(trunc({0} / " + divisor + ") AS BIGINT)");
+                case TRINO -> context.template(integers
+                        ? "CAST({0} / " + divisor + " AS BIGINT)"
+                        : "CAST(truncate({0} / " + divisor + ") AS BIGINT)");
+                case FLINK, HIVE -> throw context.unsupported("");
+            };
+        }
+
+        private SqlNode modulo(SqlCall call)
+        {
+            CallContext context = context("operator %", translateOperands(call), List.of());
+            if (target == Dialect.SPARK) {
+                return context.template("({0} % {1})");
+            }
+            String divisor = guardedDivisor(context);
+            return switch (target) {
+                case DUCKDB -> context.template("({0} % " + divisor + ")");
+                case TRINO -> context.template("mod({0}, " + divisor + ")");
+                default -> context.template("MOD({0}, {1})");
+            };
+        }
+
+        /** Spark fails dividing by zero (ANSI mode, its default); DuckDB returns NULL or infinity, so it is told to fail. */
+        private String guardedDivisor(CallContext context)
+        {
+            SqlNode divisor = context.operand(1);
+            if (divisor instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal value && value.signum() != 0) {
+                return "{1}";
+            }
+            return switch (target) {
+                case DUCKDB -> "CASE WHEN {1} = 0 THEN error('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
+                case TRINO -> "CASE WHEN {1} = 0 THEN fail('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
+                default -> "{1}";
+            };
+        }
+
+        private Optional<SluiceType> sparkDecimalDivision(CallContext context)
+        {
+            Optional<int[]> left = sparkDecimal(context, 0);
+            Optional<int[]> right = sparkDecimal(context, 1);
+            if (left.isEmpty() || right.isEmpty()) {
+                return Optional.empty();
+            }
+            int p1 = left.get()[0];
+            int s1 = left.get()[1];
+            int p2 = right.get()[0];
+            int s2 = right.get()[1];
+            int scale = Math.max(6, s1 + p2 + 1);
+            int precision = p1 - s1 + s2 + scale;
+            if (precision > 38) {
+                int integral = precision - scale;
+                scale = Math.max(38 - integral, Math.min(scale, 6));
+                precision = 38;
+            }
+            return Optional.of(SluiceType.decimal(precision, scale));
+        }
+
+        /** An operand's precision and scale as Spark sees it in decimal arithmetic; integer literals take their digits. */
+        private Optional<int[]> sparkDecimal(CallContext context, int operand)
+        {
+            Optional<Long> literal = context.integerLiteral(operand);
+            if (literal.isPresent()) {
+                return Optional.of(new int[] {Math.max(1, Long.toString(Math.abs(literal.get())).length()), 0});
+            }
+            return context.operandType(operand).flatMap(type -> switch (type.getSqlTypeName()) {
+                case DECIMAL -> Optional.of(new int[] {type.getPrecision(), type.getScale()});
+                case TINYINT -> Optional.of(new int[] {3, 0});
+                case SMALLINT -> Optional.of(new int[] {5, 0});
+                case INTEGER -> Optional.of(new int[] {10, 0});
+                case BIGINT -> Optional.of(new int[] {20, 0});
+                default -> Optional.empty();
+            });
+        }
+
+        private SqlNode extract(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            String unit = translated.operand(0).toString().toUpperCase(Locale.ROOT);
+            CallContext context = context("extract", translated, List.of());
+            if (target == Dialect.SPARK) {
+                return translated;
+            }
+            return switch (unit) {
+                case "DOW" -> switch (target) {
+                    case DUCKDB -> context.template("(dayofweek(CAST({1} AS TIMESTAMP)) + 1)");
+                    case TRINO -> context.template("(day_of_week(CAST({1} AS TIMESTAMP(6))) % 7 + 1)");
+                    default -> throw context.unsupported("DOW");
+                };
+                case "SECOND" -> switch (target) {
+                    case DUCKDB -> context.template("CAST(microsecond(CAST({1} AS TIMESTAMP)) / 1000000.0 AS DECIMAL(8, 6))");
+                    default -> throw context.unsupported("SECOND with its fraction");
+                };
+                case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DOY", "HOUR", "MINUTE" -> translated;
+                default -> throw context.unsupported(unit);
+            };
+        }
+
+        /** TRIM([BOTH | LEADING | TRAILING] [chars] FROM s). */
+        private SqlNode trim(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            if (target != Dialect.DUCKDB) {
+                return translated;
+            }
+            String flag = translated.operand(0).toString().toUpperCase(Locale.ROOT);
+            CallContext context = context("trim", translated, List.of());
+            String function = switch (flag) {
+                case "LEADING" -> "ltrim";
+                case "TRAILING" -> "rtrim";
+                default -> "trim";
+            };
+            return context.template(function + "({2}, {1})");
+        }
+
+        /** Spark's LIKE escapes with a backslash unless told otherwise. */
+        private SqlNode like(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            if (translated.operandCount() == 2 && target != Dialect.SPARK
+                    && translated.operand(1) instanceof SqlLiteral pattern && String.valueOf(pattern.toValue()).contains("\\")) {
+                List<SqlNode> operands = new ArrayList<>(translated.getOperandList());
+                operands.add(SqlLiteral.createCharString("\\", call.getParserPosition()));
+                return new SqlBasicCall(translated.getOperator(), operands, call.getParserPosition());
+            }
+            return translated;
+        }
+
+        private SqlNode rlike(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
+            CallContext context = context("operator rlike", translated, List.of());
+            String test = switch (target) {
+                case SPARK -> "{0} RLIKE {1}";
+                case DUCKDB -> "regexp_matches({0}, {1})";
+                case TRINO -> "regexp_like({0}, {1})";
+                case FLINK -> "REGEXP({0}, {1})";
+                case HIVE -> throw context.unsupported("");
+            };
+            return context.template(negated ? "(NOT " + test + ")" : "(" + test + ")");
+        }
+
+        /**
+         * DATE ± INTERVAL: Spark keeps a DATE when the interval counts whole days, months or years, and DuckDB
+         * returns a TIMESTAMP, so the result is cast back.
+         */
+        private SqlNode datetimeArithmetic(SqlCall call, List<RelDataType> operandTypes)
+        {
+            SqlCall translated = (SqlCall) super.visit(call);
+            if (target != Dialect.DUCKDB || operandTypes.size() != 2 || operandTypes.get(0) == null || operandTypes.get(1) == null) {
+                return translated;
+            }
+            boolean date = operandTypes.get(0).getSqlTypeName() == SqlTypeName.DATE;
+            boolean interval = operandTypes.get(1).getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME
+                    || operandTypes.get(1).getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
+            if (date && interval) {
+                SqlTypeName unit = operandTypes.get(1).getSqlTypeName();
+                boolean wholeDays = unit == SqlTypeName.INTERVAL_DAY || unit == SqlTypeName.INTERVAL_MONTH
+                        || unit == SqlTypeName.INTERVAL_YEAR || unit == SqlTypeName.INTERVAL_YEAR_MONTH;
+                CallContext context = context("operator " + call.getOperator().getName(), translated, operandTypes);
+                return context.template(wholeDays ? "CAST({0} " + call.getOperator().getName() + " {1} AS DATE)"
+                        : "(CAST({0} AS TIMESTAMP) " + call.getOperator().getName() + " {1})");
+            }
+            return translated;
+        }
+
+        private SqlNode operatorTemplate(SqlCall call, String name, String duckdb, String trino, String spark)
+        {
+            CallContext context = context("operator " + name, translateOperands(call), List.of());
+            return switch (target) {
+                case DUCKDB -> context.template(duckdb);
+                case TRINO -> context.template(trino);
+                case SPARK -> context.template(spark);
+                case FLINK, HIVE -> throw context.unsupported("");
+            };
+        }
+
+        private CallContext context(String name, SqlCall call, List<RelDataType> operandTypes)
+        {
+            return new CallContext(name, call, operandTypes, input, target);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.dialects.validate;
+
+import io.sluice.spi.metadata.ColumnInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables a statement may read, as the validator sees them. Names are matched case-insensitively.
+ */
+public interface CatalogView
+{
+    /** Whether the database (schema) exists. */
+    boolean databaseExists(String database);
+
+    /** The table's or view's columns in order, or empty if there is no such table. */
+    Optional<List<ColumnInfo>> columns(String database, String table);
+
+    /** A catalog with the database {@code default} and no tables. */
+    static CatalogView empty()
+    {
+        return new CatalogView()
+        {
+            @Override
+            public boolean databaseExists(String database)
+            {
+                return database.equalsIgnoreCase("default");
+            }
+
+            @Override
+            public Optional<List<ColumnInfo>> columns(String database, String table)
+            {
+                return Optional.empty();
+            }
+        };
+    }
+}

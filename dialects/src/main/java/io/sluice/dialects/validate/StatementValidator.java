@@ -1,0 +1,184 @@
+package io.sluice.dialects.validate;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.ast.SqlCacheTable;
+import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlCreateView;
+import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.functions.FunctionCatalog;
+import io.sluice.dialects.parser.SluiceSqlParser;
+import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.lang.String.format;
+
+/**
+ * Validates a parsed statement against a catalog with Calcite's validator: unknown tables, columns and functions
+ * fail here with the object's name and position. Only the queries inside statements are validated; statements
+ * the gateway executes itself (USE, SHOW, SET, ...) pass through.
+ */
+public final class StatementValidator
+{
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?");
+    private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (any table|table '[^']*')");
+    private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9$]+)\\(");
+    private static final Pattern POSITION = Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
+
+    private StatementValidator() {}
+
+    /**
+     * Validates a statement read in the input dialect. Type names are first given their meaning in that dialect
+     * (Spark's FLOAT is 4 bytes, STRING is VARCHAR, ...).
+     */
+    public static Validation validate(SqlNode statement, Dialect input, CatalogView catalog, String currentDatabase)
+    {
+        SqlNode normalized = normalizeTypes(statement, input);
+        if (normalized instanceof SqlCreateTable create) {
+            create.query().ifPresent(query -> create.setOperand(1, validateQuery(query, input, catalog, currentDatabase).statement()));
+            return Validation.unvalidated(create);
+        }
+        if (normalized instanceof SqlCreateView view) {
+            Validation query = validateQuery(view.query(), input, catalog, currentDatabase);
+            view.setOperand(0, query.statement());
+            return new Validation(view, query.validatorOrNull());
+        }
+        if (normalized instanceof SqlExplainQuery explain) {
+            Validation inner = validate(explain.statement(), input, catalog, currentDatabase);
+            explain.setOperand(0, inner.statement());
+            return new Validation(explain, inner.validatorOrNull());
+        }
+        if (normalized instanceof SqlCacheTable cache && cache.query().isPresent()) {
+            return validateQuery(cache.query().get(), input, catalog, currentDatabase);
+        }
+        if (normalized instanceof SqlInsert insert) {
+            SqlIdentifier table = (SqlIdentifier) insert.getTargetTable();
+            requireTable(table, catalog, currentDatabase);
+            Validation source = validateQuery(insert.getSource(), input, catalog, currentDatabase);
+            insert.setOperand(2, source.statement());
+            return new Validation(insert, source.validatorOrNull());
+        }
+        if (normalized.getKind().belongsTo(SqlKind.QUERY)) {
+            return validateQuery(normalized, input, catalog, currentDatabase);
+        }
+        return Validation.unvalidated(normalized);
+    }
+
+    private static Validation validateQuery(SqlNode query, Dialect input, CatalogView catalog, String currentDatabase)
+    {
+        SqlValidator validator = newValidator(input, catalog, currentDatabase);
+        try {
+            return new Validation(validator.validate(StructFields.rewrite(query)), validator);
+        }
+        catch (CalciteContextException e) {
+            throw translate(e.getMessage(), e);
+        }
+        catch (CalciteException e) {
+            throw translate(e.getMessage(), e);
+        }
+    }
+
+    private static SqlValidator newValidator(Dialect input, CatalogView catalog, String currentDatabase)
+    {
+        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchema.root(catalog));
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+        CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(currentDatabase), typeFactory, config);
+        return SqlValidatorUtil.newValidator(FunctionCatalog.spark().operatorTable(), reader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(SluiceSqlParser.conformance(input))
+                        .withIdentifierExpansion(true)
+                        .withCallRewrite(false)
+                        .withDefaultNullCollation(input == Dialect.TRINO || input == Dialect.DUCKDB ? NullCollation.LAST : NullCollation.LOW));
+    }
+
+    private static void requireTable(SqlIdentifier table, CatalogView catalog, String currentDatabase)
+    {
+        String database = table.names.size() > 1 ? table.names.get(table.names.size() - 2) : currentDatabase;
+        String name = table.names.get(table.names.size() - 1);
+        if (!catalog.databaseExists(database)) {
+            throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, format("Database '%s' not found", database));
+        }
+        if (catalog.columns(database, name).isEmpty()) {
+            throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, format("Table '%s' not found in database '%s'", name, database));
+        }
+    }
+
+    private static SqlNode normalizeTypes(SqlNode statement, Dialect input)
+    {
+        if (statement instanceof SqlCreateTable create) {
+            create.columns().ifPresent(columns -> {
+                for (int i = 1; i < columns.size(); i += 2) {
+                    SqlDataTypeSpec spec = (SqlDataTypeSpec) columns.get(i);
+                    columns.set(i, TypeSpecs.toCalcite(TypeSpecs.toSluiceType(spec, input), spec.getParserPosition())
+                            .withNullable(spec.getNullable()));
+                }
+            });
+            create.query().ifPresent(query -> create.setOperand(1, normalizeTypes(query, input)));
+            return create;
+        }
+        SqlNode normalized = statement.accept(new SqlShuttle()
+        {
+            @Override
+            public SqlNode visit(SqlDataTypeSpec spec)
+            {
+                return TypeSpecs.toCalcite(TypeSpecs.toSluiceType(spec, input), spec.getParserPosition());
+            }
+        });
+        return normalized == null ? statement : normalized;
+    }
+
+    private static SluiceException translate(String message, Throwable cause)
+    {
+        String text = message == null ? "invalid statement" : message;
+        String where = "";
+        Matcher position = POSITION.matcher(text);
+        if (position.find()) {
+            where = format(" at line %s, column %s", position.group(1), position.group(2));
+            text = text.substring(position.end());
+        }
+        Matcher object = OBJECT_NOT_FOUND.matcher(text);
+        if (object.find()) {
+            String name = object.group(1);
+            return new SluiceException(ErrorCode.TABLE_NOT_FOUND, object.group(2) == null
+                    ? format("Table or view '%s' not found%s", name, where)
+                    : format("Table or view '%s' not found in '%s'%s", name, object.group(2), where), cause);
+        }
+        Matcher column = COLUMN_NOT_FOUND.matcher(text);
+        if (column.find()) {
+            return new SluiceException(ErrorCode.COLUMN_NOT_FOUND, format("Column '%s' not found%s", column.group(1), where), cause);
+        }
+        Matcher function = NO_FUNCTION.matcher(text);
+        if (function.find()) {
+            return new SluiceException(ErrorCode.NOT_SUPPORTED,
+                    format("Function %s is not supported by Sluice%s", function.group(1).toLowerCase(Locale.ROOT), where), cause);
+        }
+        return new SluiceException(ErrorCode.ANALYSIS_ERROR, format("Invalid statement%s: %s", where, text), cause);
+    }
+}

@@ -1,0 +1,59 @@
+package io.sluice.dialects.validate;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** A validated statement and the types its validator derived for its expressions. */
+public final class Validation
+{
+    private final SqlNode statement;
+    private final SqlValidator validator;
+
+    Validation(SqlNode statement, SqlValidator validator)
+    {
+        this.statement = requireNonNull(statement, "statement is null");
+        this.validator = validator;
+    }
+
+    /** A statement that needs no validation (session commands, DDL without a query). */
+    public static Validation unvalidated(SqlNode statement)
+    {
+        return new Validation(statement, null);
+    }
+
+    /** The statement as validated; the validator may have made implicit casts and aliases explicit. */
+    public SqlNode statement()
+    {
+        return statement;
+    }
+
+    /** The type of an expression of the validated statement, if the validator derived one. */
+    public Optional<RelDataType> typeOf(SqlNode node)
+    {
+        if (validator == null || node == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(validator.getValidatedNodeTypeIfKnown(node));
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    SqlValidator validatorOrNull()
+    {
+        return validator;
+    }
+
+    /** The row type of the validated query, if the statement is one. */
+    public Optional<RelDataType> rowType()
+    {
+        return typeOf(statement);
+    }
+}
