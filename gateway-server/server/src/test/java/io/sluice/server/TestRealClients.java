@@ -82,7 +82,7 @@ class TestRealClients
                       new hive.connections.TcpConnection(),
                       new hive.auth.PlainTcpAuthentication({ username: 'erin', password: 'secret' }));
                   const session = await client.openSession({ client_protocol: TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10 });
-                  const operation = await session.executeStatement('SELECT CAST(range AS INTEGER) AS n, CAST(range AS VARCHAR) AS s FROM range(3)', { runAsync: true });
+                  const operation = await session.executeStatement('SELECT CAST(id AS INT) AS n, CAST(id AS STRING) AS s FROM range(3)', { runAsync: true });
                   await utils.waitUntilReady(operation, false, () => {});
                   await utils.fetchAll(operation);
                   await operation.close();

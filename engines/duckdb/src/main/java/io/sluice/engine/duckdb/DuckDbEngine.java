@@ -103,6 +103,12 @@ public final class DuckDbEngine
     }
 
     @Override
+    public String schemaName(String database)
+    {
+        return DuckDbIdentifiers.toSchema(database);
+    }
+
+    @Override
     public EngineSession openSession(SessionContext context)
     {
         DuckDBConnection connection;

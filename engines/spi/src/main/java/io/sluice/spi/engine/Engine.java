@@ -15,6 +15,18 @@ public interface Engine
     /** Where the engine is reached, e.g. {@code embedded} or {@code http://127.0.0.1:8080}. */
     String endpoint();
 
+    /** The SQL dialect the engine reads, as {@code sluice.dialect} names it: {@code duckdb}, {@code trino}, {@code spark} or {@code flink}. */
+    default String dialect()
+    {
+        return name();
+    }
+
+    /** The engine's schema for one of Sluice's databases; DuckDB, for one, keeps {@code default} in {@code main}. */
+    default String schemaName(String database)
+    {
+        return database;
+    }
+
     /** Opens a session for one Sluice session; its settings and temporary objects are its own. */
     EngineSession openSession(SessionContext context);
 

@@ -79,4 +79,66 @@ public sealed interface SessionCommand
             requireNonNull(database, "database is null");
         }
     }
+
+    /** {@code RESET} (every setting) or {@code RESET key}. */
+    record Reset(Optional<String> key)
+            implements SessionCommand
+    {
+        public Reset
+        {
+            requireNonNull(key, "key is null");
+        }
+    }
+
+    /** {@code SHOW VIEWS [FROM|IN db] [[LIKE] 'pattern']}. */
+    record ShowViews(Optional<String> database, Optional<String> pattern)
+            implements SessionCommand
+    {
+        public ShowViews
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code SHOW COLUMNS (FROM|IN) [db.]table [(FROM|IN) db]}. */
+    record ShowColumns(Optional<String> database, String table)
+            implements SessionCommand
+    {
+        public ShowColumns
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(table, "table is null");
+        }
+    }
+
+    /** {@code SHOW FUNCTIONS [[LIKE] 'pattern']}: the functions Sluice reads. */
+    record ShowFunctions(Optional<String> pattern)
+            implements SessionCommand
+    {
+        public ShowFunctions
+        {
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code DESCRIBE DATABASE db}. */
+    record DescribeDatabase(String database)
+            implements SessionCommand
+    {
+        public DescribeDatabase
+        {
+            requireNonNull(database, "database is null");
+        }
+    }
+
+    /** {@code DESCRIBE FUNCTION f}: how Sluice translates the function for each engine. */
+    record DescribeFunction(String function)
+            implements SessionCommand
+    {
+        public DescribeFunction
+        {
+            requireNonNull(function, "function is null");
+        }
+    }
 }

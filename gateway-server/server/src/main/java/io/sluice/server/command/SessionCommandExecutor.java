@@ -1,5 +1,7 @@
 package io.sluice.server.command;
 
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
@@ -10,14 +12,17 @@ import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.NamePattern;
 import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableType;
 import io.sluice.spi.type.SluiceType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -28,7 +33,7 @@ import java.util.regex.Pattern;
 public final class SessionCommandExecutor
 {
     /** The values {@code sluice.dialect} accepts. */
-    public static final List<String> DIALECTS = List.of("spark", "hive", "trino", "duckdb", "flink");
+    public static final List<String> DIALECTS = Arrays.stream(Dialect.values()).map(Dialect::settingValue).toList();
 
     private SessionCommandExecutor() {}
 
@@ -38,6 +43,21 @@ public final class SessionCommandExecutor
         if (command instanceof SessionCommand.Set set) {
             // Needs no engine: SET must work even when the pinned engine is down, to pin another.
             return Optional.of(set(session, set));
+        }
+        if (command instanceof SessionCommand.Reset reset) {
+            if (reset.key().isPresent()) {
+                session.settings().remove(reset.key().get());
+            }
+            else {
+                session.settings().clear();
+            }
+            return Optional.empty();
+        }
+        if (command instanceof SessionCommand.ShowFunctions show) {
+            return Optional.of(showFunctions(show));
+        }
+        if (command instanceof SessionCommand.DescribeFunction describe) {
+            return Optional.of(describeFunction(describe));
         }
         EngineMetadata metadata = engineMetadata.get();
         if (command instanceof SessionCommand.Use use) {
@@ -52,6 +72,21 @@ public final class SessionCommandExecutor
         }
         if (command instanceof SessionCommand.Describe describe) {
             return Optional.of(describe(session, metadata, describe));
+        }
+        if (command instanceof SessionCommand.ShowViews show) {
+            return Optional.of(showViews(session, metadata, show));
+        }
+        if (command instanceof SessionCommand.ShowColumns show) {
+            List<Object[]> rows = new ArrayList<>();
+            for (ColumnInfo column : tableColumns(session, metadata, new SessionCommand.Describe(show.database(), show.table()))) {
+                rows.add(new Object[] {column.name()});
+            }
+            return Optional.of(new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING), rows));
+        }
+        if (command instanceof SessionCommand.DescribeDatabase describe) {
+            String database = canonicalDatabase(metadata, describe.database());
+            List<Object[]> rows = List.of(new Object[] {"Namespace Name", database}, new Object[] {"Comment", ""});
+            return Optional.of(new LocalResult(MetadataResults.columns("info_name", SluiceType.STRING, "info_value", SluiceType.STRING), rows));
         }
         if (command instanceof SessionCommand.CreateDatabase create) {
             metadata.createDatabase(create.database(), create.ifNotExists());
@@ -127,7 +162,56 @@ public final class SessionCommandExecutor
         return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING, "tableName", SluiceType.STRING, "isTemporary", SluiceType.BOOLEAN), rows);
     }
 
+    private static LocalResult showViews(Session session, EngineMetadata metadata, SessionCommand.ShowViews show)
+    {
+        String database = show.database().map(name -> canonicalDatabase(metadata, name)).orElse(session.currentDatabase());
+        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
+        List<Object[]> rows = new ArrayList<>();
+        for (TableInfo table : metadata.listTables(NamePattern.exact(database), NamePattern.any())) {
+            if (table.type() == TableType.VIEW && pattern.map(regex -> regex.matcher(table.name()).matches()).orElse(true)) {
+                rows.add(new Object[] {table.database(), table.name(), table.temporary()});
+            }
+        }
+        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING, "viewName", SluiceType.STRING, "isTemporary", SluiceType.BOOLEAN), rows);
+    }
+
+    /** The functions Sluice reads (with Spark's meaning); each engine may support fewer, see DESCRIBE FUNCTION. */
+    private static LocalResult showFunctions(SessionCommand.ShowFunctions show)
+    {
+        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
+        List<Object[]> rows = new ArrayList<>();
+        for (String name : new TreeSet<>(FunctionCatalog.spark().definitions().keySet())) {
+            if (pattern.map(regex -> regex.matcher(name).matches()).orElse(true)) {
+                rows.add(new Object[] {name});
+            }
+        }
+        return new LocalResult(MetadataResults.columns("function", SluiceType.STRING), rows);
+    }
+
+    private static LocalResult describeFunction(SessionCommand.DescribeFunction describe)
+    {
+        FunctionCatalog.Definition definition = FunctionCatalog.spark().lookup(describe.function()).orElseThrow(() ->
+                new SluiceException(ErrorCode.NOT_SUPPORTED, "Function " + describe.function() + " is not supported by Sluice"));
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"Function: " + definition.name() + (definition.aggregate() ? " (aggregate)" : "")});
+        for (Dialect engine : List.of(Dialect.DUCKDB, Dialect.TRINO, Dialect.SPARK, Dialect.FLINK)) {
+            boolean supported = definition.aggregate() ? definition.aggregateRewrite(engine).isPresent() : definition.rewrite(engine).isPresent();
+            String how = !supported ? "not supported" : definition.note(engine).orElse("supported");
+            rows.add(new Object[] {engine.settingValue() + ": " + how});
+        }
+        return new LocalResult(MetadataResults.columns("function_desc", SluiceType.STRING), rows);
+    }
+
     private static LocalResult describe(Session session, EngineMetadata metadata, SessionCommand.Describe describe)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (ColumnInfo column : tableColumns(session, metadata, describe)) {
+            rows.add(new Object[] {column.name(), column.type().displayName(), column.comment().orElse(null)});
+        }
+        return new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING, "data_type", SluiceType.STRING, "comment", SluiceType.STRING), rows);
+    }
+
+    private static List<ColumnInfo> tableColumns(Session session, EngineMetadata metadata, SessionCommand.Describe describe)
     {
         List<ColumnInfo> columns;
         if (describe.database().isPresent()) {
@@ -143,11 +227,7 @@ public final class SessionCommandExecutor
             String database = describe.database().orElse(session.currentDatabase());
             throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table or view '" + describe.table() + "' not found in database '" + database + "'");
         }
-        List<Object[]> rows = new ArrayList<>();
-        for (ColumnInfo column : columns) {
-            rows.add(new Object[] {column.name(), column.type().displayName(), column.comment().orElse(null)});
-        }
-        return new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING, "data_type", SluiceType.STRING, "comment", SluiceType.STRING), rows);
+        return columns;
     }
 
     private static String canonicalDatabase(EngineMetadata metadata, String database)

@@ -1,24 +1,41 @@
 package io.sluice.server.operation;
 
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.ast.SqlDescribeObject;
+import io.sluice.dialects.ast.SqlTranspile;
+import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
+import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.EngineStatement;
+import io.sluice.spi.type.SluiceType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A SQL statement. The pipeline: a statement the gateway answers itself (USE, SET, SHOW, DESCRIBE, ...) is
- * answered here; any other is routed to an engine and sent there. The dialect issue inserts parsing and validation
- * before routing and transpiling after it; until then the statement reaches the engine as written.
+ * A SQL statement, in the session's dialect. The pipeline: parse; a statement the gateway answers itself (USE, SET,
+ * SHOW, DESCRIBE, TRANSPILE, ...) is answered here; any other is routed to an engine, validated against that engine's
+ * catalog, translated into the engine's dialect and sent there.
  */
 public final class ExecuteStatementOperation
         extends Operation
@@ -37,15 +54,63 @@ public final class ExecuteStatementOperation
     @Override
     protected Optional<ResultSource> runInternal()
     {
-        Optional<SessionCommand> command = SessionCommands.parse(statement);
+        Dialect dialect = session().dialect();
+        SqlNode parsed;
+        try {
+            parsed = Transpiler.parse(statement, dialect);
+        }
+        catch (SluiceException e) {
+            return passThrough(dialect, e);
+        }
+        Optional<SessionCommand> command = SessionCommands.fromTree(parsed);
         if (command.isPresent()) {
             log().add("Answered by Sluice: " + command.get().getClass().getSimpleName());
-            return SessionCommandExecutor.execute(command.get(), session(), () -> session().engineSession(route().engine()).metadata())
+            return SessionCommandExecutor.execute(command.get(), session(), () -> session().engineSession(route(parsed).engine()).metadata())
                     .map(ResultSource.class::cast);
         }
-        EngineChoice choice = route();
-        log().add(format("Routed to %s: %s", choice.engine().name(), choice.reason()));
-        EngineStatement created = session().engineSession(choice.engine()).createStatement(statement);
+        if (SessionCommands.isCacheHint(parsed)) {
+            log().add("Accepted without effect: engines other than Spark manage their own caches");
+            return Optional.empty();
+        }
+        if (parsed instanceof SqlTranspile transpile) {
+            return Optional.of(transpile(transpile));
+        }
+        EngineChoice choice = route(parsed);
+        EngineSession engineSession = session().engineSession(choice.engine());
+        Validation validation = Transpiler.validate(parsed, dialect, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()),
+                session().currentDatabase());
+        if (parsed instanceof SqlDescribeObject) {
+            return Optional.of(describeQuery(validation));
+        }
+        Engine engine = choice.engine();
+        String sql = Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName);
+        log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
+        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
+        return execute(choice, sql);
+    }
+
+    /**
+     * A statement Calcite cannot parse goes to the engine as written only when the session pins an engine that reads
+     * the session's dialect; otherwise the parser's error stands.
+     */
+    private Optional<ResultSource> passThrough(Dialect dialect, SluiceException syntaxError)
+    {
+        String pinned = session().engineSetting();
+        if (pinned.equals(EngineRouter.AUTO)) {
+            throw syntaxError;
+        }
+        EngineChoice choice = router.route(pinned);
+        if (!choice.engine().dialect().equals(dialect.settingValue())) {
+            throw syntaxError;
+        }
+        log().add(format("Not parsed by Sluice (%s); sent as written to %s, which reads %s SQL", syntaxError.getMessage(),
+                choice.engine().name(), dialect.settingValue()));
+        return execute(choice, statement);
+    }
+
+    private Optional<ResultSource> execute(EngineChoice choice, String sql)
+    {
+        EngineStatement created = session().engineSession(choice.engine()).createStatement(sql);
         engineStatement = created;
         if (state().isTerminal()) {
             // Canceled or closed before the statement existed: cancelInternal could not reach it.
@@ -70,9 +135,50 @@ public final class ExecuteStatementOperation
         return Optional.of(new EngineResult(created));
     }
 
-    private EngineChoice route()
+    /** The engine for a statement: its {@code /*+ ENGINE(name) *}{@code /} hint, else the session's setting. */
+    private EngineChoice route(SqlNode parsed)
     {
+        Optional<String> hint = Transpiler.engineHint(parsed);
+        if (hint.isPresent()) {
+            EngineChoice choice = router.route(hint.get());
+            return new EngineChoice(choice.engine(), format("hint /*+ ENGINE(%s) */", hint.get()));
+        }
         return router.route(session().engineSetting());
+    }
+
+    /** TRANSPILE '<sql>' [FROM dialect] TO dialect: validated against the catalog of the engine the session routes to. */
+    private LocalResult transpile(SqlTranspile transpile)
+    {
+        Dialect from = transpile.from().map(Dialect::fromName).orElse(session().dialect());
+        Dialect to = Dialect.fromName(transpile.to());
+        SqlNode inner = Transpiler.parse(transpile.sql(), from);
+        Engine engine = route(inner).engine();
+        EngineSession engineSession = session().engineSession(engine);
+        Validation validation = Transpiler.validate(inner, from, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()),
+                session().currentDatabase());
+        UnaryOperator<String> names = engine.dialect().equals(to.settingValue()) ? engine::schemaName : UnaryOperator.identity();
+        String sql = Transpiler.unparse(validation, from, to, names);
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {sql});
+        return new LocalResult(MetadataResults.columns("sql", SluiceType.STRING), rows);
+    }
+
+    /** DESCRIBE QUERY q: the columns the query returns, with Spark's type names. */
+    private LocalResult describeQuery(Validation validation)
+    {
+        RelDataType rowType = validation.rowType().orElseThrow(() -> new SluiceException(ErrorCode.ANALYSIS_ERROR, "The statement returns no rows"));
+        List<Object[]> rows = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            String type;
+            try {
+                type = TypeSpecs.fromRelType(field.getType()).displayName();
+            }
+            catch (SluiceException e) {
+                type = field.getType().getFullTypeString();
+            }
+            rows.add(new Object[] {field.getName(), type, null});
+        }
+        return new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING, "data_type", SluiceType.STRING, "comment", SluiceType.STRING), rows);
     }
 
     @Override

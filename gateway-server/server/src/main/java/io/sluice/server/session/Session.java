@@ -1,5 +1,6 @@
 package io.sluice.server.session;
 
+import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.operation.Operation;
 import io.sluice.spi.engine.Engine;
@@ -101,6 +102,12 @@ public final class Session
     public Optional<String> setting(String key)
     {
         return Optional.ofNullable(settings.get(key));
+    }
+
+    /** The dialect the session's client writes ({@code sluice.dialect}), Spark SQL unless set. */
+    public Dialect dialect()
+    {
+        return Dialect.fromName(settings.getOrDefault(DIALECT_SETTING, Dialect.SPARK.settingValue()));
     }
 
     /** The session's {@code sluice.engine}: the pinned engine, or {@code auto}. */
