@@ -20,7 +20,8 @@ final class AggregateFunctions
 
     static void register(FunctionCatalog.Builder functions)
     {
-        functions.aggregate("count", BIGINT, 0, -1).sameEverywhere().readAlsoIn(Dialect.values());
+        functions.aggregate("count", BIGINT, 0, -1).sameEverywhere().readAlsoIn(Dialect.values())
+                .aggregate(DUCKDB, AggregateFunctions::countDuckDb);
         functions.aggregate("sum", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
         functions.aggregate("min", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
         functions.aggregate("max", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
@@ -91,6 +92,20 @@ final class AggregateFunctions
         functions.aggregate("lag", null, 1, 3).sameEverywhere();
         functions.aggregate("lead", null, 1, 3).sameEverywhere();
         functions.aggregate("nth_value", null, 2, 2).same(DUCKDB, TRINO);
+    }
+
+    /** count(DISTINCT a, b) counts the distinct rows where no argument is NULL; DuckDB's count takes one argument. */
+    private static AggregateRewrite countDuckDb(CallContext call)
+    {
+        if (call.operandCount() <= 1) {
+            return AggregateRewrite.renamed("count");
+        }
+        StringBuilder notNull = new StringBuilder();
+        for (int i = 0; i < call.operandCount(); i++) {
+            notNull.append(i == 0 ? "" : " AND ").append('{').append(i).append("} IS NOT NULL");
+        }
+        return new AggregateRewrite("count", false, java.util.Optional.empty(), java.util.Optional.empty())
+                .withArguments("CASE WHEN " + notNull + " THEN ({*}) END");
     }
 
     private static AggregateRewrite decimalAverage(CallContext call)

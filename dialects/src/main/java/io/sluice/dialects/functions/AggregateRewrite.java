@@ -8,15 +8,21 @@ import static java.util.Objects.requireNonNull;
  * How an engine computes one of Spark's aggregate or window functions: the engine's function (same arguments,
  * with DISTINCT when {@code distinct} or when the call has it), a condition over the arguments ({@code {0}}, ...)
  * to add to its FILTER clause, and an expression wrapped around the whole aggregate (after FILTER and OVER),
- * with {@code {agg}} standing for it.
+ * with {@code {agg}} standing for it; its arguments may be rewritten too.
  */
-public record AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper)
+public record AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper, String arguments)
 {
     public AggregateRewrite
     {
         requireNonNull(function, "function is null");
         requireNonNull(extraFilter, "extraFilter is null");
         requireNonNull(wrapper, "wrapper is null");
+        requireNonNull(arguments, "arguments is null");
+    }
+
+    public AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper)
+    {
+        this(function, distinct, extraFilter, wrapper, "{*}");
     }
 
     public static AggregateRewrite renamed(String function)
@@ -26,6 +32,12 @@ public record AggregateRewrite(String function, boolean distinct, Optional<Strin
 
     public AggregateRewrite withWrapper(String wrapper)
     {
-        return new AggregateRewrite(function, distinct, extraFilter, Optional.of(wrapper));
+        return new AggregateRewrite(function, distinct, extraFilter, Optional.of(wrapper), arguments);
+    }
+
+    /** The engine function's arguments as a template over the call's ({@code {*}}: the same ones). */
+    public AggregateRewrite withArguments(String arguments)
+    {
+        return new AggregateRewrite(function, distinct, extraFilter, wrapper, arguments);
     }
 }

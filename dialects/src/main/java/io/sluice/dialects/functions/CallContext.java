@@ -180,6 +180,12 @@ public final class CallContext
         return new SqlBasicCall(new TemplateOperator(template), operands, pos());
     }
 
+    /** A template that is never parenthesized: a table expression, or an expression that is atomic already. */
+    public SqlNode atom(String template)
+    {
+        return new SqlBasicCall(new TemplateOperator(template, true), operands(), pos());
+    }
+
     public SqlNode template(String template, SqlNode... operands)
     {
         return template(template, Arrays.asList(operands));

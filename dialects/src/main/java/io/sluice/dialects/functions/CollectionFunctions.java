@@ -55,8 +55,13 @@ final class CollectionFunctions
                     .renamed(TRINO, "cardinality")
                     .renamed(FLINK, "CARDINALITY");
         }
+        // Spark (ANSI mode, its default) fails on index 0 and on an index out of bounds; DuckDB returns NULL.
         functions.scalar("element_at", ELEMENT_OF_ARG0, 2, 2)
-                .duckdb("{0}[{1}]")
+                .rewrite(DUCKDB, call -> call.operandIsMap(0)
+                        ? call.template("{0}[{1}]")
+                        : call.template("CASE WHEN {1} = 0 THEN error('[INVALID_INDEX_OF_ZERO] The index 0 is invalid: SQL array indices start at 1') "
+                                + "WHEN abs({1}) > len({0}) THEN error('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || {1} "
+                                + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[{1}] END"))
                 .same(TRINO);
         functions.scalar("array_contains", BOOLEAN, 2, 2)
                 .duckdb("list_contains({0}, {1})")
@@ -127,9 +132,9 @@ final class CollectionFunctions
         functions.scalar("map_contains_key", BOOLEAN, 2, 2)
                 .duckdb("list_contains(map_keys({0}), {1})")
                 .trino("contains(map_keys({0}), {1})");
-        functions.scalar("named_struct", ANY, 2, -1)
+        functions.scalar("named_struct", ReturnTypeInferences.NAMED_STRUCT, 2, -1)
                 .rewrite(DUCKDB, CollectionFunctions::namedStructDuckDb);
-        functions.scalar("struct", ANY, 1, -1)
+        functions.scalar("struct", ReturnTypeInferences.STRUCT, 1, -1)
                 .rewrite(DUCKDB, CollectionFunctions::structDuckDb);
         functions.scalar("to_json", STRING, 1, 1).duckdb("CAST(to_json({0}) AS VARCHAR)");
         functions.scalar("explode", ELEMENT_OF_ARG0, 1, 1)

@@ -74,7 +74,7 @@ final class DateTimeFunctions
                 .rewrite(DUCKDB, call -> trunc(call, "CAST(date_trunc('%s', CAST({0} AS DATE)) AS DATE)"))
                 .rewrite(TRINO, call -> trunc(call, "date_trunc('%s', CAST({0} AS DATE))"));
         functions.scalar("date_trunc", TIMESTAMP, 2, 2)
-                .rewrite(DUCKDB, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP))"))
+                .rewrite(DUCKDB, call -> dateTrunc(call, "CAST(date_trunc('%s', CAST({1} AS TIMESTAMP)) AS TIMESTAMP)"))
                 .rewrite(TRINO, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP(6)))"));
         functions.scalar("date_format", STRING, 2, 2)
                 .rewrite(DUCKDB, call -> call.template("strftime(CAST({0} AS TIMESTAMP), " + strftime(call, 1, false) + ")"))

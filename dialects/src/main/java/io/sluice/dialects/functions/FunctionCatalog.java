@@ -60,9 +60,19 @@ public final class FunctionCatalog
         return SPARK;
     }
 
+    /** Calcite's names for functions it parses specially, and the Spark function each one is. */
+    private static final Map<String, String> ALIASES = Map.of("translate3", "translate");
+
     public Optional<Definition> lookup(String name)
     {
-        return Optional.ofNullable(definitions.get(name.toLowerCase(Locale.ROOT)));
+        String key = name.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(definitions.get(ALIASES.getOrDefault(key, key)));
+    }
+
+    /** Whether Sluice's own operator types the function in validation (rather than one of Calcite's). */
+    public boolean validates(String name)
+    {
+        return lookup(name).map(definition -> definition.validationOperator.isPresent()).orElse(false);
     }
 
     public Map<String, Definition> definitions()
@@ -235,7 +245,7 @@ public final class FunctionCatalog
         private static final Set<String> STANDARD = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
                 "grouping", "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
                 "nth_value", "first_value", "last_value", "floor", "ceil", "substring", "trim", "stddev_pop", "stddev_samp",
-                "var_pop", "var_samp", "covar_pop", "covar_samp", "corr");
+                "var_pop", "var_samp", "covar_pop", "covar_samp");
 
         private final Map<String, Definition> definitions = new LinkedHashMap<>();
 

@@ -2,6 +2,8 @@ package io.sluice.dialects.functions;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -47,6 +49,28 @@ final class ReturnTypeInferences
         RelDataType type = binding.getOperandType(0);
         RelDataType value = type.getSqlTypeName() == SqlTypeName.MAP ? type.getValueType() : null;
         return array(binding.getTypeFactory(), value == null ? binding.getTypeFactory().createSqlType(SqlTypeName.ANY) : value);
+    };
+
+    /** named_struct('a', x, 'b', y): a struct of the literal names and the values' types. */
+    static final SqlReturnTypeInference NAMED_STRUCT = binding -> {
+        RelDataTypeFactory.Builder builder = binding.getTypeFactory().builder();
+        for (int i = 0; i + 1 < binding.getOperandCount(); i += 2) {
+            String name = binding.getOperandLiteralValue(i, String.class);
+            builder.add(name == null ? "col" + (i / 2 + 1) : name, binding.getOperandType(i + 1));
+        }
+        return builder.build();
+    };
+    /** struct(a, b): fields named after the columns they come from, else col1, col2, ... */
+    static final SqlReturnTypeInference STRUCT = binding -> {
+        RelDataTypeFactory.Builder builder = binding.getTypeFactory().builder();
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            String name = "col" + (i + 1);
+            if (binding instanceof SqlCallBinding call && call.operand(i) instanceof SqlIdentifier identifier && !identifier.isStar()) {
+                name = identifier.names.get(identifier.names.size() - 1);
+            }
+            builder.add(name, binding.getOperandType(i));
+        }
+        return builder.build();
     };
 
     private ReturnTypeInferences() {}

@@ -90,7 +90,10 @@ final class StringFunctions
                 .rewrite(DUCKDB, StringFunctions::concatDuckDb)
                 .rewrite(TRINO, call -> call.operandCount() == 0 ? call.template("''") : call.rename("concat"))
                 .same(FLINK);
-        functions.scalar("concat_ws", STRING, 1, -1).same(DUCKDB).same(TRINO).same(FLINK);
+        // Spark's concat_ws joins the elements of array arguments too.
+        functions.scalar("concat_ws", STRING, 1, -1)
+                .rewrite(DUCKDB, StringFunctions::concatWsDuckDb)
+                .same(TRINO).same(FLINK);
         functions.scalar("split", ARRAY_OF_STRING, 2, 3)
                 .rewrite(DUCKDB, call -> {
                     if (call.operandCount() == 3 && call.integerLiteral(2).filter(limit -> limit <= 0).isEmpty()) {
@@ -218,6 +221,15 @@ final class StringFunctions
             template.append(text ? "{" + i + "}" : "CAST({" + i + "} AS VARCHAR)");
         }
         return call.template(template.append(")").toString());
+    }
+
+    private static SqlNode concatWsDuckDb(CallContext call)
+    {
+        StringBuilder template = new StringBuilder("concat_ws({0}");
+        for (int i = 1; i < call.operandCount(); i++) {
+            template.append(", ").append(call.operandIsArray(i) ? "nullif(array_to_string({" + i + "}, {0}), '')" : "{" + i + "}");
+        }
+        return call.template(template.append(')').toString());
     }
 
     private static String duckDbReplacement(CallContext call)

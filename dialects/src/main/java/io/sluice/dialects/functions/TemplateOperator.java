@@ -27,7 +27,13 @@ final class TemplateOperator
     {
         // A template that is one function call binds as tightly as a function; any other is parenthesized
         // wherever it is an operand.
-        super("TEMPLATE", SqlKind.OTHER, isFunctionCall(template) ? 100 : 0);
+        this(template, isFunctionCall(template));
+    }
+
+    /** A template that is never parenthesized, e.g. a table expression. */
+    TemplateOperator(String template, boolean atomic)
+    {
+        super("TEMPLATE", SqlKind.OTHER, atomic ? 100 : 0);
         this.template = requireNonNull(template, "template is null");
         this.parts = parse(template);
     }

@@ -11,6 +11,7 @@ import io.sluice.dialects.ast.SqlInsertOverwrite;
 import io.sluice.dialects.functions.AggregateRewrite;
 import io.sluice.dialects.functions.CallContext;
 import io.sluice.dialects.functions.FunctionCatalog;
+import io.sluice.dialects.target.TargetDialects;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
@@ -226,6 +227,9 @@ public final class Translator
                 case LIKE -> like(call);
                 case RLIKE -> rlike(call);
                 case PLUS, MINUS -> datetimeArithmetic(call, operandTypes);
+                case POSITION -> function(call, "locate", operandTypes);
+                case DOT -> fieldAccess(call);
+                case UNNEST -> unnest(call, operandTypes);
                 case ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> function(call, call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR ? "array" : "map", operandTypes);
                 default -> other(call, operandTypes);
             };
@@ -291,7 +295,7 @@ public final class Translator
             AggregateRewrite rewrite = definition.aggregateRewrite(target).orElseThrow(() -> context.unsupported("")).apply(context);
             boolean distinct = rewrite.distinct() || translated.getFunctionQuantifier() != null
                     && "DISTINCT".equals(translated.getFunctionQuantifier().toValue());
-            String arguments = translated.operandCount() == 0 ? "" : "{*}";
+            String arguments = translated.operandCount() == 0 ? "" : rewrite.arguments();
             SqlNode result = context.template(rewrite.function() + "(" + (distinct ? "DISTINCT " : "") + arguments + ")");
             SqlParserPos pos = aggregate.getParserPosition();
             SqlNode condition = filter;
@@ -341,6 +345,10 @@ public final class Translator
         {
             List<SqlNode> operands = new ArrayList<>();
             for (SqlNode operand : call.getOperandList()) {
+                // The validator's expansion of NATURAL and USING joins aliases operands inside COALESCE.
+                if (operand != null && operand.getKind() == SqlKind.AS) {
+                    operand = ((SqlCall) operand).operand(0);
+                }
                 operands.add(operand == null ? null : operand.accept(this));
             }
             return new SqlBasicCall(call.getOperator(), operands, call.getParserPosition(), call.getFunctionQuantifier());
@@ -510,10 +518,41 @@ public final class Translator
             }
             boolean fromZero = input.zeroBasedSubscripts();
             boolean toZero = target.zeroBasedSubscripts();
-            if (fromZero == toZero) {
-                return context.template("{0}[{1}]");
+            String index = fromZero == toZero ? "{1}" : fromZero ? "{1} + 1" : "{1} - 1";
+            if (input.sparkSemantics() && target == Dialect.DUCKDB) {
+                // Spark (ANSI mode, its default) fails on an index out of bounds; DuckDB returns NULL.
+                return context.template("CASE WHEN {1} < 0 OR {1} >= len({0}) THEN error('[INVALID_ARRAY_INDEX] The index ' || {1} "
+                        + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[" + index + "] END");
             }
-            return context.template(fromZero ? "{0}[{1} + 1]" : "{0}[{1} - 1]");
+            return context.template("{0}[" + index + "]");
+        }
+
+        /** A struct's field: {@code (expression).field}, quoted in the engine's way. */
+        private SqlNode fieldAccess(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            if (!(translated.operand(1) instanceof SqlIdentifier field)) {
+                return translated;
+            }
+            StringBuilder path = new StringBuilder("({0})");
+            for (String name : field.names) {
+                path.append('.').append(TargetDialects.of(target).quoteIdentifier(name));
+            }
+            return context("operator .", translated, List.of()).atom(path.toString());
+        }
+
+        /** UNNEST of a map (Spark's explode of a map) gives key and value columns; DuckDB unnests maps as lists of entries. */
+        private SqlNode unnest(SqlCall call, List<RelDataType> operandTypes)
+        {
+            SqlCall translated = translateOperands(call);
+            CallContext context = context("unnest", translated, operandTypes);
+            if (target == Dialect.DUCKDB && context.operandIsMap(0)) {
+                if (call.getOperator() == SqlStdOperatorTable.UNNEST_WITH_ORDINALITY) {
+                    throw context.unsupported("posexplode of a map");
+                }
+                return context.atom("LATERAL (SELECT unnest(map_keys({0})), unnest(map_values({0})))");
+            }
+            return translated;
         }
 
         /** Spark's / is fractional: DOUBLE for integers, DECIMAL with Spark's precision rules for decimals. */

@@ -20,11 +20,18 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -149,6 +156,21 @@ public final class StatementValidator
             public SqlNode visit(SqlDataTypeSpec spec)
             {
                 return TypeSpecs.toCalcite(TypeSpecs.toSluiceType(spec, input), spec.getParserPosition());
+            }
+
+            @Override
+            public SqlNode visit(SqlCall call)
+            {
+                // Calcite's parser builds some functions with its own operators (DATE_TRUNC, ...); Spark's meaning
+                // comes from Sluice's catalog, so they are resolved again by name.
+                if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlFunction function
+                        && !(function instanceof SqlUnresolvedFunction) && function.getSyntax() == SqlSyntax.FUNCTION
+                        && FunctionCatalog.spark().validates(function.getName())) {
+                    String name = FunctionCatalog.spark().lookup(function.getName()).orElseThrow().name();
+                    basic.setOperator(new SqlUnresolvedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), null, null, null, null,
+                            SqlFunctionCategory.USER_DEFINED_FUNCTION));
+                }
+                return super.visit(call);
             }
         });
         return normalized == null ? statement : normalized;
