@@ -36,6 +36,10 @@ public final class SqlLateralView {
             outer = true;
             name = name.substring(0, name.length() - "_outer".length());
         }
+        if (!List.of("explode", "posexplode", "inline").contains(name)) {
+            throw error(call.getParserPosition(), "LATERAL VIEW supports explode, posexplode and inline"
+                    + " (and their _outer forms), not " + name);
+        }
         List<SqlNode> arguments = call.getOperandList();
         if (arguments.size() != 1) {
             throw error(call.getParserPosition(), "LATERAL VIEW " + name + " takes one argument, not " + arguments.size());
@@ -48,12 +52,38 @@ public final class SqlLateralView {
             default -> throw error(call.getParserPosition(), "LATERAL VIEW supports explode, posexplode and inline"
                     + " (and their _outer forms), not " + name);
         };
+        Origin origin = new Origin(name, outer, alias, columns);
         if (outer) {
-            return new SqlJoin(pos, left, SqlLiteral.createBoolean(false, pos), JoinType.LEFT.symbol(pos), table,
-                    JoinConditionType.ON.symbol(pos), SqlLiteral.createBoolean(true, pos));
+            return new Join(pos, left, JoinType.LEFT, table, JoinConditionType.ON, SqlLiteral.createBoolean(true, pos), origin);
         }
-        return new SqlJoin(pos, left, SqlLiteral.createBoolean(false, pos), JoinType.COMMA.symbol(pos), table,
-                JoinConditionType.NONE.symbol(pos), null);
+        return new Join(pos, left, JoinType.COMMA, table, JoinConditionType.NONE, null, origin);
+    }
+
+    /** How the LATERAL VIEW was written, so that it can be written again for Spark. */
+    public record Origin(String generator, boolean outer, SqlIdentifier alias, List<SqlIdentifier> columns)
+    {
+        public Origin
+        {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** The lateral join a LATERAL VIEW becomes; it remembers its origin. */
+    public static final class Join
+            extends SqlJoin
+    {
+        private final Origin origin;
+
+        Join(SqlParserPos pos, SqlNode left, JoinType type, SqlNode right, JoinConditionType conditionType, SqlNode condition, Origin origin)
+        {
+            super(pos, left, SqlLiteral.createBoolean(false, pos), type.symbol(pos), right, conditionType.symbol(pos), condition);
+            this.origin = origin;
+        }
+
+        public Origin origin()
+        {
+            return origin;
+        }
     }
 
     private static SqlNode positional(SqlParserPos pos, SqlNode argument, SqlIdentifier alias, List<SqlIdentifier> columns) {

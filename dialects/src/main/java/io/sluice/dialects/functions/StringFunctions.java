@@ -93,7 +93,8 @@ final class StringFunctions
         // Spark's concat_ws joins the elements of array arguments too.
         functions.scalar("concat_ws", STRING, 1, -1)
                 .rewrite(DUCKDB, StringFunctions::concatWsDuckDb)
-                .same(TRINO).same(FLINK);
+                .rewrite(TRINO, call -> concatWsOfStrings(call, "concat_ws"))
+                .rewrite(FLINK, call -> concatWsOfStrings(call, "CONCAT_WS"));
         functions.scalar("split", ARRAY_OF_STRING, 2, 3)
                 .rewrite(DUCKDB, call -> {
                     if (call.operandCount() == 3 && call.integerLiteral(2).filter(limit -> limit <= 0).isEmpty()) {
@@ -221,6 +222,16 @@ final class StringFunctions
             template.append(text ? "{" + i + "}" : "CAST({" + i + "} AS VARCHAR)");
         }
         return call.template(template.append(")").toString());
+    }
+
+    private static SqlNode concatWsOfStrings(CallContext call, String function)
+    {
+        for (int i = 1; i < call.operandCount(); i++) {
+            if (call.operandIsArray(i)) {
+                throw call.unsupported("array arguments");
+            }
+        }
+        return call.rename(function);
     }
 
     private static SqlNode concatWsDuckDb(CallContext call)

@@ -52,13 +52,13 @@ final class TemplateOperator
                 pending.append(part.text);
                 continue;
             }
-            writer.print(pending.toString());
+            print(writer, pending.toString());
             pending.setLength(0);
             List<SqlNode> operands = call.getOperandList();
             int end = part.all ? operands.size() : part.index + 1;
             for (int i = part.index; i < end; i++) {
                 if (i > part.index) {
-                    writer.print(", ");
+                    print(writer, ", ");
                 }
                 if (i >= operands.size()) {
                     throw new IllegalStateException("Template " + template + " uses operand " + i + " of " + operands.size());
@@ -67,8 +67,21 @@ final class TemplateOperator
                 operands.get(i).unparse(writer, 99, 99);
             }
         }
-        writer.print(pending.toString());
+        print(writer, pending.toString());
         writer.setNeedWhitespace(true);
+    }
+
+    /** Text that starts with a space or closes a list needs no space from the writer before it. */
+    private static void print(SqlWriter writer, String text)
+    {
+        if (text.isEmpty()) {
+            return;
+        }
+        char first = text.charAt(0);
+        if (first == ' ' || first == ',' || first == ')' || first == ']' || first == '.' || first == '[') {
+            writer.setNeedWhitespace(false);
+        }
+        writer.print(text);
     }
 
     /** Whether the template is one call, {@code name(...)}, whose parentheses enclose all the rest. */

@@ -15,6 +15,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlConformance;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.lang.String.format;
 
@@ -24,6 +26,8 @@ import static java.lang.String.format;
  */
 public final class SluiceSqlParser
 {
+    private static final Pattern ENCOUNTERED = Pattern.compile("^Encountered (.*) at line \\d+, column \\d+\\.");
+
     private SluiceSqlParser() {}
 
     /** Parses {@code sql}; fails with {@link ErrorCode#SYNTAX_ERROR} naming the position and the problem. */
@@ -87,7 +91,12 @@ public final class SluiceSqlParser
         // Calcite appends the full list of expected tokens; the first line names what was found and where.
         int end = message.indexOf("\nWas expecting");
         String text = end < 0 ? message : message.substring(0, end);
-        return text.replaceFirst("^Encountered (.*) at line \\d+, column \\d+\\.\\s*", "unexpected $1").strip();
+        Matcher encountered = ENCOUNTERED.matcher(text);
+        if (encountered.find()) {
+            String token = encountered.group(1).replaceAll("<[A-Z_]+>", "").replace("\"", "").strip();
+            return token.isEmpty() ? "unexpected end of statement" : "unexpected '" + token + "'";
+        }
+        return text.strip();
     }
 
     private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type)

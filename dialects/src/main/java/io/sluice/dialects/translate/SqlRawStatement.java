@@ -50,7 +50,11 @@ final class SqlRawStatement
                 node.unparse(writer, 0, 0);
             }
             else {
-                writer.print(part.toString());
+                String text = part.toString();
+                if (text.startsWith(" ") || text.startsWith(")") || text.startsWith(",")) {
+                    writer.setNeedWhitespace(false);
+                }
+                writer.print(text);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
+import io.sluice.dialects.ast.SqlLateralView;
 import io.sluice.dialects.functions.AggregateRewrite;
 import io.sluice.dialects.functions.CallContext;
 import io.sluice.dialects.functions.FunctionCatalog;
@@ -229,6 +230,7 @@ public final class Translator
                 case PLUS, MINUS -> datetimeArithmetic(call, operandTypes);
                 case POSITION -> function(call, "locate", operandTypes);
                 case DOT -> fieldAccess(call);
+                case INTERVAL -> interval(call);
                 case UNNEST -> unnest(call, operandTypes);
                 case ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> function(call, call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR ? "array" : "map", operandTypes);
                 default -> other(call, operandTypes);
@@ -437,6 +439,9 @@ public final class Translator
             if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target != Dialect.SPARK && target != Dialect.DUCKDB) {
                 throw notSupported(type == JoinType.LEFT_SEMI_JOIN ? "LEFT SEMI JOIN" : "LEFT ANTI JOIN");
             }
+            if (target == Dialect.SPARK && join instanceof SqlLateralView.Join lateral) {
+                return lateralView(lateral);
+            }
             SqlJoin translated = (SqlJoin) super.visit(join);
             if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target == Dialect.DUCKDB) {
                 return new SqlRawStatement(join.getParserPosition(), translated.getLeft(),
@@ -444,6 +449,47 @@ public final class Translator
                         " ON ", translated.getCondition());
             }
             return translated;
+        }
+
+        /** Spark reads LATERAL VIEW, not UNNEST: the view is written as it came, with its argument from the UNNEST. */
+        private SqlNode lateralView(SqlLateralView.Join join)
+        {
+            SqlLateralView.Origin origin = join.origin();
+            SqlNode argument = unnestArgument(join.getRight());
+            List<Object> parts = new ArrayList<>();
+            parts.add(join.getLeft().accept(this));
+            parts.add(" LATERAL VIEW " + (origin.outer() ? "OUTER " : "") + origin.generator() + "(");
+            parts.add(argument.accept(this));
+            parts.add(") ");
+            parts.add(origin.alias());
+            for (int i = 0; i < origin.columns().size(); i++) {
+                parts.add(i == 0 ? " AS " : ", ");
+                parts.add(origin.columns().get(i));
+            }
+            return new SqlRawStatement(join.getParserPosition(), parts.toArray());
+        }
+
+        private SqlNode unnestArgument(SqlNode node)
+        {
+            if (node instanceof SqlCall call) {
+                if (call.getKind() == SqlKind.UNNEST) {
+                    return call.operand(0);
+                }
+                for (SqlNode operand : call.getOperandList()) {
+                    if (operand != null) {
+                        try {
+                            return unnestArgument(operand);
+                        }
+                        catch (IllegalStateException e) {
+                            // not in this operand
+                        }
+                    }
+                }
+            }
+            if (node instanceof SqlSelect select && select.getFrom() != null) {
+                return unnestArgument(select.getFrom());
+            }
+            throw new IllegalStateException("No UNNEST in " + node);
         }
 
         private SqlNode lambda(SqlLambda lambda)
@@ -464,7 +510,7 @@ public final class Translator
             }
             String arguments = translated.operandCount() == 1 ? "0, {0}" : "{*}";
             return switch (target) {
-                case SPARK -> table;
+                case SPARK -> context.atom("range({*})");
                 case DUCKDB -> context.template("(SELECT range AS id FROM range(" + arguments + "))");
                 case TRINO -> context.template(translated.operandCount() == 3
                         ? "(SELECT id FROM UNNEST(sequence(CAST({0} AS BIGINT), CAST({1} AS BIGINT) - 1, CAST({2} AS BIGINT))) AS t(id) WHERE id < {1})"
@@ -525,6 +571,17 @@ public final class Translator
                         + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[" + index + "] END");
             }
             return context.template("{0}[" + index + "]");
+        }
+
+        /** Spark's {@code INTERVAL 3 DAYS}: engines other than Spark and DuckDB need the number quoted. */
+        private SqlNode interval(SqlCall call)
+        {
+            SqlCall translated = translateOperands(call);
+            if (target == Dialect.SPARK || target == Dialect.DUCKDB || !(translated.operand(0) instanceof SqlLiteral literal)) {
+                return translated;
+            }
+            String unit = translated.operand(1).toString();
+            return context("interval", translated, List.of()).atom("INTERVAL '" + literal.toValue() + "' " + unit);
         }
 
         /** A struct's field: {@code (expression).field}, quoted in the engine's way. */

@@ -1,0 +1,89 @@
+package io.sluice.dialects;
+
+import org.junit.jupiter.api.Test;
+
+import static io.sluice.dialects.testing.Transpilation.spark;
+
+/** Aggregates, windows and grouping sets: NULL handling, FILTER, Spark's NULL ordering. */
+class TestTranspileAggregates
+{
+    @Test
+    void basicAggregates()
+    {
+        spark("SELECT count(*), count(DISTINCT a), sum(a), avg(dc) FROM t")
+                .toDuckDb("SELECT count(*), count(DISTINCT \"t\".\"a\"), sum(\"t\".\"a\"), CAST(avg(\"t\".\"dc\") AS DECIMAL(14, 6)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT count(*), count(DISTINCT \"t\".\"a\"), sum(\"t\".\"a\"), avg(\"t\".\"dc\") FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT count(*), count(DISTINCT `t`.`a`), sum(`t`.`a`), avg(`t`.`dc`) FROM `default`.`t` `t`")
+                .toFlink("SELECT count(*), count(DISTINCT `t`.`a`), sum(`t`.`a`), avg(`t`.`dc`) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void collectListSkipsNulls()
+    {
+        spark("SELECT collect_list(a), collect_set(b) FROM t")
+                .toDuckDb("SELECT coalesce((list(\"t\".\"a\") FILTER (WHERE (\"t\".\"a\" IS NOT NULL))), []), coalesce((list(DISTINCT \"t\".\"b\") FILTER (WHERE (\"t\".\"b\" IS NOT NULL))), []) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT coalesce((array_agg(\"t\".\"a\") FILTER (WHERE (\"t\".\"a\" IS NOT NULL))), ARRAY[]), coalesce((array_agg(DISTINCT \"t\".\"b\") FILTER (WHERE (\"t\".\"b\" IS NOT NULL))), ARRAY[]) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT collect_list(`t`.`a`), collect_set(`t`.`b`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: collect_list()");
+    }
+
+    @Test
+    void aggregateFilters()
+    {
+        spark("SELECT count(*) FILTER (WHERE a > 0), collect_list(a) FILTER (WHERE a > 1) FROM t")
+                .toDuckDb("SELECT count(*) FILTER (WHERE \"t\".\"a\" > 0), coalesce((list(\"t\".\"a\") FILTER (WHERE \"t\".\"a\" > 1 AND (\"t\".\"a\" IS NOT NULL))), []) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT count(*) FILTER (WHERE \"t\".\"a\" > 0), coalesce((array_agg(\"t\".\"a\") FILTER (WHERE \"t\".\"a\" > 1 AND (\"t\".\"a\" IS NOT NULL))), ARRAY[]) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT count(*) FILTER (WHERE `t`.`a` > 0), collect_list(`t`.`a`) FILTER (WHERE `t`.`a` > 1) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: collect_list()");
+    }
+
+    @Test
+    void statisticsAndCounts()
+    {
+        spark("SELECT percentile(d, 0.5), approx_count_distinct(b), count_if(a > 1) FROM t")
+                .toDuckDb("SELECT quantile_cont(\"t\".\"d\", 0.5), count(DISTINCT \"t\".\"b\"), count_if((\"t\".\"a\" > 1)) FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: percentile()")
+                .toSpark("SELECT percentile(`t`.`d`, 0.5), approx_count_distinct(`t`.`b`), count_if((`t`.`a` > 1)) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: percentile()");
+    }
+
+    @Test
+    void countOfSeveralDistinctColumns()
+    {
+        spark("SELECT count(DISTINCT a, b) FROM t")
+                .toDuckDb("SELECT count(DISTINCT CASE WHEN \"t\".\"a\" IS NOT NULL AND \"t\".\"b\" IS NOT NULL THEN (\"t\".\"a\", \"t\".\"b\") END) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT count(DISTINCT \"t\".\"a\", \"t\".\"b\") FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` `t`")
+                .toFlink("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void windowFunctionsSortNullsAsSpark()
+    {
+        spark("SELECT a, rank() OVER (PARTITION BY b ORDER BY a), lag(a, 1, 0) OVER (ORDER BY ts DESC) FROM t")
+                .toDuckDb("SELECT \"t\".\"a\", rank() OVER (PARTITION BY \"t\".\"b\" ORDER BY \"t\".\"a\" NULLS FIRST), lag(\"t\".\"a\", 1, 0) OVER (ORDER BY \"t\".\"ts\" DESC NULLS LAST) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT \"t\".\"a\", rank() OVER (PARTITION BY \"t\".\"b\" ORDER BY \"t\".\"a\" NULLS FIRST), lag(\"t\".\"a\", 1, 0) OVER (ORDER BY \"t\".\"ts\" DESC NULLS LAST) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT `t`.`a`, rank() OVER (PARTITION BY `t`.`b` ORDER BY `t`.`a`), lag(`t`.`a`, 1, 0) OVER (ORDER BY `t`.`ts` DESC) FROM `default`.`t` `t`")
+                .toFlink("SELECT `t`.`a`, rank() OVER (PARTITION BY `t`.`b` ORDER BY `t`.`a` NULLS FIRST), lag(`t`.`a`, 1, 0) OVER (ORDER BY `t`.`ts` DESC NULLS LAST) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void withRollup()
+    {
+        spark("SELECT a, b, count(*) FROM t GROUP BY a, b WITH ROLLUP")
+                .toDuckDb("SELECT \"t\".\"a\", \"t\".\"b\", count(*) FROM \"default\".\"t\" AS \"t\" GROUP BY ROLLUP(\"t\".\"a\", \"t\".\"b\")")
+                .toTrino("SELECT \"t\".\"a\", \"t\".\"b\", count(*) FROM \"default\".\"t\" AS \"t\" GROUP BY ROLLUP(\"t\".\"a\", \"t\".\"b\")")
+                .toSpark("SELECT `t`.`a`, `t`.`b`, count(*) FROM `default`.`t` `t` GROUP BY ROLLUP(`t`.`a`, `t`.`b`)")
+                .toFlink("SELECT `t`.`a`, `t`.`b`, count(*) FROM `default`.`t` AS `t` GROUP BY ROLLUP(`t`.`a`, `t`.`b`)");
+    }
+
+    @Test
+    void groupingSets()
+    {
+        spark("SELECT a, count(*) FROM t GROUP BY GROUPING SETS ((a), ()) ORDER BY a")
+                .toDuckDb("SELECT \"t\".\"a\", count(*) FROM \"default\".\"t\" AS \"t\" GROUP BY GROUPING SETS(\"t\".\"a\", ()) ORDER BY \"a\" NULLS FIRST")
+                .toTrino("SELECT \"t\".\"a\", count(*) FROM \"default\".\"t\" AS \"t\" GROUP BY GROUPING SETS(\"t\".\"a\", ()) ORDER BY \"a\" NULLS FIRST")
+                .toSpark("SELECT `t`.`a`, count(*) FROM `default`.`t` `t` GROUP BY GROUPING SETS(`t`.`a`, ()) ORDER BY `a`")
+                .toFlink("SELECT `t`.`a`, count(*) FROM `default`.`t` AS `t` GROUP BY GROUPING SETS(`t`.`a`, ()) ORDER BY `a` NULLS FIRST");
+    }
+}

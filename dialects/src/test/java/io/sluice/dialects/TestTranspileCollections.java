@@ -1,0 +1,119 @@
+package io.sluice.dialects;
+
+import org.junit.jupiter.api.Test;
+
+import static io.sluice.dialects.testing.Transpilation.spark;
+
+/** Arrays, maps, structs, lambdas and LATERAL VIEW: 0-based subscripts, ANSI index errors, explode. */
+class TestTranspileCollections
+{
+    @Test
+    void subscriptsAndFieldAccess()
+    {
+        spark("SELECT arr[0], m['k'], st.x FROM t")
+                .toDuckDb("SELECT (CASE WHEN 0 < 0 OR 0 >= len(\"t\".\"arr\") THEN error('[INVALID_ARRAY_INDEX] The index ' || 0 || ' is out of bounds. The array has ' || len(\"t\".\"arr\") || ' elements.') ELSE \"t\".\"arr\"[0 + 1] END), (\"t\".\"m\"['k']), (\"t\".\"st\").\"x\" FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (\"t\".\"arr\"[0 + 1]), element_at(\"t\".\"m\", 'k'), (\"t\".\"st\").\"x\" FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT (`t`.`arr`[0]), (`t`.`m`['k']), (`t`.`st`).`x` FROM `default`.`t` `t`")
+                .toFlink("SELECT (`t`.`arr`[0 + 1]), (`t`.`m`['k']), (`t`.`st`).`x` FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void elementAtAndSize()
+    {
+        spark("SELECT element_at(arr, 2), size(arr), size(m) FROM t")
+                .toDuckDb("SELECT (CASE WHEN 2 = 0 THEN error('[INVALID_INDEX_OF_ZERO] The index 0 is invalid: SQL array indices start at 1') WHEN abs(2) > len(\"t\".\"arr\") THEN error('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || 2 || ' is out of bounds. The array has ' || len(\"t\".\"arr\") || ' elements.') ELSE \"t\".\"arr\"[2] END), len(\"t\".\"arr\"), cardinality(\"t\".\"m\") FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT element_at(\"t\".\"arr\", 2), cardinality(\"t\".\"arr\"), cardinality(\"t\".\"m\") FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT element_at(`t`.`arr`, 2), size(`t`.`arr`), size(`t`.`m`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: element_at()");
+    }
+
+    @Test
+    void constructors()
+    {
+        spark("SELECT array(1, 2), map('a', 1), named_struct('q', a) FROM t")
+                .toDuckDb("SELECT ([1, 2]), map(['a'], [1]), struct_pack(\"q\" := \"t\".\"a\") FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: named_struct()")
+                .toSpark("SELECT array(1, 2), map('a', 1), named_struct('q', `t`.`a`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: named_struct()");
+    }
+
+    @Test
+    void sortAndDistinct()
+    {
+        spark("SELECT sort_array(arr), sort_array(arr, false), array_distinct(arr) FROM t")
+                .toDuckDb("SELECT list_sort(\"t\".\"arr\", 'ASC', 'NULLS FIRST'), list_sort(\"t\".\"arr\", 'DESC', 'NULLS LAST'), list_filter(\"t\".\"arr\", (__x, __i) -> __i = list_position(\"t\".\"arr\", __x)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT concat(filter(\"t\".\"arr\", __x -> __x IS NULL), array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), concat(reverse(array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), filter(\"t\".\"arr\", __x -> __x IS NULL)), array_distinct(\"t\".\"arr\") FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT sort_array(`t`.`arr`), sort_array(`t`.`arr`, FALSE), array_distinct(`t`.`arr`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: sort_array()");
+    }
+
+    @Test
+    void transformWithIndexIsOneBasedInDuckDb()
+    {
+        spark("SELECT transform(arr, x -> x + 1), transform(arr, (x, i) -> x * i) FROM t")
+                .toDuckDb("SELECT list_transform(\"t\".\"arr\", (\"x\") -> (\"x\" + 1)), list_transform(\"t\".\"arr\", (\"x\", \"i\") -> (\"x\" * (\"i\" - 1))) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT transform(\"t\".\"arr\", (\"x\") -> (\"x\" + 1)), transform(\"t\".\"arr\", (\"x\", \"i\") -> (\"x\" * \"i\")) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT transform(`t`.`arr`, (`x`) -> (`x` + 1)), transform(`t`.`arr`, (`x`, `i`) -> (`x` * `i`)) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: transform()");
+    }
+
+    @Test
+    void filterAndAggregate()
+    {
+        spark("SELECT filter(arr, x -> x > 0), aggregate(arr, 0, (acc, x) -> acc + x) FROM t")
+                .toDuckDb("SELECT list_filter(\"t\".\"arr\", (\"x\") -> (\"x\" > 0)), list_reduce(\"t\".\"arr\", (\"acc\", \"x\") -> (\"acc\" + \"x\"), 0) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT filter(\"t\".\"arr\", (\"x\") -> (\"x\" > 0)), reduce(\"t\".\"arr\", 0, (\"acc\", \"x\") -> (\"acc\" + \"x\"), __s -> __s) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT filter(`t`.`arr`, (`x`) -> (`x` > 0)), aggregate(`t`.`arr`, 0, (`acc`, `x`) -> (`acc` + `x`)) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: filter()");
+    }
+
+    @Test
+    void containsAndJoin()
+    {
+        spark("SELECT array_contains(arr, 1), array_join(sarr, ',') FROM t")
+                .toDuckDb("SELECT list_contains(\"t\".\"arr\", 1), array_to_string(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT contains(\"t\".\"arr\", 1), array_join(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT array_contains(`t`.`arr`, 1), array_join(`t`.`sarr`, ',') FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: array_join()");
+    }
+
+    @Test
+    void lateralViewExplode()
+    {
+        spark("SELECT a, x FROM t LATERAL VIEW explode(arr) e AS x")
+                .toDuckDb("SELECT \"t\".\"a\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", UNNEST(\"t\".\"arr\") AS \"e\" (\"x\")")
+                .toTrino("SELECT \"t\".\"a\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", UNNEST(\"t\".\"arr\") AS \"e\" (\"x\")")
+                .toSpark("SELECT `t`.`a`, `e`.`x` FROM `default`.`t` `t` LATERAL VIEW explode(`t`.`arr`) `e` AS `x`")
+                .toFlink("SELECT `t`.`a`, `e`.`x` FROM `default`.`t` AS `t`, UNNEST(`t`.`arr`) AS `e` (`x`)");
+    }
+
+    @Test
+    void lateralViewPosexplode()
+    {
+        spark("SELECT a, p, x FROM t LATERAL VIEW posexplode(arr) e AS p, x")
+                .toDuckDb("SELECT \"t\".\"a\", \"e\".\"p\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"p\", \"$posexplode\".\"x\" AS \"x\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"x\", \"$ordinal\")) AS \"e\" (\"p\", \"x\")")
+                .toTrino("SELECT \"t\".\"a\", \"e\".\"p\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"p\", \"$posexplode\".\"x\" AS \"x\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"x\", \"$ordinal\")) AS \"e\" (\"p\", \"x\")")
+                .toSpark("SELECT `t`.`a`, `e`.`p`, `e`.`x` FROM `default`.`t` `t` LATERAL VIEW posexplode(`t`.`arr`) `e` AS `p`, `x`")
+                .toFlink("SELECT `t`.`a`, `e`.`p`, `e`.`x` FROM `default`.`t` AS `t`, LATERAL (SELECT `$posexplode`.`$ordinal` - 1 AS `p`, `$posexplode`.`x` AS `x` FROM UNNEST(`t`.`arr`) WITH ORDINALITY AS `$posexplode` (`x`, `$ordinal`)) AS `e` (`p`, `x`)");
+    }
+
+    @Test
+    void lateralViewOuter()
+    {
+        spark("SELECT a, x FROM t LATERAL VIEW OUTER explode(arr) e AS x")
+                .toDuckDb("SELECT \"t\".\"a\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\" LEFT JOIN UNNEST(\"t\".\"arr\") AS \"e\" (\"x\") ON TRUE")
+                .toTrino("SELECT \"t\".\"a\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\" LEFT JOIN UNNEST(\"t\".\"arr\") AS \"e\" (\"x\") ON TRUE")
+                .toSpark("SELECT `t`.`a`, `e`.`x` FROM `default`.`t` `t` LATERAL VIEW OUTER explode(`t`.`arr`) `e` AS `x`")
+                .toFlink("SELECT `t`.`a`, `e`.`x` FROM `default`.`t` AS `t` LEFT JOIN UNNEST(`t`.`arr`) AS `e` (`x`) ON TRUE");
+    }
+
+    @Test
+    void lateralViewExplodeOfMap()
+    {
+        spark("SELECT k, v FROM t LATERAL VIEW explode(m) e AS k, v")
+                .toDuckDb("SELECT \"e\".\"k\", \"e\".\"v\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT unnest(map_keys(\"t\".\"m\")), unnest(map_values(\"t\".\"m\"))) AS \"e\" (\"k\", \"v\")")
+                .toTrino("SELECT \"e\".\"k\", \"e\".\"v\" FROM \"default\".\"t\" AS \"t\", UNNEST(\"t\".\"m\") AS \"e\" (\"k\", \"v\")")
+                .toSpark("SELECT `e`.`k`, `e`.`v` FROM `default`.`t` `t` LATERAL VIEW explode(`t`.`m`) `e` AS `k`, `v`")
+                .toFlink("SELECT `e`.`k`, `e`.`v` FROM `default`.`t` AS `t`, UNNEST(`t`.`m`) AS `e` (`k`, `v`)");
+    }
+}

@@ -1,0 +1,99 @@
+package io.sluice.dialects;
+
+import org.junit.jupiter.api.Test;
+
+import static io.sluice.dialects.testing.Transpilation.spark;
+
+/** Arithmetic and numeric functions: fractional division, DIV, decimal precision, truncating casts. */
+class TestTranspileMath
+{
+    @Test
+    void divisionIsFractionalAndDivTruncates()
+    {
+        spark("SELECT a / 2, a DIV 2, a % 3 FROM t")
+                .toDuckDb("SELECT ((CAST(\"t\".\"a\" AS DOUBLE) / 2)), CAST(\"t\".\"a\" // 2 AS BIGINT), ((\"t\".\"a\" % 3)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT ((CAST(\"t\".\"a\" AS DOUBLE) / 2)), CAST(\"t\".\"a\" / 2 AS BIGINT), mod(\"t\".\"a\", 3) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT ((`t`.`a` / 2)), ((`t`.`a` DIV 2)), ((`t`.`a` % 3)) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: operator div");
+    }
+
+    @Test
+    void decimalDivisionKeepsSparkPrecision()
+    {
+        spark("SELECT dc / 3, d / a FROM t")
+                .toDuckDb("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN error('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN fail('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT ((`t`.`dc` / 3)), ((`t`.`d` / `t`.`a`)) FROM `default`.`t` `t`")
+                .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / `t`.`a`)) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void pmodRoundBround()
+    {
+        spark("SELECT pmod(a, 3), round(d, 1), bround(d, 1) FROM t")
+                .toDuckDb("SELECT (CASE WHEN \"t\".\"a\" % 3 < 0 THEN (\"t\".\"a\" % 3 + 3) % 3 ELSE \"t\".\"a\" % 3 END), round(\"t\".\"d\", 1), round_even(\"t\".\"d\", 1) FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: bround()")
+                .toSpark("SELECT pmod(`t`.`a`, 3), round(`t`.`d`, 1), bround(`t`.`d`, 1) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: pmod()");
+    }
+
+    @Test
+    void castToIntegerTruncates()
+    {
+        spark("SELECT CAST(d AS INT), CAST(dc AS BIGINT), CAST(a AS STRING) FROM t")
+                .toDuckDb("SELECT CAST(trunc(\"t\".\"d\") AS INTEGER), CAST(trunc(\"t\".\"dc\") AS BIGINT), CAST(\"t\".\"a\" AS VARCHAR) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT CAST(truncate(\"t\".\"d\") AS INTEGER), CAST(truncate(\"t\".\"dc\") AS BIGINT), CAST(\"t\".\"a\" AS VARCHAR) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT CAST(`t`.`d` AS INTEGER), CAST(`t`.`dc` AS BIGINT), CAST(`t`.`a` AS STRING) FROM `default`.`t` `t`")
+                .toFlink("SELECT CAST(`t`.`d` AS INTEGER), CAST(`t`.`dc` AS BIGINT), CAST(`t`.`a` AS STRING) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void castOfDoubleToStringIsRefused()
+    {
+        spark("SELECT CAST(d AS STRING) FROM t")
+                .refusedIn(Dialect.DUCKDB, "Not supported in duckdb: cast() (casting a floating-point number to a string: engines write numbers differently from Spark)")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: cast() (casting a floating-point number to a string: engines write numbers differently from Spark)")
+                .toSpark("SELECT CAST(`t`.`d` AS STRING) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: cast() (casting a floating-point number to a string: engines write numbers differently from Spark)");
+    }
+
+    @Test
+    void bitwiseOperators()
+    {
+        spark("SELECT a ^ 3, ~a, a & 6 FROM t")
+                .toDuckDb("SELECT xor(\"t\".\"a\", 3), (~\"t\".\"a\"), ((\"t\".\"a\" & 6)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT bitwise_xor(\"t\".\"a\", 3), bitwise_not(\"t\".\"a\"), bitwise_and(\"t\".\"a\", 6) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT ((`t`.`a` ^ 3)), (~`t`.`a`), ((`t`.`a` & 6)) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: operator ^");
+    }
+
+    @Test
+    void comparisonOperators()
+    {
+        spark("SELECT a <=> NULL, a == 1, a != 2 FROM t")
+                .toDuckDb("SELECT \"t\".\"a\" IS NOT DISTINCT FROM NULL, \"t\".\"a\" = 1, \"t\".\"a\" <> 2 FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT \"t\".\"a\" IS NOT DISTINCT FROM NULL, \"t\".\"a\" = 1, \"t\".\"a\" <> 2 FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT `t`.`a` IS NOT DISTINCT FROM NULL, `t`.`a` = 1, `t`.`a` <> 2 FROM `default`.`t` `t`")
+                .toFlink("SELECT `t`.`a` IS NOT DISTINCT FROM NULL, `t`.`a` = 1, `t`.`a` <> 2 FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void logarithmsAndGreatest()
+    {
+        spark("SELECT ln(d), log(2, d), greatest(a, 1, NULL) FROM t")
+                .toDuckDb("SELECT (CASE WHEN \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") END), (CASE WHEN 2 <= 0 OR \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") / ln(2) END), greatest(\"t\".\"a\", 1, NULL) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (CASE WHEN \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") END), (CASE WHEN 2 <= 0 OR \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") / ln(2) END), greatest(coalesce(\"t\".\"a\", \"t\".\"a\", 1, NULL), coalesce(1, \"t\".\"a\", 1, NULL), coalesce(NULL, \"t\".\"a\", 1, NULL)) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT ln(`t`.`d`), log(2, `t`.`d`), greatest(`t`.`a`, 1, NULL) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: ln()");
+    }
+
+    @Test
+    void conditionals()
+    {
+        spark("SELECT if(a > 0, 'p', 'n'), nvl(b, 'x'), nvl2(b, 1, 2) FROM t")
+                .toDuckDb("SELECT (CASE WHEN (\"t\".\"a\" > 0) THEN 'p' ELSE 'n' END), coalesce(\"t\".\"b\", 'x'), (CASE WHEN \"t\".\"b\" IS NOT NULL THEN 1 ELSE 2 END) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (CASE WHEN (\"t\".\"a\" > 0) THEN 'p' ELSE 'n' END), coalesce(\"t\".\"b\", 'x'), (CASE WHEN \"t\".\"b\" IS NOT NULL THEN 1 ELSE 2 END) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT if((`t`.`a` > 0), 'p', 'n'), nvl(`t`.`b`, 'x'), nvl2(`t`.`b`, 1, 2) FROM `default`.`t` `t`")
+                .toFlink("SELECT (CASE WHEN (`t`.`a` > 0) THEN 'p' ELSE 'n' END), coalesce(`t`.`b`, 'x'), (CASE WHEN `t`.`b` IS NOT NULL THEN 1 ELSE 2 END) FROM `default`.`t` AS `t`");
+    }
+}

@@ -1,0 +1,109 @@
+package io.sluice.dialects;
+
+import org.junit.jupiter.api.Test;
+
+import static io.sluice.dialects.testing.Transpilation.spark;
+
+/** String functions and literals: Spark's escapes, NULL semantics of concat, regular expressions. */
+class TestTranspileStrings
+{
+    @Test
+    void substrWithZeroAndNegativeStart()
+    {
+        spark("SELECT substr(b, 0, 2), substr(b, -3) FROM t")
+                .toDuckDb("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substring(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substring(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substr(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substr(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT substr(`t`.`b`, 0, 2), substr(`t`.`b`, -3) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: substr()");
+    }
+
+    @Test
+    void concatNullSemanticsAndConcatWsOfArrays()
+    {
+        spark("SELECT concat(b, a), concat_ws('-', b, sarr) FROM t")
+                .toDuckDb("SELECT ((\"t\".\"b\" || CAST(\"t\".\"a\" AS VARCHAR))), concat_ws('-', \"t\".\"b\", nullif(array_to_string(\"t\".\"sarr\", '-'), '')) FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: concat_ws() (array arguments)")
+                .toSpark("SELECT concat(`t`.`b`, `t`.`a`), concat_ws('-', `t`.`b`, `t`.`sarr`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: concat_ws() (array arguments)");
+    }
+
+    @Test
+    void initcapLpadInstr()
+    {
+        spark("SELECT initcap(b), lpad(b, 5), instr(b, 'x') FROM t")
+                .toDuckDb("SELECT array_to_string(list_transform(string_split(lower(\"t\".\"b\"), ' '), __w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' '), lpad(\"t\".\"b\", 5, ' '), instr(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: initcap()")
+                .toSpark("SELECT initcap(`t`.`b`), lpad(`t`.`b`, 5), instr(`t`.`b`, 'x') FROM `default`.`t` `t`")
+                .toFlink("SELECT initcap(`t`.`b`), LPAD(`t`.`b`, 5, ' '), INSTR(`t`.`b`, 'x') FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void splitAndZeroBasedSubscript()
+    {
+        spark("SELECT split(b, ',')[0] FROM t")
+                .toDuckDb("SELECT (CASE WHEN 0 < 0 OR 0 >= len(regexp_split_to_array(\"t\".\"b\", ',')) THEN error('[INVALID_ARRAY_INDEX] The index ' || 0 || ' is out of bounds. The array has ' || len(regexp_split_to_array(\"t\".\"b\", ',')) || ' elements.') ELSE regexp_split_to_array(\"t\".\"b\", ',')[0 + 1] END) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (regexp_split(\"t\".\"b\", ',')[0 + 1]) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT (split(`t`.`b`, ',')[0]) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: split()");
+    }
+
+    @Test
+    void regexpExtractAndReplaceGroupReferences()
+    {
+        spark("SELECT regexp_extract(b, '(a)(b)', 2), regexp_replace(b, '(\\\\w+)', '$1!') FROM t")
+                .toDuckDb("SELECT regexp_extract(\"t\".\"b\", '(a)(b)', 2), regexp_replace(\"t\".\"b\", '(\\w+)', '\\1!', 'g') FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT coalesce(regexp_extract(\"t\".\"b\", '(a)(b)', 2), ''), regexp_replace(\"t\".\"b\", '(\\w+)', '$1!') FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT regexp_extract(`t`.`b`, '(a)(b)', 2), regexp_replace(`t`.`b`, '(\\\\w+)', '$1!') FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: regexp_extract()");
+    }
+
+    @Test
+    void rlike()
+    {
+        spark("SELECT b RLIKE '^a', b NOT RLIKE 'z' FROM t")
+                .toDuckDb("SELECT ((regexp_matches(\"t\".\"b\", '^a'))), ((NOT regexp_matches(\"t\".\"b\", 'z'))) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT ((regexp_like(\"t\".\"b\", '^a'))), ((NOT regexp_like(\"t\".\"b\", 'z'))) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT ((`t`.`b` RLIKE '^a')), ((NOT `t`.`b` RLIKE 'z')) FROM `default`.`t` `t`")
+                .toFlink("SELECT ((REGEXP(`t`.`b`, '^a'))), ((NOT REGEXP(`t`.`b`, 'z'))) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void sparkStringEscapes()
+    {
+        spark("SELECT 'it\\'s', \"dq\", 'a\\tb', 'back\\\\slash' FROM t")
+                .toDuckDb("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT 'it\\'s', 'dq', 'a	b', 'back\\\\slash' FROM `default`.`t` `t`")
+                .toFlink("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void likeWithBackslashEscape()
+    {
+        spark("SELECT b LIKE 'a\\\\_c' FROM t")
+                .toDuckDb("SELECT \"t\".\"b\" LIKE 'a\\_c' ESCAPE '\\' FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT \"t\".\"b\" LIKE 'a\\_c' ESCAPE '\\' FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT `t`.`b` LIKE 'a\\\\_c' FROM `default`.`t` `t`")
+                .toFlink("SELECT `t`.`b` LIKE 'a\\_c' ESCAPE '\\' FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void hashesAndEncodings()
+    {
+        spark("SELECT md5(b), sha2(b, 256), base64(b), hex(a) FROM t")
+                .toDuckDb("SELECT md5(\"t\".\"b\"), sha256(\"t\".\"b\"), to_base64(encode(\"t\".\"b\")), hex(CAST(\"t\".\"a\" AS BIGINT)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT lower(to_hex(md5(to_utf8(\"t\".\"b\")))), lower(to_hex(sha256(to_utf8(\"t\".\"b\")))), to_base64(to_utf8(\"t\".\"b\")), upper(to_base(CAST(\"t\".\"a\" AS BIGINT), 16)) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT md5(`t`.`b`), sha2(`t`.`b`, 256), base64(`t`.`b`), hex(`t`.`a`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: hex()");
+    }
+
+    @Test
+    void formatting()
+    {
+        spark("SELECT format_number(d, 2), format_string('%d', a) FROM t")
+                .toDuckDb("SELECT format('{:,.2f}', CAST(\"t\".\"d\" AS DOUBLE)), printf('%d', \"t\".\"a\") FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: format_number()")
+                .toSpark("SELECT format_number(`t`.`d`, 2), format_string('%d', `t`.`a`) FROM `default`.`t` `t`")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: format_number()");
+    }
+}
