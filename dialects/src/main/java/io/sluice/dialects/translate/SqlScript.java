@@ -41,6 +41,7 @@ final class SqlScript
     {
         for (int i = 0; i < statements.size(); i++) {
             if (i > 0) {
+                writer.setNeedWhitespace(false);
                 writer.print("; ");
             }
             statements.get(i).unparse(writer, 0, 0);

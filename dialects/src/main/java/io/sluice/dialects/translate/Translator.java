@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static java.lang.String.format;
@@ -163,11 +164,18 @@ public final class Translator
         SqlParserPos pos = overwrite.getParserPosition();
         return switch (target) {
             case SPARK, FLINK -> new SqlInsertOverwrite(pos, table, source, overwrite.getTargetColumnList());
-            case DUCKDB -> new SqlScript(pos, List.of(
-                    new SqlRawStatement(pos, "BEGIN TRANSACTION"),
-                    new SqlRawStatement(pos, "DELETE FROM ", table),
-                    new SqlInsert(pos, SqlNodeList.EMPTY, table, source, overwrite.getTargetColumnList()),
-                    new SqlRawStatement(pos, "COMMIT")));
+            // The source may read the table itself: it is computed before the table is emptied, all in one transaction.
+            case DUCKDB -> {
+                SqlIdentifier staged = new SqlIdentifier("__sluice_overwrite_" + UUID.randomUUID().toString().replace("-", ""), pos);
+                yield new SqlScript(pos, List.of(
+                        new SqlRawStatement(pos, "BEGIN TRANSACTION"),
+                        new SqlRawStatement(pos, "CREATE TEMPORARY TABLE ", staged, " AS ", source),
+                        new SqlRawStatement(pos, "DELETE FROM ", table),
+                        new SqlInsert(pos, SqlNodeList.EMPTY, table,
+                                new SqlRawStatement(pos, "SELECT * FROM ", staged), overwrite.getTargetColumnList()),
+                        new SqlRawStatement(pos, "DROP TABLE ", staged),
+                        new SqlRawStatement(pos, "COMMIT")));
+            }
             case TRINO, HIVE -> throw notSupported("INSERT OVERWRITE");
         };
     }

@@ -61,6 +61,13 @@ public final class Transpilation
         return this;
     }
 
+    /** The translation matches a regular expression (for names Sluice generates). */
+    public Transpilation matchesIn(Dialect target, String regex)
+    {
+        assertThat(translate(target)).as("%s in %s", sql, target.settingValue()).matches(regex);
+        return this;
+    }
+
     /** The engine refuses the statement with NOT_SUPPORTED and a message containing {@code message}. */
     public Transpilation refusedIn(Dialect target, String message)
     {

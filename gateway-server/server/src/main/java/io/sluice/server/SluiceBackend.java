@@ -1,5 +1,10 @@
 package io.sluice.server;
 
+import io.sluice.spi.engine.SessionContext;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.Engine;
+import io.sluice.server.catalog.Transpilations;
+import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
@@ -301,6 +306,18 @@ public final class SluiceBackend
     public SessionConfig config()
     {
         return config;
+    }
+
+    /**
+     * Transpiles a statement outside any client session (REST): validated against the catalog of the engine
+     * {@code sluice.engine=auto} routes to, in {@code database}.
+     */
+    public String transpile(String statement, Dialect from, Dialect to, String database)
+    {
+        Engine engine = router.route(EngineRouter.AUTO).engine();
+        try (EngineSession session = engine.openSession(new SessionContext("rest", database))) {
+            return Transpilations.transpile(statement, from, to, engine, session.metadata(), database);
+        }
     }
 
     public int sessionCount()

@@ -89,7 +89,7 @@ public final class SluiceServer
             ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http");
             ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest");
             HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), (user, password) -> null);
-            RestHandler restHandler = new RestHandler(backend, engines::engines);
+            RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize());
             httpServer.setHandler(new Handler.Abstract()
             {
                 @Override

@@ -72,6 +72,10 @@ public final class DuckDbEngine
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + config.databaseFile().toAbsolutePath(), properties);
             DuckDBConnection root = connection.unwrap(DuckDBConnection.class);
             String version;
+            try (Statement statement = root.createStatement()) {
+                // Sluice's sessions are in UTC, as Spark's are set to be: timestamps with a zone print the same everywhere.
+                statement.execute("SET GLOBAL TimeZone = 'UTC'");
+            }
             try (Statement statement = root.createStatement(); ResultSet resultSet = statement.executeQuery("SELECT library_version FROM pragma_version()")) {
                 resultSet.next();
                 version = resultSet.getString(1);

@@ -48,6 +48,21 @@ final class DuckDbStatement
         this.sql = requireNonNull(sql, "sql is null");
     }
 
+    /**
+     * A script (Sluice writes INSERT OVERWRITE as BEGIN; ...; COMMIT) that fails halfway leaves its transaction
+     * open and aborted; it is rolled back so that nothing it did is kept and the session keeps working.
+     */
+    private void rollbackOpenTransaction()
+    {
+        // DuckDB closes a statement that failed: the rollback needs a new one.
+        try (Statement rollback = session.connection().createStatement()) {
+            rollback.execute("ROLLBACK");
+        }
+        catch (SQLException ignored) {
+            // No transaction was open: the usual case.
+        }
+    }
+
     @Override
     public boolean execute()
     {
@@ -64,6 +79,7 @@ final class DuckDbStatement
                 hasRows = statement.execute(sql);
             }
             catch (SQLException e) {
+                rollbackOpenTransaction();
                 throw canceled ? canceledException() : DuckDbErrors.toSluiceException(e);
             }
             checkNotCanceled();

@@ -9,6 +9,7 @@ import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.catalog.EngineCatalogView;
+import io.sluice.server.catalog.Transpilations;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
@@ -27,7 +28,6 @@ import org.apache.calcite.sql.SqlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -77,11 +77,11 @@ public final class ExecuteStatementOperation
         }
         EngineChoice choice = route(parsed);
         EngineSession engineSession = session().engineSession(choice.engine());
-        Validation validation = Transpiler.validate(parsed, dialect, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()),
-                session().currentDatabase());
-        if (parsed instanceof SqlDescribeObject) {
-            return Optional.of(describeQuery(validation));
+        EngineCatalogView catalog = new EngineCatalogView(engineSession.metadata(), session().currentDatabase());
+        if (parsed instanceof SqlDescribeObject describe) {
+            return Optional.of(describeQuery(Transpiler.validate(describe.query().orElseThrow(), dialect, catalog, session().currentDatabase())));
         }
+        Validation validation = Transpiler.validate(parsed, dialect, catalog, session().currentDatabase());
         Engine engine = choice.engine();
         String sql = Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName);
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
@@ -151,13 +151,8 @@ public final class ExecuteStatementOperation
     {
         Dialect from = transpile.from().map(Dialect::fromName).orElse(session().dialect());
         Dialect to = Dialect.fromName(transpile.to());
-        SqlNode inner = Transpiler.parse(transpile.sql(), from);
-        Engine engine = route(inner).engine();
-        EngineSession engineSession = session().engineSession(engine);
-        Validation validation = Transpiler.validate(inner, from, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()),
-                session().currentDatabase());
-        UnaryOperator<String> names = engine.dialect().equals(to.settingValue()) ? engine::schemaName : UnaryOperator.identity();
-        String sql = Transpiler.unparse(validation, from, to, names);
+        Engine engine = route(Transpiler.parse(transpile.sql(), from)).engine();
+        String sql = Transpilations.transpile(transpile.sql(), from, to, engine, session().engineSession(engine).metadata(), session().currentDatabase());
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {sql});
         return new LocalResult(MetadataResults.columns("sql", SluiceType.STRING), rows);

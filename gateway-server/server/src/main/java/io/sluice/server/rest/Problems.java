@@ -15,7 +15,8 @@ public final class Problems
     public static int status(ErrorCode code)
     {
         return switch (code) {
-            case INVALID_SESSION_HANDLE, INVALID_OPERATION_HANDLE, DATABASE_NOT_FOUND, TABLE_NOT_FOUND, ENGINE_NOT_FOUND -> HttpStatus.NOT_FOUND_404;
+            // A table or database missing from a statement is a bad request, not a missing REST resource.
+            case INVALID_SESSION_HANDLE, INVALID_OPERATION_HANDLE, ENGINE_NOT_FOUND -> HttpStatus.NOT_FOUND_404;
             case AUTHENTICATION_FAILED -> HttpStatus.UNAUTHORIZED_401;
             case MESSAGE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE_413;
             default -> switch (code.type()) {

@@ -1,6 +1,9 @@
 package io.sluice.server.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.dialects.Dialect;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.config.SluiceVersion;
 import io.sluice.spi.ErrorCode;
@@ -15,6 +18,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +26,10 @@ import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
-/** The REST API. Today: {@code GET /api/v1/health}; the jobs and SQL endpoints come with their issues. */
+/**
+ * The REST API. Today: {@code GET /api/v1/health} and {@code POST /api/v1/sql/transpile}; the other SQL, job,
+ * schedule and cluster endpoints come with their issues.
+ */
 public final class RestHandler
         extends Handler.Abstract
 {
@@ -31,10 +38,13 @@ public final class RestHandler
     private final SluiceBackend backend;
     private final Supplier<java.util.Collection<Engine>> engines;
 
-    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines)
+    private final long maxRequestSize;
+
+    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize)
     {
         this.backend = requireNonNull(backend, "backend is null");
         this.engines = requireNonNull(engines, "engines is null");
+        this.maxRequestSize = maxRequestSize;
     }
 
     @Override
@@ -48,7 +58,81 @@ public final class RestHandler
             }
             return json(response, callback, HttpStatus.OK_200, health());
         }
+        if (path.equals("/api/v1/sql/transpile")) {
+            if (!HttpMethod.POST.is(request.getMethod())) {
+                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use POST for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+            }
+            try {
+                return json(response, callback, HttpStatus.OK_200, transpile(request));
+            }
+            catch (SluiceException e) {
+                return problem(response, callback, e, Problems.status(e.errorCode()));
+            }
+        }
         return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "No such endpoint: " + request.getMethod() + " " + path), HttpStatus.NOT_FOUND_404);
+    }
+
+    /** {@code {"statement": "...", "from": "spark", "to": "duckdb", "database": "default"}}: {@code from} and {@code database} are optional. */
+    private Map<String, Object> transpile(Request request)
+            throws Exception
+    {
+        JsonNode body = readJson(request);
+        String statement = requiredText(body, "statement");
+        Dialect from = Dialect.fromName(optionalText(body, "from", Dialect.SPARK.settingValue()));
+        Dialect to = Dialect.fromName(requiredText(body, "to"));
+        String database = optionalText(body, "database", "default");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("statement", backend.transpile(statement, from, to, database));
+        result.put("from", from.settingValue());
+        result.put("to", to.settingValue());
+        return result;
+    }
+
+    private JsonNode readJson(Request request)
+            throws Exception
+    {
+        long length = request.getLength();
+        if (length > maxRequestSize) {
+            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, "The request body has " + length + " bytes; at most " + maxRequestSize + " are accepted (server.thrift.max-frame-size)");
+        }
+        byte[] bytes;
+        try (InputStream input = Request.asInputStream(request)) {
+            bytes = input.readNBytes((int) Math.min(maxRequestSize + 1, Integer.MAX_VALUE));
+        }
+        if (bytes.length > maxRequestSize) {
+            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, "The request body is larger than " + maxRequestSize + " bytes (server.thrift.max-frame-size)");
+        }
+        try {
+            JsonNode body = JSON.readTree(bytes);
+            if (body == null || !body.isObject()) {
+                throw new SluiceException(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object");
+            }
+            return body;
+        }
+        catch (JsonProcessingException e) {
+            throw new SluiceException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String requiredText(JsonNode body, String field)
+    {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new SluiceException(ErrorCode.INVALID_REQUEST, "The request needs the string field '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode body, String field, String defaultValue)
+    {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isTextual()) {
+            throw new SluiceException(ErrorCode.INVALID_REQUEST, "The field '" + field + "' must be a string");
+        }
+        return value.asText();
     }
 
     private Map<String, Object> health()

@@ -1,0 +1,25 @@
+package io.sluice.server.catalog;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.validate.Validation;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.metadata.EngineMetadata;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code TRANSPILE} and {@code POST /api/v1/sql/transpile}: a statement validated against an engine's catalog and
+ * written in another dialect. When the target is the engine's own dialect, database names become the engine's.
+ */
+public final class Transpilations
+{
+    private Transpilations() {}
+
+    public static String transpile(String sql, Dialect from, Dialect to, Engine engine, EngineMetadata metadata, String database)
+    {
+        Validation validation = Transpiler.validate(Transpiler.parse(sql, from), from, new EngineCatalogView(metadata, database), database);
+        UnaryOperator<String> names = engine.dialect().equals(to.settingValue()) ? engine::schemaName : UnaryOperator.identity();
+        return Transpiler.unparse(validation, from, to, names);
+    }
+}

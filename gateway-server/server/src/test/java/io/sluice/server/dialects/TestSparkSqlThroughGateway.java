@@ -1,0 +1,203 @@
+package io.sluice.server.dialects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Spark SQL through the gateway with the Hive JDBC driver: statements are parsed in the session's dialect,
+ * validated against the engine's catalog before the engine sees them, and translated; TRANSPILE and the REST
+ * transpile endpoint expose the translation.
+ */
+class TestSparkSqlThroughGateway
+{
+    @RegisterExtension
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void sparkSemanticsOnDuckDb()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE people (id INT, name STRING, tags ARRAY<STRING>)");
+            statement.execute("INSERT INTO people VALUES (1, 'ann lee', array('a', 'b')), (2, NULL, array('z'))");
+            assertThat(rows(statement, "SELECT id, 7 / 2, 7 DIV 2, initcap(name), tags[0], size(tags) FROM people ORDER BY id"))
+                    .containsExactly(List.of("1", "3.5", "3", "Ann Lee", "a", "2"), List.of("2", "3.5", "3", "null", "z", "1"));
+            assertThat(rows(statement, "SELECT id, t FROM people LATERAL VIEW explode(tags) e AS t ORDER BY t"))
+                    .containsExactly(List.of("1", "a"), List.of("1", "b"), List.of("2", "z"));
+            statement.execute("INSERT OVERWRITE TABLE people SELECT id + 10, name, tags FROM people");
+            assertThat(rows(statement, "SELECT id FROM people ORDER BY id")).containsExactly(List.of("11"), List.of("12"));
+            // An overwrite that fails halfway keeps every row and leaves the session usable.
+            assertThatThrownBy(() -> statement.execute("INSERT OVERWRITE TABLE people SELECT id, name, tags FROM people WHERE tags[5] IS NULL"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("INVALID_ARRAY_INDEX");
+            assertThat(rows(statement, "SELECT id FROM people ORDER BY id")).containsExactly(List.of("11"), List.of("12"));
+            // Spark's ANSI mode fails on an index out of bounds; so does Sluice on DuckDB.
+            assertThatThrownBy(() -> rows(statement, "SELECT tags[5] FROM people"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("INVALID_ARRAY_INDEX");
+        }
+    }
+
+    @Test
+    void unknownObjectsFailBeforeAnyEngineWithTheirName()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_table"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"))
+                    .hasMessageContaining("Table or view 'no_such_table' not found at line 1, column 15");
+            statement.execute("CREATE TABLE known (a INT)");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT b FROM known"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42703"))
+                    .hasMessageContaining("Column 'b' not found");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT hash(a) FROM known"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"))
+                    .hasMessageContaining("Function hash is not supported by Sluice");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT CAST(1.5D AS STRING)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"))
+                    .hasMessage("Syntax error in spark SQL at line 1, column 16: unexpected 'D'");
+            assertThat(rows(statement, "SELECT 1")).containsExactly(List.of("1"));
+        }
+    }
+
+    @Test
+    void transpileStatement()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE events (id BIGINT, tags ARRAY<STRING>, day DATE)");
+            assertThat(rows(statement, "TRANSPILE 'SELECT tags[0], date_add(day, 1) FROM events' TO trino"))
+                    .containsExactly(List.of("SELECT (\"events\".\"tags\"[0 + 1]), date_add('day', 1, CAST(\"events\".\"day\" AS DATE)) "
+                            + "FROM \"default\".\"events\" AS \"events\""));
+            assertThat(rows(statement, "TRANSPILE 'SELECT id FROM events' FROM spark TO duckdb"))
+                    .containsExactly(List.of("SELECT \"events\".\"id\" FROM \"main\".\"events\" AS \"events\""));
+            assertThatThrownBy(() -> rows(statement, "TRANSPILE 'SELECT 1' TO oracle"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Unknown SQL dialect 'oracle': expected one of spark, hive, trino, duckdb, flink");
+        }
+    }
+
+    @Test
+    void passThroughOnlyWhenThePinnedEngineReadsTheSessionDialect()
+            throws SQLException
+    {
+        String duckDbOnly = "SELECT [1, 2, 3]::INTEGER[] AS list";
+        try (Connection connection = connect("?sluice.dialect=duckdb;sluice.engine=duckdb"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, duckDbOnly)).containsExactly(List.of("[1,2,3]"));
+        }
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> rows(statement, duckDbOnly))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"));
+        }
+        try (Connection connection = connect("?sluice.dialect=duckdb"); Statement statement = connection.createStatement()) {
+            // sluice.engine=auto: no engine is pinned, so the parser's error stands.
+            assertThatThrownBy(() -> rows(statement, duckDbOnly))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"));
+        }
+    }
+
+    @Test
+    void engineHintAndSessionCommands()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT /*+ ENGINE(duckdb) */ 40 + 2")).containsExactly(List.of("42"));
+            assertThatThrownBy(() -> rows(statement, "SELECT /*+ ENGINE(trino) */ 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Engine 'trino'");
+            assertThat(rows(statement, "SHOW FUNCTIONS LIKE 'date_a*'")).containsExactly(List.of("date_add"));
+            assertThat(rows(statement, "DESCRIBE FUNCTION initcap"))
+                    .contains(List.of("duckdb: emulated: words are split on single spaces, as Spark does"), List.of("trino: not supported"));
+            assertThat(rows(statement, "DESCRIBE QUERY SELECT 1 AS one, 'x' AS s, CAST(1 AS DECIMAL(5, 2)) AS d"))
+                    .containsExactly(List.of("one", "int", "null"), List.of("s", "string", "null"), List.of("d", "decimal(5,2)", "null"));
+            statement.execute("CREATE TEMPORARY VIEW mine AS SELECT 7 AS seven");
+            assertThat(rows(statement, "SELECT seven * 2 FROM mine")).containsExactly(List.of("14"));
+            statement.execute("CACHE TABLE mine");
+            statement.execute("SET spark.sql.shuffle.partitions=8");
+            assertThat(rows(statement, "SET spark.sql.shuffle.partitions")).containsExactly(List.of("spark.sql.shuffle.partitions", "8"));
+            statement.execute("RESET spark.sql.shuffle.partitions");
+            assertThat(rows(statement, "SET spark.sql.shuffle.partitions")).containsExactly(List.of("spark.sql.shuffle.partitions", "<undefined>"));
+        }
+    }
+
+    @Test
+    void restTranspile()
+            throws Exception
+    {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> ok = post(client, "{\"statement\": \"SELECT 7 DIV 2, substr('hello', 0, 2)\", \"to\": \"duckdb\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ok.body());
+        assertThat(body.get("statement").asText()).isEqualTo("SELECT CAST(7 // 2 AS BIGINT), "
+                + "(CASE WHEN 2 < 0 THEN '' ELSE substring('hello', CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END)");
+        assertThat(body.get("from").asText()).isEqualTo("spark");
+
+        HttpResponse<String> badDialect = post(client, "{\"statement\": \"SELECT 1\", \"to\": \"cobol\"}");
+        assertThat(badDialect.statusCode()).isEqualTo(400);
+        assertThat(badDialect.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(JSON.readTree(badDialect.body()).get("detail").asText()).contains("Unknown SQL dialect 'cobol'");
+
+        HttpResponse<String> notJson = post(client, "SELECT 1");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).get("detail").asText()).startsWith("The request body is not valid JSON");
+
+        HttpResponse<String> missing = post(client, "{\"to\": \"duckdb\"}");
+        assertThat(JSON.readTree(missing.body()).get("detail").asText()).isEqualTo("The request needs the string field 'statement'");
+
+        HttpResponse<String> unknownTable = post(client, "{\"statement\": \"SELECT * FROM nowhere\", \"to\": \"trino\"}");
+        assertThat(unknownTable.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownTable.body()).get("detail").asText()).contains("Table or view 'nowhere' not found");
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String body)
+            throws Exception
+    {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/sql/transpile"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Connection connect(String settings)
+            throws SQLException
+    {
+        return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + settings, "bob");
+    }
+
+    private static List<List<String>> rows(Statement statement, String sql)
+            throws SQLException
+    {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet resultSet = statement.executeQuery(sql)) {
+            int columns = resultSet.getMetaData().getColumnCount();
+            while (resultSet.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(String.valueOf(resultSet.getString(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
