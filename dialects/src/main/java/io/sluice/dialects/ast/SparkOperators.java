@@ -8,7 +8,8 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 
 /** Operators of Spark's syntax that Calcite's standard operator table lacks. */
-public final class SparkOperators {
+public final class SparkOperators
+{
     /** {@code a DIV b}: integral division, truncating toward zero, returning BIGINT. */
     public static final SqlBinaryOperator DIV = new SqlBinaryOperator(
             "DIV",

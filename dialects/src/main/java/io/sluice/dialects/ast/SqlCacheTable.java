@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
  * Spark's cache statements. Engines other than Spark manage their own caches, so these are
  * accepted; {@code CACHE TABLE t AS query} still defines the temporary view {@code t}.
  */
-public final class SqlCacheTable extends SqlStatement {
+public final class SqlCacheTable
+        extends SqlStatement
+{
     /** Which cache statement. */
     public enum Kind { CACHE, UNCACHE, CLEAR, REFRESH }
 
@@ -21,7 +23,8 @@ public final class SqlCacheTable extends SqlStatement {
     private final SqlNode query;
     private final boolean ifExists;
 
-    public SqlCacheTable(SqlParserPos pos, Kind kind, SqlIdentifier name, SqlNode query, boolean ifExists) {
+    public SqlCacheTable(SqlParserPos pos, Kind kind, SqlIdentifier name, SqlNode query, boolean ifExists)
+    {
         super(pos, kind.name());
         this.kind = requireNonNull(kind, "kind is null");
         this.name = name;
@@ -29,24 +32,29 @@ public final class SqlCacheTable extends SqlStatement {
         this.ifExists = ifExists;
     }
 
-    public Kind kind() {
+    public Kind kind()
+    {
         return kind;
     }
 
-    public Optional<SqlIdentifier> name() {
+    public Optional<SqlIdentifier> name()
+    {
         return Optional.ofNullable(name);
     }
 
-    public Optional<SqlNode> query() {
+    public Optional<SqlNode> query()
+    {
         return Optional.ofNullable(query);
     }
 
-    public boolean ifExists() {
+    public boolean ifExists()
+    {
         return ifExists;
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword(kind == Kind.CLEAR ? "CLEAR CACHE" : kind + " TABLE");
         if (name != null) {
             name.unparse(writer, 0, 0);

@@ -21,7 +21,9 @@ import static java.util.Objects.requireNonNull;
  * [PARTITIONED BY (...)] [[AS] query]}. Clauses Sluice cannot honour yet are kept by name so that
  * they are refused rather than dropped.
  */
-public final class SqlCreateTable extends SqlCreate {
+public final class SqlCreateTable
+        extends SqlCreate
+{
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
 
     private final boolean external;
@@ -34,7 +36,8 @@ public final class SqlCreateTable extends SqlCreate {
 
     public SqlCreateTable(SqlParserPos pos, boolean replace, boolean external, boolean ifNotExists,
             SqlIdentifier name, SqlNodeList columns, SqlIdentifier format, SqlNodeList partitionedBy,
-            SqlNode query, List<String> unsupportedClauses) {
+            SqlNode query, List<String> unsupportedClauses)
+    {
         super(OPERATOR, pos, replace, ifNotExists);
         this.external = external;
         this.name = requireNonNull(name, "name is null");
@@ -45,28 +48,34 @@ public final class SqlCreateTable extends SqlCreate {
         this.unsupportedClauses = List.copyOf(unsupportedClauses);
     }
 
-    public boolean external() {
+    public boolean external()
+    {
         return external;
     }
 
-    public boolean replace() {
+    public boolean replace()
+    {
         return getReplace();
     }
 
-    public boolean ifNotExists() {
+    public boolean ifNotExists()
+    {
         return ifNotExists;
     }
 
-    public SqlIdentifier name() {
+    public SqlIdentifier name()
+    {
         return name;
     }
 
     /** Column names and types, alternating, as declared. */
-    public Optional<SqlNodeList> columns() {
+    public Optional<SqlNodeList> columns()
+    {
         return Optional.ofNullable(columns);
     }
 
-    public List<SqlIdentifier> columnNames() {
+    public List<SqlIdentifier> columnNames()
+    {
         List<SqlIdentifier> names = new ArrayList<>();
         if (columns != null) {
             for (int i = 0; i < columns.size(); i += 2) {
@@ -76,7 +85,8 @@ public final class SqlCreateTable extends SqlCreate {
         return names;
     }
 
-    public List<SqlDataTypeSpec> columnTypes() {
+    public List<SqlDataTypeSpec> columnTypes()
+    {
         List<SqlDataTypeSpec> types = new ArrayList<>();
         if (columns != null) {
             for (int i = 1; i < columns.size(); i += 2) {
@@ -86,24 +96,29 @@ public final class SqlCreateTable extends SqlCreate {
         return types;
     }
 
-    public Optional<SqlIdentifier> format() {
+    public Optional<SqlIdentifier> format()
+    {
         return Optional.ofNullable(format);
     }
 
-    public Optional<SqlNodeList> partitionedBy() {
+    public Optional<SqlNodeList> partitionedBy()
+    {
         return Optional.ofNullable(partitionedBy);
     }
 
-    public Optional<SqlNode> query() {
+    public Optional<SqlNode> query()
+    {
         return Optional.ofNullable(query);
     }
 
-    public List<String> unsupportedClauses() {
+    public List<String> unsupportedClauses()
+    {
         return unsupportedClauses;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
+    public List<SqlNode> getOperandList()
+    {
         List<SqlNode> operands = new ArrayList<>(2);
         operands.add(columns);
         operands.add(query);
@@ -111,7 +126,8 @@ public final class SqlCreateTable extends SqlCreate {
     }
 
     @Override
-    public void setOperand(int i, SqlNode operand) {
+    public void setOperand(int i, SqlNode operand)
+    {
         switch (i) {
             case 0 -> columns = (SqlNodeList) operand;
             case 1 -> query = operand;
@@ -120,7 +136,8 @@ public final class SqlCreateTable extends SqlCreate {
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword(getReplace() ? "CREATE OR REPLACE TABLE" : "CREATE TABLE");
         if (ifNotExists) {
             writer.keyword("IF NOT EXISTS");

@@ -15,7 +15,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** {@code CREATE [OR REPLACE] [TEMPORARY] VIEW [IF NOT EXISTS] name [(columns)] AS query}. */
-public final class SqlCreateView extends SqlCreate {
+public final class SqlCreateView
+        extends SqlCreate
+{
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE VIEW", SqlKind.CREATE_VIEW);
 
     private final boolean temporary;
@@ -24,7 +26,8 @@ public final class SqlCreateView extends SqlCreate {
     private SqlNode query;
 
     public SqlCreateView(SqlParserPos pos, boolean replace, boolean temporary, boolean ifNotExists,
-            SqlIdentifier name, SqlNodeList columns, SqlNode query) {
+            SqlIdentifier name, SqlNodeList columns, SqlNode query)
+    {
         super(OPERATOR, pos, replace, ifNotExists);
         this.temporary = temporary;
         this.name = requireNonNull(name, "name is null");
@@ -32,33 +35,40 @@ public final class SqlCreateView extends SqlCreate {
         this.query = requireNonNull(query, "query is null");
     }
 
-    public boolean temporary() {
+    public boolean temporary()
+    {
         return temporary;
     }
 
-    public boolean replace() {
+    public boolean replace()
+    {
         return getReplace();
     }
 
-    public SqlIdentifier name() {
+    public SqlIdentifier name()
+    {
         return name;
     }
 
-    public Optional<SqlNodeList> columns() {
+    public Optional<SqlNodeList> columns()
+    {
         return Optional.ofNullable(columns);
     }
 
-    public SqlNode query() {
+    public SqlNode query()
+    {
         return query;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
+    public List<SqlNode> getOperandList()
+    {
         return List.of(query);
     }
 
     @Override
-    public void setOperand(int i, SqlNode operand) {
+    public void setOperand(int i, SqlNode operand)
+    {
         if (i != 0) {
             throw new IllegalArgumentException("CREATE VIEW has one operand, not " + (i + 1));
         }
@@ -66,7 +76,8 @@ public final class SqlCreateView extends SqlCreate {
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword(getReplace() ? "CREATE OR REPLACE" : "CREATE");
         if (temporary) {
             writer.keyword("TEMPORARY");

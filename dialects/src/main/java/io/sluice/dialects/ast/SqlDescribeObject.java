@@ -9,7 +9,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** {@code DESCRIBE [TABLE | DATABASE | FUNCTION | QUERY] [EXTENDED] ...}. */
-public final class SqlDescribeObject extends SqlStatement {
+public final class SqlDescribeObject
+        extends SqlStatement
+{
     /** What is described. */
     public enum Kind { TABLE, DATABASE, FUNCTION, QUERY }
 
@@ -20,7 +22,8 @@ public final class SqlDescribeObject extends SqlStatement {
     private final SqlNode query;
 
     public SqlDescribeObject(SqlParserPos pos, Kind kind, boolean extended, SqlIdentifier name,
-            SqlIdentifier column, SqlNode query) {
+            SqlIdentifier column, SqlNode query)
+    {
         super(pos, "DESCRIBE");
         this.kind = requireNonNull(kind, "kind is null");
         this.extended = extended;
@@ -29,28 +32,34 @@ public final class SqlDescribeObject extends SqlStatement {
         this.query = query;
     }
 
-    public Kind kind() {
+    public Kind kind()
+    {
         return kind;
     }
 
-    public boolean extended() {
+    public boolean extended()
+    {
         return extended;
     }
 
-    public Optional<SqlIdentifier> name() {
+    public Optional<SqlIdentifier> name()
+    {
         return Optional.ofNullable(name);
     }
 
-    public Optional<SqlIdentifier> column() {
+    public Optional<SqlIdentifier> column()
+    {
         return Optional.ofNullable(column);
     }
 
-    public Optional<SqlNode> query() {
+    public Optional<SqlNode> query()
+    {
         return Optional.ofNullable(query);
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("DESCRIBE");
         if (kind != Kind.TABLE) {
             writer.keyword(kind.name());

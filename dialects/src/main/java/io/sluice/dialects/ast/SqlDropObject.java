@@ -13,9 +13,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** {@code DROP TABLE | VIEW | DATABASE [IF EXISTS] name [CASCADE]}. */
-public final class SqlDropObject extends SqlDrop {
+public final class SqlDropObject
+        extends SqlDrop
+{
     /** What is dropped. */
-    public enum Kind {
+    public enum Kind
+    {
         TABLE(SqlKind.DROP_TABLE, "TABLE"),
         VIEW(SqlKind.DROP_VIEW, "VIEW"),
         DATABASE(SqlKind.DROP_SCHEMA, "SCHEMA");
@@ -23,7 +26,8 @@ public final class SqlDropObject extends SqlDrop {
         private final SqlOperator operator;
         private final String keyword;
 
-        Kind(SqlKind kind, String keyword) {
+        Kind(SqlKind kind, String keyword)
+        {
             this.operator = new SqlSpecialOperator("DROP " + keyword, kind);
             this.keyword = keyword;
         }
@@ -33,36 +37,43 @@ public final class SqlDropObject extends SqlDrop {
     private final SqlIdentifier name;
     private final boolean cascade;
 
-    public SqlDropObject(SqlParserPos pos, Kind kind, boolean ifExists, SqlIdentifier name, boolean cascade) {
+    public SqlDropObject(SqlParserPos pos, Kind kind, boolean ifExists, SqlIdentifier name, boolean cascade)
+    {
         super(kind.operator, pos, ifExists);
         this.kind = requireNonNull(kind, "kind is null");
         this.name = requireNonNull(name, "name is null");
         this.cascade = cascade;
     }
 
-    public Kind kind() {
+    public Kind kind()
+    {
         return kind;
     }
 
-    public SqlIdentifier name() {
+    public SqlIdentifier name()
+    {
         return name;
     }
 
-    public boolean ifExists() {
+    public boolean ifExists()
+    {
         return ifExists;
     }
 
-    public boolean cascade() {
+    public boolean cascade()
+    {
         return cascade;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
+    public List<SqlNode> getOperandList()
+    {
         return List.of();
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("DROP");
         writer.keyword(kind.keyword);
         if (ifExists) {

@@ -8,31 +8,38 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** Spark's {@code EXPLAIN [EXTENDED] statement}: the engine's plan for the translated statement. */
-public final class SqlExplainQuery extends SqlStatement {
+public final class SqlExplainQuery
+        extends SqlStatement
+{
     private final boolean extended;
     private SqlNode statement;
 
-    public SqlExplainQuery(SqlParserPos pos, boolean extended, SqlNode statement) {
+    public SqlExplainQuery(SqlParserPos pos, boolean extended, SqlNode statement)
+    {
         super(pos, "EXPLAIN");
         this.extended = extended;
         this.statement = requireNonNull(statement, "statement is null");
     }
 
-    public boolean extended() {
+    public boolean extended()
+    {
         return extended;
     }
 
-    public SqlNode statement() {
+    public SqlNode statement()
+    {
         return statement;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
+    public List<SqlNode> getOperandList()
+    {
         return List.of(statement);
     }
 
     @Override
-    public void setOperand(int i, SqlNode operand) {
+    public void setOperand(int i, SqlNode operand)
+    {
         if (i != 0) {
             throw new IllegalArgumentException("EXPLAIN has one operand, not " + (i + 1));
         }
@@ -40,7 +47,8 @@ public final class SqlExplainQuery extends SqlStatement {
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("EXPLAIN");
         statement.unparse(writer, 0, 0);
     }

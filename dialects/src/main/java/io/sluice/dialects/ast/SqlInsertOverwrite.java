@@ -10,13 +10,17 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * {@code INSERT OVERWRITE [TABLE] t [(columns)] query}: replaces the table's rows. Engines without
  * the statement get a delete and an insert in one transaction.
  */
-public final class SqlInsertOverwrite extends SqlInsert {
-    public SqlInsertOverwrite(SqlParserPos pos, SqlNode table, SqlNode source, SqlNodeList columns) {
+public final class SqlInsertOverwrite
+        extends SqlInsert
+{
+    public SqlInsertOverwrite(SqlParserPos pos, SqlNode table, SqlNode source, SqlNodeList columns)
+    {
         super(pos, SqlNodeList.EMPTY, table, source, columns);
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("INSERT OVERWRITE TABLE");
         getTargetTable().unparse(writer, 0, 0);
         if (getTargetColumnList() != null) {

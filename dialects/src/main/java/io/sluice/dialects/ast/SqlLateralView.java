@@ -23,11 +23,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * a lateral subquery over {@code UNNEST ... WITH ORDINALITY} with Spark's 0-based position first,
  * and {@code OUTER} a left join on TRUE.
  */
-public final class SqlLateralView {
+public final class SqlLateralView
+{
     private SqlLateralView() {}
 
     public static SqlNode join(SqlParserPos pos, SqlNode left, boolean outer, SqlNode generator,
-            SqlIdentifier alias, List<SqlIdentifier> columns) {
+            SqlIdentifier alias, List<SqlIdentifier> columns)
+    {
         if (!(generator instanceof SqlCall call) || !(call.getOperator().getNameAsId().isSimple())) {
             throw error(generator.getParserPosition(), "LATERAL VIEW needs a generator function such as explode(...)");
         }
@@ -86,7 +88,8 @@ public final class SqlLateralView {
         }
     }
 
-    private static SqlNode positional(SqlParserPos pos, SqlNode argument, SqlIdentifier alias, List<SqlIdentifier> columns) {
+    private static SqlNode positional(SqlParserPos pos, SqlNode argument, SqlIdentifier alias, List<SqlIdentifier> columns)
+    {
         if (!columns.isEmpty() && columns.size() != 2) {
             throw error(pos, "LATERAL VIEW posexplode names two columns (position, value), not " + columns.size());
         }
@@ -106,12 +109,14 @@ public final class SqlLateralView {
         return alias(pos, SqlStdOperatorTable.LATERAL.createCall(pos, subquery), alias, List.of(position, value));
     }
 
-    private static SqlNode unnest(SqlParserPos pos, SqlNode argument, boolean withOrdinality) {
+    private static SqlNode unnest(SqlParserPos pos, SqlNode argument, boolean withOrdinality)
+    {
         return (withOrdinality ? SqlStdOperatorTable.UNNEST_WITH_ORDINALITY : SqlStdOperatorTable.UNNEST)
                 .createCall(pos, argument);
     }
 
-    private static SqlNode alias(SqlParserPos pos, SqlNode table, SqlIdentifier alias, List<SqlIdentifier> columns) {
+    private static SqlNode alias(SqlParserPos pos, SqlNode table, SqlIdentifier alias, List<SqlIdentifier> columns)
+    {
         List<SqlNode> operands = new ArrayList<>();
         operands.add(table);
         operands.add(alias);
@@ -119,21 +124,26 @@ public final class SqlLateralView {
         return new SqlBasicCall(SqlStdOperatorTable.AS, operands, pos);
     }
 
-    private static RuntimeException error(SqlParserPos pos, String message) {
+    private static RuntimeException error(SqlParserPos pos, String message)
+    {
         return new LateralViewException(pos, message);
     }
 
     /** A LATERAL VIEW that cannot be expressed; reported by the parser front end with its position. */
-    public static final class LateralViewException extends RuntimeException {
+    public static final class LateralViewException
+            extends RuntimeException
+    {
         private static final long serialVersionUID = 1L;
         private final SqlParserPos position;
 
-        LateralViewException(SqlParserPos position, String message) {
+        LateralViewException(SqlParserPos position, String message)
+        {
             super(message);
             this.position = position;
         }
 
-        public SqlParserPos position() {
+        public SqlParserPos position()
+        {
             return position;
         }
     }

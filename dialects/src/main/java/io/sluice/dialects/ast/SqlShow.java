@@ -10,7 +10,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** {@code SHOW DATABASES | TABLES | VIEWS | COLUMNS | FUNCTIONS} with Spark's optional parts. */
-public final class SqlShow extends SqlStatement {
+public final class SqlShow
+        extends SqlStatement
+{
     /** What is listed. */
     public enum Kind { DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS }
 
@@ -19,7 +21,8 @@ public final class SqlShow extends SqlStatement {
     private final SqlIdentifier table;
     private final SqlNode pattern;
 
-    public SqlShow(SqlParserPos pos, Kind kind, SqlIdentifier database, SqlIdentifier table, SqlNode pattern) {
+    public SqlShow(SqlParserPos pos, Kind kind, SqlIdentifier database, SqlIdentifier table, SqlNode pattern)
+    {
         super(pos, "SHOW " + kind);
         this.kind = requireNonNull(kind, "kind is null");
         this.database = database;
@@ -27,25 +30,30 @@ public final class SqlShow extends SqlStatement {
         this.pattern = pattern;
     }
 
-    public Kind kind() {
+    public Kind kind()
+    {
         return kind;
     }
 
-    public Optional<SqlIdentifier> database() {
+    public Optional<SqlIdentifier> database()
+    {
         return Optional.ofNullable(database);
     }
 
-    public Optional<SqlIdentifier> table() {
+    public Optional<SqlIdentifier> table()
+    {
         return Optional.ofNullable(table);
     }
 
     /** The pattern's text, in Spark's syntax ({@code *} any characters, {@code |} alternatives). */
-    public Optional<String> pattern() {
+    public Optional<String> pattern()
+    {
         return Optional.ofNullable(pattern).map(node -> SqlLiteral.unchain(node).getValueAs(String.class));
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("SHOW");
         writer.keyword(kind.name());
         if (table != null) {

@@ -11,21 +11,26 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** A statement Sluice handles itself or translates as a whole rather than expression by expression. */
-public abstract class SqlStatement extends SqlCall {
+public abstract class SqlStatement
+        extends SqlCall
+{
     private final SqlOperator operator;
 
-    protected SqlStatement(SqlParserPos pos, String name) {
+    protected SqlStatement(SqlParserPos pos, String name)
+    {
         super(pos);
         this.operator = new SqlSpecialOperator(requireNonNull(name, "name is null"), SqlKind.OTHER);
     }
 
     @Override
-    public SqlOperator getOperator() {
+    public SqlOperator getOperator()
+    {
         return operator;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
+    public List<SqlNode> getOperandList()
+    {
         return List.of();
     }
 }

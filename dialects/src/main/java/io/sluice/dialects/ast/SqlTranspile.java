@@ -10,32 +10,39 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import static java.util.Objects.requireNonNull;
 
 /** Sluice's {@code TRANSPILE '<sql>' [FROM dialect] TO dialect}. */
-public final class SqlTranspile extends SqlStatement {
+public final class SqlTranspile
+        extends SqlStatement
+{
     private final SqlNode sql;
     private final SqlIdentifier from;
     private final SqlIdentifier to;
 
-    public SqlTranspile(SqlParserPos pos, SqlNode sql, SqlIdentifier from, SqlIdentifier to) {
+    public SqlTranspile(SqlParserPos pos, SqlNode sql, SqlIdentifier from, SqlIdentifier to)
+    {
         super(pos, "TRANSPILE");
         this.sql = requireNonNull(sql, "sql is null");
         this.from = from;
         this.to = requireNonNull(to, "to is null");
     }
 
-    public String sql() {
+    public String sql()
+    {
         return SqlLiteral.unchain(sql).getValueAs(String.class);
     }
 
-    public Optional<String> from() {
+    public Optional<String> from()
+    {
         return Optional.ofNullable(from).map(SqlIdentifier::getSimple);
     }
 
-    public String to() {
+    public String to()
+    {
         return to.getSimple();
     }
 
     @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
+    {
         writer.keyword("TRANSPILE");
         sql.unparse(writer, 0, 0);
         if (from != null) {

@@ -25,6 +25,7 @@ import static java.lang.String.format;
  * written in and are matched case-insensitively later, as Spark, Trino and DuckDB do.
  */
 public final class SluiceSqlParser
+
 {
     private static final Pattern ENCOUNTERED = Pattern.compile("^Encountered (.*) at line \\d+, column \\d+\\.");
 

@@ -56,6 +56,9 @@ public final class StatementValidator
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9$]+)\\(");
     private static final Pattern POSITION = Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
 
+    /** Types are interned and immutable: one factory serves every statement. */
+    private static final RelDataTypeFactory TYPE_FACTORY = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+
     private StatementValidator() {}
 
     /**
@@ -111,7 +114,7 @@ public final class StatementValidator
 
     private static SqlValidator newValidator(Dialect input, CatalogView catalog, String currentDatabase)
     {
-        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        RelDataTypeFactory typeFactory = TYPE_FACTORY;
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchema.root(catalog));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");

@@ -1,0 +1,135 @@
+package io.sluice.benchmarks;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.corpus.Corpus;
+import io.sluice.dialects.corpus.CorpusQuery;
+import io.sluice.dialects.validate.CatalogView;
+import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.type.SluiceType;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The dialect layer's front end on each of the 22 TPC-H queries (Spark SQL): parse, validate against the TPC-H
+ * catalog, translate and write for DuckDB. Target: median at most 1 ms per query.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgs = "-Xmx1g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class BenchmarkTranspileTpch
+{
+    @Param({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22"})
+    public int query;
+
+    private String sql;
+
+    @Setup
+    public void setUp()
+    {
+        sql = tpchQueries().get(query - 1);
+    }
+
+    @Benchmark
+    public String parseValidateTranspile()
+    {
+        return transpile(sql);
+    }
+
+    static String transpile(String sql)
+    {
+        return Transpiler.unparse(Transpiler.validate(Transpiler.parse(sql, Dialect.SPARK), Dialect.SPARK, TpchCatalog.INSTANCE, "default"),
+                Dialect.SPARK, Dialect.DUCKDB, UnaryOperator.identity());
+    }
+
+    static List<String> tpchQueries()
+    {
+        List<String> queries = new ArrayList<>();
+        for (CorpusQuery query : Corpus.queries()) {
+            if (query.family().equals("tpch")) {
+                queries.add(query.sql());
+            }
+        }
+        return queries;
+    }
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        new Runner(new OptionsBuilder().include(BenchmarkTranspileTpch.class.getSimpleName()).build()).run();
+    }
+
+    /** The TPC-H schema, as the corpus creates it. */
+    static final class TpchCatalog
+            implements CatalogView
+    {
+        private static final SluiceType MONEY = SluiceType.decimal(15, 2);
+        static final TpchCatalog INSTANCE = new TpchCatalog();
+        private final Map<String, List<ColumnInfo>> tables = Map.of(
+                "region", columns("region", "r_regionkey", SluiceType.INTEGER, "r_name", SluiceType.STRING, "r_comment", SluiceType.STRING),
+                "nation", columns("nation", "n_nationkey", SluiceType.INTEGER, "n_name", SluiceType.STRING, "n_regionkey", SluiceType.INTEGER,
+                        "n_comment", SluiceType.STRING),
+                "supplier", columns("supplier", "s_suppkey", SluiceType.BIGINT, "s_name", SluiceType.STRING, "s_address", SluiceType.STRING,
+                        "s_nationkey", SluiceType.INTEGER, "s_phone", SluiceType.STRING, "s_acctbal", MONEY, "s_comment", SluiceType.STRING),
+                "customer", columns("customer", "c_custkey", SluiceType.BIGINT, "c_name", SluiceType.STRING, "c_address", SluiceType.STRING,
+                        "c_nationkey", SluiceType.INTEGER, "c_phone", SluiceType.STRING, "c_acctbal", MONEY, "c_mktsegment", SluiceType.STRING,
+                        "c_comment", SluiceType.STRING),
+                "part", columns("part", "p_partkey", SluiceType.BIGINT, "p_name", SluiceType.STRING, "p_mfgr", SluiceType.STRING,
+                        "p_brand", SluiceType.STRING, "p_type", SluiceType.STRING, "p_size", SluiceType.INTEGER, "p_container", SluiceType.STRING,
+                        "p_retailprice", MONEY, "p_comment", SluiceType.STRING),
+                "partsupp", columns("partsupp", "ps_partkey", SluiceType.BIGINT, "ps_suppkey", SluiceType.BIGINT, "ps_availqty", SluiceType.INTEGER,
+                        "ps_supplycost", MONEY, "ps_comment", SluiceType.STRING),
+                "orders", columns("orders", "o_orderkey", SluiceType.BIGINT, "o_custkey", SluiceType.BIGINT, "o_orderstatus", SluiceType.STRING,
+                        "o_totalprice", MONEY, "o_orderdate", SluiceType.DATE, "o_orderpriority", SluiceType.STRING, "o_clerk", SluiceType.STRING,
+                        "o_shippriority", SluiceType.INTEGER, "o_comment", SluiceType.STRING),
+                "lineitem", columns("lineitem", "l_orderkey", SluiceType.BIGINT, "l_partkey", SluiceType.BIGINT, "l_suppkey", SluiceType.BIGINT,
+                        "l_linenumber", SluiceType.INTEGER, "l_quantity", MONEY, "l_extendedprice", MONEY, "l_discount", MONEY, "l_tax", MONEY,
+                        "l_returnflag", SluiceType.STRING, "l_linestatus", SluiceType.STRING, "l_shipdate", SluiceType.DATE,
+                        "l_commitdate", SluiceType.DATE, "l_receiptdate", SluiceType.DATE, "l_shipinstruct", SluiceType.STRING,
+                        "l_shipmode", SluiceType.STRING, "l_comment", SluiceType.STRING));
+
+        @Override
+        public boolean databaseExists(String database)
+        {
+            return database.equalsIgnoreCase("default");
+        }
+
+        @Override
+        public Optional<List<ColumnInfo>> columns(String database, String table)
+        {
+            return databaseExists(database) ? Optional.ofNullable(tables.get(table.toLowerCase(Locale.ROOT))) : Optional.empty();
+        }
+
+        private static List<ColumnInfo> columns(String table, Object... namesAndTypes)
+        {
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (int i = 0; i < namesAndTypes.length; i += 2) {
+                columns.add(new ColumnInfo("default", table, (String) namesAndTypes[i], (SluiceType) namesAndTypes[i + 1], i / 2 + 1, true,
+                        Optional.empty(), Optional.empty()));
+            }
+            return columns;
+        }
+    }
+}
