@@ -1,0 +1,174 @@
+package io.sluice.dialects.target;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.apache.calcite.sql.dialect.SparkSqlDialect;
+import org.apache.calcite.sql.dialect.TrinoSqlDialect;
+
+import static java.lang.String.format;
+
+/**
+ * The Calcite {@link SqlDialect} that writes each engine's SQL. Each one writes string literals verbatim in
+ * UTF-8 (no {@code U&'...'} escapes, which not every engine reads) and states its NULL ordering, so that the
+ * translator can make Spark's ordering explicit.
+ */
+public final class TargetDialects
+{
+    private static final SqlDialect DUCKDB = new DuckDb();
+    private static final SqlDialect TRINO = new Trino();
+    private static final SqlDialect SPARK = new Spark();
+    private static final SqlDialect FLINK = new Flink();
+
+    private TargetDialects() {}
+
+    /** The dialect writing SQL for an engine; Hive is read, never written. */
+    public static SqlDialect of(Dialect dialect)
+    {
+        return switch (dialect) {
+            case DUCKDB -> DUCKDB;
+            case TRINO -> TRINO;
+            case SPARK -> SPARK;
+            case FLINK -> FLINK;
+            case HIVE -> throw new SluiceException(ErrorCode.NOT_SUPPORTED,
+                    format("Sluice reads %s SQL but does not write it: transpile to spark, trino, duckdb or flink", dialect.settingValue()));
+        };
+    }
+
+    /** The engine a dialect instance writes for. */
+    public static Dialect dialectOf(SqlDialect dialect)
+    {
+        if (dialect instanceof DuckDb) {
+            return Dialect.DUCKDB;
+        }
+        if (dialect instanceof Trino) {
+            return Dialect.TRINO;
+        }
+        if (dialect instanceof Spark) {
+            return Dialect.SPARK;
+        }
+        if (dialect instanceof Flink) {
+            return Dialect.FLINK;
+        }
+        throw new IllegalArgumentException("Not a Sluice target dialect: " + dialect);
+    }
+
+    private static void quoteVerbatim(StringBuilder buffer, String value, boolean backslashEscapes)
+    {
+        buffer.append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'') {
+                buffer.append(backslashEscapes ? "\\'" : "''");
+            }
+            else if (c == '\\' && backslashEscapes) {
+                buffer.append("\\\\");
+            }
+            else {
+                buffer.append(c);
+            }
+        }
+        buffer.append('\'');
+    }
+
+    private static final class DuckDb
+            extends DuckDBSqlDialect
+    {
+        DuckDb()
+        {
+            super(DuckDBSqlDialect.DEFAULT_CONTEXT
+                    .withNullCollation(NullCollation.LAST)
+                    .withUnquotedCasing(Casing.UNCHANGED)
+                    .withQuotedCasing(Casing.UNCHANGED));
+        }
+
+        @Override
+        public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
+        {
+            quoteVerbatim(buffer, value, false);
+        }
+
+        @Override
+        public void unparseOffsetFetch(SqlWriter writer, SqlNode offset, SqlNode fetch)
+        {
+            unparseFetchUsingLimit(writer, offset, fetch);
+        }
+    }
+
+    private static final class Trino
+            extends TrinoSqlDialect
+    {
+        Trino()
+        {
+            super(TrinoSqlDialect.DEFAULT_CONTEXT
+                    .withNullCollation(NullCollation.LAST)
+                    .withUnquotedCasing(Casing.UNCHANGED)
+                    .withQuotedCasing(Casing.UNCHANGED));
+        }
+
+        @Override
+        public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
+        {
+            quoteVerbatim(buffer, value, false);
+        }
+    }
+
+    private static final class Spark
+            extends SparkSqlDialect
+    {
+        Spark()
+        {
+            super(SparkSqlDialect.DEFAULT_CONTEXT
+                    .withNullCollation(NullCollation.LOW)
+                    .withUnquotedCasing(Casing.UNCHANGED)
+                    .withQuotedCasing(Casing.UNCHANGED));
+        }
+
+        /** Spark reads backslash escapes in every string literal. */
+        @Override
+        public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
+        {
+            quoteVerbatim(buffer, value, true);
+        }
+    }
+
+    /** Flink SQL: backtick identifiers, standard string literals, LIMIT and OFFSET. */
+    private static final class Flink
+            extends SqlDialect
+    {
+        Flink()
+        {
+            super(SqlDialect.EMPTY_CONTEXT
+                    .withDatabaseProduct(DatabaseProduct.UNKNOWN)
+                    .withIdentifierQuoteString("`")
+                    .withQuotedCasing(Casing.UNCHANGED)
+                    .withUnquotedCasing(Casing.UNCHANGED)
+                    .withCaseSensitive(true)
+                    .withNullCollation(NullCollation.LOW));
+        }
+
+        @Override
+        public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
+        {
+            quoteVerbatim(buffer, value, false);
+        }
+
+        @Override
+        public boolean supportsCharSet()
+        {
+            return false;
+        }
+
+        @Override
+        public void unparseOffsetFetch(SqlWriter writer, SqlNode offset, SqlNode fetch)
+        {
+            unparseFetchUsingLimit(writer, offset, fetch);
+        }
+    }
+}
