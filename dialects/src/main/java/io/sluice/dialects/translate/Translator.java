@@ -194,7 +194,63 @@ public final class Translator
 
     private SqlNode expression(SqlNode node)
     {
+        nameResultColumns(node);
         return node.accept(new ExpressionTranslator());
+    }
+
+    /**
+     * The outermost query's unaliased expressions would take the engine's name for the translated expression;
+     * like Spark, they are named after the expression as the user wrote it.
+     */
+    private void nameResultColumns(SqlNode query)
+    {
+        SqlNode body = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
+        if (!(body instanceof SqlSelect select) || validation.source().isEmpty()) {
+            return;
+        }
+        String source = validation.source().get();
+        List<SqlNode> items = new ArrayList<>(select.getSelectList().getList());
+        boolean changed = false;
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            if (item.getKind() == SqlKind.AS || item instanceof SqlIdentifier) {
+                continue;
+            }
+            Optional<String> text = text(source, item.getParserPosition());
+            if (text.isPresent()) {
+                items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item, new SqlIdentifier(text.get(), SqlParserPos.ZERO)));
+                changed = true;
+            }
+        }
+        if (changed) {
+            select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
+        }
+    }
+
+    private static Optional<String> text(String source, SqlParserPos pos)
+    {
+        if (pos.getLineNum() <= 0 || pos.getEndLineNum() <= 0) {
+            return Optional.empty();
+        }
+        int start = offset(source, pos.getLineNum(), pos.getColumnNum());
+        int end = offset(source, pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+        if (start < 0 || end > source.length() || start >= end) {
+            return Optional.empty();
+        }
+        String text = source.substring(start, end).replaceAll("\\s+", " ").strip();
+        return text.isEmpty() || text.length() > 128 ? Optional.empty() : Optional.of(text);
+    }
+
+    private static int offset(String source, int line, int column)
+    {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            offset = source.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return -1;
+            }
+        }
+        return offset + column - 1;
     }
 
     private SluiceException notSupported(String construct)

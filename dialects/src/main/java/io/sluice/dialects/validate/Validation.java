@@ -13,11 +13,30 @@ public final class Validation
 {
     private final SqlNode statement;
     private final SqlValidator validator;
+    private final String source;
 
     Validation(SqlNode statement, SqlValidator validator)
     {
+        this(statement, validator, null);
+    }
+
+    private Validation(SqlNode statement, SqlValidator validator, String source)
+    {
         this.statement = requireNonNull(statement, "statement is null");
         this.validator = validator;
+        this.source = source;
+    }
+
+    /** The same validation, knowing the statement's text: result columns of expressions are named after it. */
+    public Validation withSource(String sql)
+    {
+        return new Validation(statement, validator, requireNonNull(sql, "sql is null"));
+    }
+
+    /** The statement's text as the user wrote it, if known. */
+    public Optional<String> source()
+    {
+        return Optional.ofNullable(source);
     }
 
     /** A statement that needs no validation (session commands, DDL without a query). */

@@ -81,7 +81,7 @@ public final class ExecuteStatementOperation
         if (parsed instanceof SqlDescribeObject describe) {
             return Optional.of(describeQuery(Transpiler.validate(describe.query().orElseThrow(), dialect, catalog, session().currentDatabase())));
         }
-        Validation validation = Transpiler.validate(parsed, dialect, catalog, session().currentDatabase());
+        Validation validation = Transpiler.validate(parsed, dialect, catalog, session().currentDatabase()).withSource(statement);
         Engine engine = choice.engine();
         String sql = Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName);
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));

@@ -42,6 +42,12 @@ class TestSparkSqlThroughGateway
             statement.execute("INSERT INTO people VALUES (1, 'ann lee', array('a', 'b')), (2, NULL, array('z'))");
             assertThat(rows(statement, "SELECT id, 7 / 2, 7 DIV 2, initcap(name), tags[0], size(tags) FROM people ORDER BY id"))
                     .containsExactly(List.of("1", "3.5", "3", "Ann Lee", "a", "2"), List.of("2", "3.5", "3", "null", "z", "1"));
+            // Expressions name their result columns as written, as in Spark, not after their translation.
+            try (ResultSet resultSet = statement.executeQuery("SELECT id, initcap(name), tags[0] AS first_tag, 7  DIV 2 FROM people")) {
+                assertThat(resultSet.getMetaData().getColumnName(2)).isEqualTo("initcap(name)");
+                assertThat(resultSet.getMetaData().getColumnName(3)).isEqualTo("first_tag");
+                assertThat(resultSet.getMetaData().getColumnName(4)).isEqualTo("7 DIV 2");
+            }
             assertThat(rows(statement, "SELECT id, t FROM people LATERAL VIEW explode(tags) e AS t ORDER BY t"))
                     .containsExactly(List.of("1", "a"), List.of("1", "b"), List.of("2", "z"));
             statement.execute("INSERT OVERWRITE TABLE people SELECT id + 10, name, tags FROM people");
