@@ -1,0 +1,95 @@
+package io.sluice.engine.flink;
+
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.SessionContext;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Flink through its SQL Gateway. Sluice keeps no connection: each Sluice session opens a gateway session at its
+ * first Flink statement; health asks the gateway for its version.
+ */
+public final class FlinkEngine
+        implements Engine
+{
+    /** Flink's default catalog keeps Sluice's {@code default} database as {@code default_database}. */
+    static final String DEFAULT_DATABASE = "default_database";
+
+    private final FlinkConfig config;
+    private final FlinkGatewayClient client;
+    private final Set<FlinkSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile String version = "unknown";
+
+    FlinkEngine(FlinkConfig config)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.client = new FlinkGatewayClient(config.endpoint(), config.requestTimeout());
+    }
+
+    @Override
+    public String name()
+    {
+        return FlinkEngineFactory.NAME;
+    }
+
+    @Override
+    public String version()
+    {
+        health();
+        return version;
+    }
+
+    @Override
+    public String endpoint()
+    {
+        return config.endpoint().toString();
+    }
+
+    @Override
+    public String schemaName(String database)
+    {
+        return database.equalsIgnoreCase("default") ? DEFAULT_DATABASE : database;
+    }
+
+    @Override
+    public EngineSession openSession(SessionContext context)
+    {
+        String handle = client.openSession(Map.of(
+                "table.local-time-zone", "UTC",
+                "table.display.max-column-width", "1000"));
+        FlinkSession session = new FlinkSession(client, handle, sessions::remove, this::schemaName);
+        sessions.add(session);
+        if (!context.database().equalsIgnoreCase("default")) {
+            session.useDatabase(context.database());
+        }
+        return session;
+    }
+
+    @Override
+    public EngineHealth health()
+    {
+        try {
+            FlinkGatewayClient.Info info = client.info();
+            version = info.version();
+            return EngineHealth.up(sessions.stream().mapToInt(FlinkSession::runningStatements).sum(), 0);
+        }
+        catch (SluiceException e) {
+            return EngineHealth.down(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        for (FlinkSession session : sessions) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.sluice.engine.flink;
+
+import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.FunctionInfo;
+import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableType;
+import io.sluice.spi.type.SluiceType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The databases, tables and columns of the session's current Flink catalog, read with SHOW and DESCRIBE. Flink's
+ * {@code default_database} is Sluice's {@code default}.
+ */
+final class FlinkMetadata
+        implements EngineMetadata
+{
+    private final FlinkSession session;
+
+    FlinkMetadata(FlinkSession session)
+    {
+        this.session = requireNonNull(session, "session is null");
+    }
+
+    @Override
+    public List<String> listDatabases(NamePattern databasePattern)
+    {
+        List<String> databases = new ArrayList<>();
+        for (Object[] row : session.query("SHOW DATABASES")) {
+            String name = toDatabase((String) row[0]);
+            if (databasePattern.matches(name)) {
+                databases.add(name);
+            }
+        }
+        return databases;
+    }
+
+    @Override
+    public List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern)
+    {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String database : listDatabases(databasePattern)) {
+            String schema = quote(session.schemaName(database));
+            List<String> views = new ArrayList<>();
+            for (Object[] row : session.query("SHOW VIEWS FROM " + schema)) {
+                views.add((String) row[0]);
+            }
+            for (Object[] row : session.query("SHOW TABLES FROM " + schema)) {
+                String name = (String) row[0];
+                if (tablePattern.matches(name)) {
+                    tables.add(new TableInfo(database, name, views.contains(name) ? TableType.VIEW : TableType.TABLE, false, Optional.empty()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
+    {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (TableInfo table : listTables(databasePattern, tablePattern)) {
+            int ordinal = 0;
+            for (Object[] row : session.query("DESCRIBE " + quote(session.schemaName(table.database())) + "." + quote(table.name()))) {
+                ordinal++;
+                String name = (String) row[0];
+                if (columnPattern.matches(name)) {
+                    columns.add(new ColumnInfo(table.database(), table.name(), name, parseType((String) row[1]), ordinal,
+                            Boolean.TRUE.equals(row[2]), Optional.empty(), Optional.empty()));
+                }
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    public List<FunctionInfo> listFunctions(NamePattern functionPattern)
+    {
+        return List.of();
+    }
+
+    /** A type as DESCRIBE prints it, e.g. {@code DECIMAL(10, 2) NOT NULL}; types Sluice does not model read as STRING. */
+    static SluiceType parseType(String text)
+    {
+        String type = text.replace(" NOT NULL", "").trim().toUpperCase(Locale.ROOT);
+        if (type.startsWith("DECIMAL(")) {
+            String[] parts = type.substring(8, type.indexOf(')')).split(",");
+            return SluiceType.decimal(Integer.parseInt(parts[0].trim()), parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0);
+        }
+        if (type.startsWith("ARRAY<")) {
+            return SluiceType.array(parseType(type.substring(6, type.lastIndexOf('>'))));
+        }
+        String base = type.contains("(") ? type.substring(0, type.indexOf('(')) : type;
+        return switch (base) {
+            case "BOOLEAN" -> SluiceType.BOOLEAN;
+            case "TINYINT" -> SluiceType.TINYINT;
+            case "SMALLINT" -> SluiceType.SMALLINT;
+            case "INT", "INTEGER" -> SluiceType.INTEGER;
+            case "BIGINT" -> SluiceType.BIGINT;
+            case "FLOAT" -> SluiceType.FLOAT;
+            case "DOUBLE" -> SluiceType.DOUBLE;
+            case "DATE" -> SluiceType.DATE;
+            case "TIMESTAMP" -> SluiceType.TIMESTAMP;
+            case "TIMESTAMP_LTZ" -> SluiceType.TIMESTAMP_WITH_TIME_ZONE;
+            case "BYTES", "BINARY", "VARBINARY" -> SluiceType.BINARY;
+            default -> SluiceType.STRING;
+        };
+    }
+
+    private static String toDatabase(String schema)
+    {
+        return schema.equals(FlinkEngine.DEFAULT_DATABASE) ? "default" : schema;
+    }
+
+    private static String quote(String name)
+    {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

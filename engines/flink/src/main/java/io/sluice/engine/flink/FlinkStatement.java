@@ -1,0 +1,238 @@
+package io.sluice.engine.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.spi.Column;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.RowBatch;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.EngineStatement;
+import io.sluice.spi.type.SluiceType;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One statement on the gateway. Queries without a LIMIT run in batch mode, so that a query over an unbounded
+ * source is refused instead of running forever; queries with a LIMIT and INSERTs run in streaming mode (an INSERT
+ * becomes a Flink job and answers its job id). Result pages are fetched as the client reads.
+ */
+final class FlinkStatement
+        implements EngineStatement
+{
+    private static final Pattern QUERY = Pattern.compile("(?is)^\\s*(SELECT|WITH|VALUES)\\b.*");
+    private static final Pattern LIMITED = Pattern.compile("(?is).*\\bLIMIT\\s+\\d+\\s*$");
+    private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\b.*");
+
+    private final FlinkSession session;
+    private final String sql;
+    private final Deque<Object[]> buffered = new ArrayDeque<>();
+    private volatile String operation;
+    private volatile boolean canceled;
+    private volatile boolean closed;
+    private volatile boolean running;
+    private List<Column> columns = List.of();
+    private Optional<String> nextPage = Optional.empty();
+
+    FlinkStatement(FlinkSession session, String sql)
+    {
+        this.session = requireNonNull(session, "session is null");
+        this.sql = requireNonNull(sql, "sql is null");
+    }
+
+    @Override
+    public boolean execute()
+    {
+        running = true;
+        try {
+            operation = session.client().executeStatement(session.handle(), sql, executionConfig(sql));
+            if (canceled) {
+                cancel();
+                throw canceledException();
+            }
+            FlinkGatewayClient.ResultPage page = awaitPage(() -> session.client().firstPage(session.handle(), operation));
+            if (!page.resultKind().equals("SUCCESS_WITH_CONTENT") && page.results().path("columns").isEmpty()) {
+                return false;
+            }
+            columns = columns(page.results());
+            accept(page);
+            // The statement runs until its first rows (or its end) are there, so that timeouts and cancel reach it.
+            while (buffered.isEmpty() && nextPage.isPresent()) {
+                String uri = nextPage.get();
+                accept(awaitPage(() -> session.client().page(uri)));
+            }
+            return true;
+        }
+        catch (SluiceException e) {
+            throw translate(e);
+        }
+        finally {
+            running = false;
+        }
+    }
+
+    /** Batch mode for unlimited queries, streaming mode for limited queries and INSERTs. */
+    static Map<String, String> executionConfig(String sql)
+    {
+        if (QUERY.matcher(sql).matches()) {
+            return Map.of("execution.runtime-mode", LIMITED.matcher(sql).matches() ? "streaming" : "batch");
+        }
+        if (INSERT.matcher(sql).matches()) {
+            return Map.of("execution.runtime-mode", "streaming");
+        }
+        return Map.of();
+    }
+
+    @Override
+    public List<Column> columns()
+    {
+        return columns;
+    }
+
+    @Override
+    public long updateCount()
+    {
+        return -1;
+    }
+
+    @Override
+    public Optional<RowBatch> nextBatch(int maxRows)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        while (rows.size() < maxRows) {
+            if (!buffered.isEmpty()) {
+                rows.add(buffered.poll());
+                continue;
+            }
+            if (nextPage.isEmpty() || canceled || closed) {
+                break;
+            }
+            String uri = nextPage.get();
+            if (!rows.isEmpty()) {
+                // A streaming result has rows now and more later: hand over what there is rather than wait.
+                FlinkGatewayClient.ResultPage page = session.client().page(uri);
+                if (page.notReady()) {
+                    break;
+                }
+                accept(page);
+                continue;
+            }
+            accept(awaitPage(() -> session.client().page(uri)));
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(RowBatch.ofRows(columns.size(), rows));
+    }
+
+    private void accept(FlinkGatewayClient.ResultPage page)
+    {
+        nextPage = page.endOfStream() ? Optional.empty() : page.nextResultUri();
+        for (JsonNode row : page.results().path("data")) {
+            String kind = row.path("kind").asText("INSERT");
+            if (!kind.equals("INSERT")) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED,
+                        "Not supported on flink: a query whose result changes as it runs (" + kind.toLowerCase(Locale.ROOT) + " rows); add a LIMIT or make it bounded");
+            }
+            JsonNode fields = row.path("fields");
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = FlinkTypes.toValue(fields.get(i), columns.get(i).type());
+            }
+            buffered.add(values);
+        }
+    }
+
+    private FlinkGatewayClient.ResultPage awaitPage(java.util.function.Supplier<FlinkGatewayClient.ResultPage> fetch)
+    {
+        long sleep = 5;
+        while (true) {
+            if (canceled) {
+                throw canceledException();
+            }
+            FlinkGatewayClient.ResultPage page = fetch.get();
+            if (!page.notReady()) {
+                return page;
+            }
+            try {
+                Thread.sleep(sleep);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw canceledException();
+            }
+            sleep = Math.min(sleep * 2, 200);
+        }
+    }
+
+    private static List<Column> columns(JsonNode results)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (JsonNode column : results.path("columns")) {
+            SluiceType type = FlinkTypes.toSluiceType(column.path("logicalType"));
+            columns.add(new Column(column.path("name").asText(), type));
+        }
+        return columns;
+    }
+
+    private static SluiceException translate(SluiceException e)
+    {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("unbounded") && message.contains("batch")) {
+            return new SluiceException(ErrorCode.NOT_SUPPORTED,
+                    "Not supported on flink: a SELECT over an unbounded source never ends; add a LIMIT, or write it into a table with INSERT (" + message + ")", e);
+        }
+        return e;
+    }
+
+    private static SluiceException canceledException()
+    {
+        return new SluiceException(ErrorCode.QUERY_CANCELED, "The statement was canceled");
+    }
+
+    int running()
+    {
+        return running ? 1 : 0;
+    }
+
+    @Override
+    public void cancel()
+    {
+        canceled = true;
+        String current = operation;
+        if (current != null && !closed) {
+            try {
+                session.client().cancel(session.handle(), current);
+            }
+            catch (SluiceException ignored) {
+                // Already finished, or Flink is gone: nothing left to stop.
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        String current = operation;
+        if (current != null) {
+            try {
+                session.client().closeOperation(session.handle(), current);
+            }
+            catch (SluiceException ignored) {
+                // The gateway forgets finished operations itself.
+            }
+        }
+        session.forget(this);
+    }
+}

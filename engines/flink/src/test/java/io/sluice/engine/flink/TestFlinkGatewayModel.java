@@ -1,0 +1,86 @@
+package io.sluice.engine.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.type.SluiceType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The gateway's JSON as Sluice reads it: logical types, values, errors, settings, runtime modes. */
+class TestFlinkGatewayModel
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void logicalTypes()
+            throws Exception
+    {
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"DECIMAL\",\"precision\":38,\"scale\":4}"))).isEqualTo(SluiceType.decimal(38, 4));
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"VARCHAR\",\"length\":2147483647}"))).isEqualTo(SluiceType.STRING);
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"VARCHAR\",\"length\":10}"))).isEqualTo(SluiceType.varchar(10));
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"TIMESTAMP_WITHOUT_TIME_ZONE\",\"precision\":3}"))).isEqualTo(SluiceType.TIMESTAMP);
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"ARRAY\",\"elementType\":{\"type\":\"INTEGER\"}}"))).isEqualTo(SluiceType.array(SluiceType.INTEGER));
+        assertThat(FlinkTypes.toSluiceType(json("{\"type\":\"ROW\",\"fields\":[{\"name\":\"a\",\"fieldType\":{\"type\":\"BIGINT\"}}]}")))
+                .isEqualTo(SluiceType.struct(List.of("a"), List.of(SluiceType.BIGINT)));
+    }
+
+    @Test
+    void values()
+            throws Exception
+    {
+        assertThat(FlinkTypes.toValue(json("2.50"), SluiceType.decimal(5, 2))).isEqualTo(new BigDecimal("2.50"));
+        assertThat(FlinkTypes.toValue(json("\"2024-02-29\""), SluiceType.DATE)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(FlinkTypes.toValue(json("\"2024-02-29T23:59:59.123\""), SluiceType.TIMESTAMP)).isEqualTo(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_000_000));
+        assertThat(FlinkTypes.toValue(json("[1,null]"), SluiceType.array(SluiceType.INTEGER))).isEqualTo("[1,null]");
+        assertThat(FlinkTypes.toValue(json("null"), SluiceType.INTEGER)).isNull();
+    }
+
+    @Test
+    void errorsKeepTheInnermostCause()
+            throws Exception
+    {
+        JsonNode body = json("{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\norg.apache.flink.table.gateway.api.utils.SqlGatewayException: x\\n"
+                + "\\tat a.b(C.java:1)\\nCaused by: org.apache.flink.table.api.ValidationException: Object 'nope' not found\\n\\tat d.e(F.java:2)\\n>\"]}");
+        SluiceException error = FlinkErrors.fromResponse(500, body);
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.ANALYSIS_ERROR);
+        assertThat(error).hasMessage("Flink: Object 'nope' not found");
+    }
+
+    @Test
+    void runtimeModes()
+    {
+        assertThat(FlinkStatement.executionConfig("SELECT a FROM t")).isEqualTo(Map.of("execution.runtime-mode", "batch"));
+        assertThat(FlinkStatement.executionConfig("SELECT a FROM t LIMIT 10")).isEqualTo(Map.of("execution.runtime-mode", "streaming"));
+        assertThat(FlinkStatement.executionConfig("INSERT INTO s SELECT * FROM t")).isEqualTo(Map.of("execution.runtime-mode", "streaming"));
+        assertThat(FlinkStatement.executionConfig("CREATE TABLE x (a INT)")).isEmpty();
+    }
+
+    @Test
+    void settings()
+    {
+        FlinkConfig defaults = FlinkConfig.from(Map.of());
+        assertThat(defaults.endpoint().toString()).isEqualTo("http://127.0.0.1:8083");
+        assertThat(defaults.requestTimeout().toSeconds()).isEqualTo(30);
+        assertThat(FlinkConfig.from(Map.of("endpoint", "http://flink:9000/", "request-timeout", "500ms")).requestTimeout().toMillis()).isEqualTo(500);
+        assertThatThrownBy(() -> FlinkConfig.from(Map.of("endpoint", "flink")))
+                .hasMessageContaining("Invalid engine.flink.endpoint 'flink'");
+        assertThatThrownBy(() -> FlinkConfig.from(Map.of("request-timeout", "soon")))
+                .hasMessageContaining("Invalid engine.flink.request-timeout 'soon'");
+    }
+
+    private static JsonNode json(String text)
+            throws Exception
+    {
+        return JSON.readTree(text);
+    }
+}
