@@ -129,7 +129,7 @@ public final class BenchmarkGatewayEndToEnd
         }
     }
 
-    private static double percentile(double[] values, double fraction)
+    static double percentile(double[] values, double fraction)
     {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
