@@ -28,6 +28,14 @@ class TestTranspileStrings
     }
 
     @Test
+    void concatOfFloatingPointIsRefusedWhereNumbersPrintDifferently()
+    {
+        spark("SELECT concat('x', d) FROM t")
+                .refusedIn(io.sluice.dialects.Dialect.DUCKDB, "Not supported in duckdb: concat() (a floating-point argument: cast it to DECIMAL or format it first)")
+                .toSpark("SELECT concat('x', `t`.`d`) FROM `default`.`t` `t`");
+    }
+
+    @Test
     void initcapLpadInstr()
     {
         spark("SELECT initcap(b), lpad(b, 5), instr(b, 'x') FROM t")

@@ -218,6 +218,10 @@ final class StringFunctions
             if (i > 0) {
                 template.append(" || ");
             }
+            if (call.operandIsApproximate(i)) {
+                // DuckDB writes floating-point numbers differently from Spark (1.0E10 vs 10000000000.0).
+                throw call.unsupported("a floating-point argument: cast it to DECIMAL or format it first");
+            }
             boolean text = arrays || call.operandIsString(i) || call.operandType(i).isEmpty();
             template.append(text ? "{" + i + "}" : "CAST({" + i + "} AS VARCHAR)");
         }
