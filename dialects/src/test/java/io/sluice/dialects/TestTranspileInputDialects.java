@@ -34,7 +34,7 @@ class TestTranspileInputDialects
                 .toDuckDb("SELECT \"t\".\"a\", ((\"t\".\"b\" || 'x')) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT \"t\".\"a\", concat(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT `t`.`a`, concat(`t`.`b`, 'x') FROM `default`.`t` `t`")
-                .toFlink("SELECT `t`.`a`, concat(`t`.`b`, 'x') FROM `default`.`t` AS `t`");
+                .toFlink("SELECT `t`.`a`, CONCAT(`t`.`b`, 'x') FROM `default`.`t` AS `t`");
     }
 
     @Test

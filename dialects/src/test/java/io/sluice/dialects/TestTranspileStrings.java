@@ -35,6 +35,16 @@ class TestTranspileStrings
                 .toSpark("SELECT concat('x', `t`.`d`) FROM `default`.`t` `t`");
     }
 
+    /** Regression: Flink's LOCATE treats a start below 1 as 1 and answered 3 where Spark answers 0. */
+    @Test
+    void locateWithAStartBelowOneFindsNothing()
+    {
+        spark("SELECT locate('l', b, 0) FROM t")
+                .toDuckDb("SELECT (CASE WHEN 0 < 1 THEN 0 WHEN instr(substring(\"t\".\"b\", 0), 'l') = 0 THEN 0 ELSE instr(substring(\"t\".\"b\", 0), 'l') + 0 - 1 END) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT locate('l', `t`.`b`, 0) FROM `default`.`t` `t`")
+                .toFlink("SELECT (CASE WHEN 0 < 1 THEN 0 ELSE LOCATE('l', `t`.`b`, 0) END) FROM `default`.`t` AS `t`");
+    }
+
     @Test
     void initcapLpadInstr()
     {

@@ -73,7 +73,10 @@ final class StringFunctions
                         ? call.template("strpos({1}, {0})")
                         : call.template("CASE WHEN {2} < 1 THEN 0 WHEN strpos(substr({1}, {2}), {0}) = 0 THEN 0 "
                                 + "ELSE strpos(substr({1}, {2}), {0}) + {2} - 1 END"))
-                .same(FLINK);
+                // Flink's LOCATE treats a start below 1 as 1; Spark answers 0.
+                .rewrite(FLINK, call -> call.operandCount() == 2
+                        ? call.template("LOCATE({0}, {1})")
+                        : call.template("CASE WHEN {2} < 1 THEN 0 ELSE LOCATE({0}, {1}, {2}) END"));
         for (String name : new String[] {"lpad", "rpad"}) {
             functions.scalar(name, STRING, 2, 3)
                     .rewrite(DUCKDB, call -> pad(call, name))
@@ -89,7 +92,7 @@ final class StringFunctions
         functions.scalar("concat", ReturnTypeInferences.ANY, 0, -1)
                 .rewrite(DUCKDB, StringFunctions::concatDuckDb)
                 .rewrite(TRINO, call -> call.operandCount() == 0 ? call.template("''") : call.rename("concat"))
-                .same(FLINK);
+                .rewrite(FLINK, StringFunctions::concatFlink);
         // Spark's concat_ws joins the elements of array arguments too.
         functions.scalar("concat_ws", STRING, 1, -1)
                 .rewrite(DUCKDB, StringFunctions::concatWsDuckDb)
@@ -226,6 +229,22 @@ final class StringFunctions
             template.append(text ? "{" + i + "}" : "CAST({" + i + "} AS VARCHAR)");
         }
         return call.template(template.append(")").toString());
+    }
+
+    /** Flink's CONCAT takes strings only: other arguments are cast, as Spark casts them. */
+    private static SqlNode concatFlink(CallContext call)
+    {
+        if (call.operandCount() == 0) {
+            return call.template("''");
+        }
+        StringBuilder template = new StringBuilder("CONCAT(");
+        for (int i = 0; i < call.operandCount(); i++) {
+            if (call.operandIsArray(i) || call.operandIsApproximate(i)) {
+                throw call.unsupported(call.operandIsArray(i) ? "array arguments" : "a floating-point argument");
+            }
+            template.append(i == 0 ? "" : ", ").append(call.operandIsString(i) ? "{" + i + "}" : "CAST({" + i + "} AS STRING)");
+        }
+        return call.template(template.append(')').toString());
     }
 
     private static SqlNode concatWsOfStrings(CallContext call, String function)
