@@ -96,4 +96,15 @@ class TestTranspileMath
                 .toSpark("SELECT if((`t`.`a` > 0), 'p', 'n'), nvl(`t`.`b`, 'x'), nvl2(`t`.`b`, 1, 2) FROM `default`.`t` `t`")
                 .toFlink("SELECT (CASE WHEN (`t`.`a` > 0) THEN 'p' ELSE 'n' END), coalesce(`t`.`b`, 'x'), (CASE WHEN `t`.`b` IS NOT NULL THEN 1 ELSE 2 END) FROM `default`.`t` AS `t`");
     }
+
+    /** Regression: a negative argument after a minus sign wrote "--5", which ends the statement in a comment. */
+    @Test
+    void negatedNegativeArgumentsStayExpressions()
+    {
+        spark("SELECT negative(-5), positive(-5), date_sub(dt, -2) FROM t")
+                .toDuckDb("SELECT ((-(-5))), ((+(-5))), ((CAST(\"t\".\"dt\" AS DATE) - CAST(-2 AS INTEGER))) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT ((-(-5))), ((+(-5))), date_add('day', -(-2), CAST(\"t\".\"dt\" AS DATE)) FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT negative(-5), positive(-5), date_sub(`t`.`dt`, -2) FROM `default`.`t` `t`")
+                .toFlink("SELECT ((-(-5))), ((+(-5))), CAST(TIMESTAMPADD(DAY, -(-2), CAST(`t`.`dt` AS DATE)) AS DATE) FROM `default`.`t` AS `t`");
+    }
 }

@@ -49,8 +49,8 @@ final class DateTimeFunctions
                 .flink("CAST(TIMESTAMPADD(DAY, {1}, CAST({0} AS DATE)) AS DATE)");
         functions.scalar("date_sub", DATE, 2, 2)
                 .duckdb("(CAST({0} AS DATE) - CAST({1} AS INTEGER))")
-                .trino("date_add('day', -{1}, CAST({0} AS DATE))")
-                .flink("CAST(TIMESTAMPADD(DAY, -{1}, CAST({0} AS DATE)) AS DATE)");
+                .trino("date_add('day', -({1}), CAST({0} AS DATE))")
+                .flink("CAST(TIMESTAMPADD(DAY, -({1}), CAST({0} AS DATE)) AS DATE)");
         functions.scalar("datediff", INTEGER, 2, 2)
                 .duckdb("date_diff('day', CAST({1} AS DATE), CAST({0} AS DATE))")
                 .trino("date_diff('day', CAST({1} AS DATE), CAST({0} AS DATE))")

@@ -66,8 +66,8 @@ final class MathFunctions
                 .note(DUCKDB, "a shift past the type's width fails instead of wrapping around");
         functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_arithmetic_shift_right({0}, {1})");
         functions.scalar("isnan", BOOLEAN, 1, 1).duckdb("isnan({0})").trino("is_nan({0})");
-        functions.scalar("positive", ARG0, 1, 1).duckdb("(+{0})").trino("(+{0})").flink("(+{0})");
-        functions.scalar("negative", ARG0, 1, 1).duckdb("(-{0})").trino("(-{0})").flink("(-{0})");
+        functions.scalar("positive", ARG0, 1, 1).duckdb("(+({0}))").trino("(+({0}))").flink("(+({0}))");
+        functions.scalar("negative", ARG0, 1, 1).duckdb("(-({0}))").trino("(-({0}))").flink("(-({0}))");
         for (String name : new String[] {"rand", "random"}) {
             functions.scalar(name, DOUBLE, 0, 1)
                     .rewrite(DUCKDB, call -> {

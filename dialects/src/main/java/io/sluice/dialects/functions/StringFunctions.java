@@ -59,7 +59,7 @@ final class StringFunctions
                 .trino("CASE WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END");
         functions.scalar("right", STRING, 2, 2)
                 .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
-                .trino("CASE WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -{1}) END");
+                .trino("CASE WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END");
         functions.scalar("instr", INTEGER, 2, 2)
                 .duckdb("instr({0}, {1})")
                 .trino("strpos({0}, {1})")
