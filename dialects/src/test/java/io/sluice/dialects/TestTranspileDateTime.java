@@ -12,9 +12,9 @@ class TestTranspileDateTime
     {
         spark("SELECT date_add(dt, 1), date_sub(dt, 2) FROM t")
                 .toDuckDb("SELECT ((CAST(\"t\".\"dt\" AS DATE) + CAST(1 AS INTEGER))), ((CAST(\"t\".\"dt\" AS DATE) - CAST(2 AS INTEGER))) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT date_add('day', 1, CAST(\"t\".\"dt\" AS DATE)), date_add('day', -2, CAST(\"t\".\"dt\" AS DATE)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT date_add('day', 1, CAST(\"t\".\"dt\" AS DATE)), date_add('day', -(2), CAST(\"t\".\"dt\" AS DATE)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT date_add(`t`.`dt`, 1), date_sub(`t`.`dt`, 2) FROM `default`.`t` `t`")
-                .toFlink("SELECT CAST(TIMESTAMPADD(DAY, 1, CAST(`t`.`dt` AS DATE)) AS DATE), CAST(TIMESTAMPADD(DAY, -2, CAST(`t`.`dt` AS DATE)) AS DATE) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT CAST(TIMESTAMPADD(DAY, 1, CAST(`t`.`dt` AS DATE)) AS DATE), CAST(TIMESTAMPADD(DAY, -(2), CAST(`t`.`dt` AS DATE)) AS DATE) FROM `default`.`t` AS `t`");
     }
 
     @Test
