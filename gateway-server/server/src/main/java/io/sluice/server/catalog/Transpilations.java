@@ -5,6 +5,7 @@ import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.metadata.EngineMetadata;
+import org.apache.calcite.sql.SqlNode;
 
 import java.util.function.UnaryOperator;
 
@@ -18,7 +19,13 @@ public final class Transpilations
 
     public static String transpile(String sql, Dialect from, Dialect to, Engine engine, EngineMetadata metadata, String database)
     {
-        Validation validation = Transpiler.validate(Transpiler.parse(sql, from), from, new EngineCatalogView(metadata, database), database);
+        return transpile(Transpiler.parse(sql, from), from, to, engine, metadata, database);
+    }
+
+    /** The same, for a statement already parsed in {@code from}. */
+    public static String transpile(SqlNode parsed, Dialect from, Dialect to, Engine engine, EngineMetadata metadata, String database)
+    {
+        Validation validation = Transpiler.validate(parsed, from, new EngineCatalogView(metadata, database), database);
         UnaryOperator<String> names = engine.dialect().equals(to.settingValue()) ? engine::schemaName : UnaryOperator.identity();
         return Transpiler.unparse(validation, from, to, names);
     }

@@ -151,8 +151,9 @@ public final class ExecuteStatementOperation
     {
         Dialect from = transpile.from().map(Dialect::fromName).orElse(session().dialect());
         Dialect to = Dialect.fromName(transpile.to());
-        Engine engine = route(Transpiler.parse(transpile.sql(), from)).engine();
-        String sql = Transpilations.transpile(transpile.sql(), from, to, engine, session().engineSession(engine).metadata(), session().currentDatabase());
+        SqlNode inner = Transpiler.parse(transpile.sql(), from);
+        Engine engine = route(inner).engine();
+        String sql = Transpilations.transpile(inner, from, to, engine, session().engineSession(engine).metadata(), session().currentDatabase());
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {sql});
         return new LocalResult(MetadataResults.columns("sql", SluiceType.STRING), rows);
