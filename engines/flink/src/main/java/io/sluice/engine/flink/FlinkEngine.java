@@ -21,11 +21,12 @@ public final class FlinkEngine
 {
     /** Flink's default catalog keeps Sluice's {@code default} database as {@code default_database}. */
     static final String DEFAULT_DATABASE = "default_database";
+    private static final String UNKNOWN_VERSION = "unknown";
 
     private final FlinkConfig config;
     private final FlinkGatewayClient client;
     private final Set<FlinkSession> sessions = ConcurrentHashMap.newKeySet();
-    private volatile String version = "unknown";
+    private volatile String version = UNKNOWN_VERSION;
 
     FlinkEngine(FlinkConfig config)
     {
@@ -39,10 +40,13 @@ public final class FlinkEngine
         return FlinkEngineFactory.NAME;
     }
 
+    /** The version the last health probe read; probes once if none has run yet. */
     @Override
     public String version()
     {
-        health();
+        if (version.equals(UNKNOWN_VERSION)) {
+            health();
+        }
         return version;
     }
 
