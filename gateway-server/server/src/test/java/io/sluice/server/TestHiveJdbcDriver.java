@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -374,22 +375,6 @@ class TestHiveJdbcDriver
         throw new AssertionError("An operation is still running after cancel");
     }
 
-    static List<List<String>> rows(Statement statement, String sql)
-            throws SQLException
-    {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet resultSet = statement.executeQuery(sql)) {
-            int columns = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= columns; column++) {
-                    row.add(String.valueOf(resultSet.getString(column)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 
     static List<String> column(ResultSet resultSet, String name)
             throws SQLException

@@ -15,9 +15,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -190,20 +190,4 @@ class TestSparkSqlThroughGateway
         return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + settings, "bob");
     }
 
-    private static List<List<String>> rows(Statement statement, String sql)
-            throws SQLException
-    {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet resultSet = statement.executeQuery(sql)) {
-            int columns = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(String.valueOf(resultSet.getString(i)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 }

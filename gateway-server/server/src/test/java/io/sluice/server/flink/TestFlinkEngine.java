@@ -22,10 +22,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -177,20 +177,4 @@ class TestFlinkEngine
         return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + settings, "flinker");
     }
 
-    private static List<List<String>> rows(Statement statement, String sql)
-            throws SQLException
-    {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet resultSet = statement.executeQuery(sql)) {
-            int columns = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(resultSet.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 }
