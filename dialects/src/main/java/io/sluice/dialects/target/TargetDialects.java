@@ -59,6 +59,14 @@ public final class TargetDialects
         throw new IllegalArgumentException("Not a Sluice target dialect: " + dialect);
     }
 
+    /** Identifiers are written in the case they were read, whatever case the engine folds to by default. */
+    private static SqlDialect.Context keepingCase(SqlDialect.Context context, NullCollation nullCollation)
+    {
+        return context.withNullCollation(nullCollation)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED);
+    }
+
     private static void quoteVerbatim(StringBuilder buffer, String value, boolean backslashEscapes)
     {
         buffer.append('\'');
@@ -82,10 +90,7 @@ public final class TargetDialects
     {
         DuckDb()
         {
-            super(DuckDBSqlDialect.DEFAULT_CONTEXT
-                    .withNullCollation(NullCollation.LAST)
-                    .withUnquotedCasing(Casing.UNCHANGED)
-                    .withQuotedCasing(Casing.UNCHANGED));
+            super(keepingCase(DuckDBSqlDialect.DEFAULT_CONTEXT, NullCollation.LAST));
         }
 
         @Override
@@ -106,10 +111,7 @@ public final class TargetDialects
     {
         Trino()
         {
-            super(TrinoSqlDialect.DEFAULT_CONTEXT
-                    .withNullCollation(NullCollation.LAST)
-                    .withUnquotedCasing(Casing.UNCHANGED)
-                    .withQuotedCasing(Casing.UNCHANGED));
+            super(keepingCase(TrinoSqlDialect.DEFAULT_CONTEXT, NullCollation.LAST));
         }
 
         @Override
@@ -124,10 +126,7 @@ public final class TargetDialects
     {
         Spark()
         {
-            super(SparkSqlDialect.DEFAULT_CONTEXT
-                    .withNullCollation(NullCollation.LOW)
-                    .withUnquotedCasing(Casing.UNCHANGED)
-                    .withQuotedCasing(Casing.UNCHANGED));
+            super(keepingCase(SparkSqlDialect.DEFAULT_CONTEXT, NullCollation.LOW));
         }
 
         /** Spark reads backslash escapes in every string literal. */
@@ -144,13 +143,10 @@ public final class TargetDialects
     {
         Flink()
         {
-            super(SqlDialect.EMPTY_CONTEXT
+            super(keepingCase(SqlDialect.EMPTY_CONTEXT
                     .withDatabaseProduct(DatabaseProduct.UNKNOWN)
                     .withIdentifierQuoteString("`")
-                    .withQuotedCasing(Casing.UNCHANGED)
-                    .withUnquotedCasing(Casing.UNCHANGED)
-                    .withCaseSensitive(true)
-                    .withNullCollation(NullCollation.LOW));
+                    .withCaseSensitive(true), NullCollation.LOW));
         }
 
         @Override
