@@ -1,5 +1,6 @@
 package io.sluice.dialects.functions;
 
+import io.sluice.dialects.target.SqlText;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -52,13 +53,13 @@ final class TemplateOperator
                 pending.append(part.text);
                 continue;
             }
-            print(writer, pending.toString());
+            SqlText.print(writer, pending.toString());
             pending.setLength(0);
             List<SqlNode> operands = call.getOperandList();
             int end = part.all ? operands.size() : part.index + 1;
             for (int i = part.index; i < end; i++) {
                 if (i > part.index) {
-                    print(writer, ", ");
+                    SqlText.print(writer, ", ");
                 }
                 if (i >= operands.size()) {
                     throw new IllegalStateException("Template " + template + " uses operand " + i + " of " + operands.size());
@@ -67,21 +68,8 @@ final class TemplateOperator
                 operands.get(i).unparse(writer, 99, 99);
             }
         }
-        print(writer, pending.toString());
+        SqlText.print(writer, pending.toString());
         writer.setNeedWhitespace(true);
-    }
-
-    /** Text that starts with a space or closes a list needs no space from the writer before it. */
-    private static void print(SqlWriter writer, String text)
-    {
-        if (text.isEmpty()) {
-            return;
-        }
-        char first = text.charAt(0);
-        if (first == ' ' || first == ',' || first == ')' || first == ']' || first == '.' || first == '[') {
-            writer.setNeedWhitespace(false);
-        }
-        writer.print(text);
     }
 
     /** Whether the template is one call, {@code name(...)}, whose parentheses enclose all the rest. */

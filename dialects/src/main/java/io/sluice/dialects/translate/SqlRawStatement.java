@@ -1,5 +1,6 @@
 package io.sluice.dialects.translate;
 
+import io.sluice.dialects.target.SqlText;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -50,11 +51,7 @@ final class SqlRawStatement
                 node.unparse(writer, 0, 0);
             }
             else {
-                String text = part.toString();
-                if (text.startsWith(" ") || text.startsWith(")") || text.startsWith(",")) {
-                    writer.setNeedWhitespace(false);
-                }
-                writer.print(text);
+                SqlText.print(writer, part.toString());
             }
         }
     }
