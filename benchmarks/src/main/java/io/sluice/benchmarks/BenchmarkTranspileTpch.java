@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import static io.sluice.dialects.testing.TestingCatalog.tableColumns;
+
 /**
  * The dialect layer's front end on each of the 22 TPC-H queries (Spark SQL): parse, validate against the TPC-H
  * catalog, translate and write for DuckDB. Target: median at most 1 ms per query.
@@ -88,23 +90,31 @@ public class BenchmarkTranspileTpch
         private static final SluiceType MONEY = SluiceType.decimal(15, 2);
         static final TpchCatalog INSTANCE = new TpchCatalog();
         private final Map<String, List<ColumnInfo>> tables = Map.of(
-                "region", columns("region", "r_regionkey", SluiceType.INTEGER, "r_name", SluiceType.STRING, "r_comment", SluiceType.STRING),
-                "nation", columns("nation", "n_nationkey", SluiceType.INTEGER, "n_name", SluiceType.STRING, "n_regionkey", SluiceType.INTEGER,
+                "region", tableColumns("default", "region",
+                        "r_regionkey", SluiceType.INTEGER, "r_name", SluiceType.STRING, "r_comment", SluiceType.STRING),
+                "nation", tableColumns("default", "nation",
+                        "n_nationkey", SluiceType.INTEGER, "n_name", SluiceType.STRING, "n_regionkey", SluiceType.INTEGER,
                         "n_comment", SluiceType.STRING),
-                "supplier", columns("supplier", "s_suppkey", SluiceType.BIGINT, "s_name", SluiceType.STRING, "s_address", SluiceType.STRING,
+                "supplier", tableColumns("default", "supplier",
+                        "s_suppkey", SluiceType.BIGINT, "s_name", SluiceType.STRING, "s_address", SluiceType.STRING,
                         "s_nationkey", SluiceType.INTEGER, "s_phone", SluiceType.STRING, "s_acctbal", MONEY, "s_comment", SluiceType.STRING),
-                "customer", columns("customer", "c_custkey", SluiceType.BIGINT, "c_name", SluiceType.STRING, "c_address", SluiceType.STRING,
+                "customer", tableColumns("default", "customer",
+                        "c_custkey", SluiceType.BIGINT, "c_name", SluiceType.STRING, "c_address", SluiceType.STRING,
                         "c_nationkey", SluiceType.INTEGER, "c_phone", SluiceType.STRING, "c_acctbal", MONEY, "c_mktsegment", SluiceType.STRING,
                         "c_comment", SluiceType.STRING),
-                "part", columns("part", "p_partkey", SluiceType.BIGINT, "p_name", SluiceType.STRING, "p_mfgr", SluiceType.STRING,
+                "part", tableColumns("default", "part",
+                        "p_partkey", SluiceType.BIGINT, "p_name", SluiceType.STRING, "p_mfgr", SluiceType.STRING,
                         "p_brand", SluiceType.STRING, "p_type", SluiceType.STRING, "p_size", SluiceType.INTEGER, "p_container", SluiceType.STRING,
                         "p_retailprice", MONEY, "p_comment", SluiceType.STRING),
-                "partsupp", columns("partsupp", "ps_partkey", SluiceType.BIGINT, "ps_suppkey", SluiceType.BIGINT, "ps_availqty", SluiceType.INTEGER,
+                "partsupp", tableColumns("default", "partsupp",
+                        "ps_partkey", SluiceType.BIGINT, "ps_suppkey", SluiceType.BIGINT, "ps_availqty", SluiceType.INTEGER,
                         "ps_supplycost", MONEY, "ps_comment", SluiceType.STRING),
-                "orders", columns("orders", "o_orderkey", SluiceType.BIGINT, "o_custkey", SluiceType.BIGINT, "o_orderstatus", SluiceType.STRING,
+                "orders", tableColumns("default", "orders",
+                        "o_orderkey", SluiceType.BIGINT, "o_custkey", SluiceType.BIGINT, "o_orderstatus", SluiceType.STRING,
                         "o_totalprice", MONEY, "o_orderdate", SluiceType.DATE, "o_orderpriority", SluiceType.STRING, "o_clerk", SluiceType.STRING,
                         "o_shippriority", SluiceType.INTEGER, "o_comment", SluiceType.STRING),
-                "lineitem", columns("lineitem", "l_orderkey", SluiceType.BIGINT, "l_partkey", SluiceType.BIGINT, "l_suppkey", SluiceType.BIGINT,
+                "lineitem", tableColumns("default", "lineitem",
+                        "l_orderkey", SluiceType.BIGINT, "l_partkey", SluiceType.BIGINT, "l_suppkey", SluiceType.BIGINT,
                         "l_linenumber", SluiceType.INTEGER, "l_quantity", MONEY, "l_extendedprice", MONEY, "l_discount", MONEY, "l_tax", MONEY,
                         "l_returnflag", SluiceType.STRING, "l_linestatus", SluiceType.STRING, "l_shipdate", SluiceType.DATE,
                         "l_commitdate", SluiceType.DATE, "l_receiptdate", SluiceType.DATE, "l_shipinstruct", SluiceType.STRING,
@@ -120,16 +130,6 @@ public class BenchmarkTranspileTpch
         public Optional<List<ColumnInfo>> columns(String database, String table)
         {
             return databaseExists(database) ? Optional.ofNullable(tables.get(table.toLowerCase(Locale.ROOT))) : Optional.empty();
-        }
-
-        private static List<ColumnInfo> columns(String table, Object... namesAndTypes)
-        {
-            List<ColumnInfo> columns = new ArrayList<>();
-            for (int i = 0; i < namesAndTypes.length; i += 2) {
-                columns.add(new ColumnInfo("default", table, (String) namesAndTypes[i], (SluiceType) namesAndTypes[i + 1], i / 2 + 1, true,
-                        Optional.empty(), Optional.empty()));
-            }
-            return columns;
         }
     }
 }

@@ -20,15 +20,15 @@ public final class TestingCatalog
 
     private final Map<String, Map<String, List<ColumnInfo>>> tables = Map.of(
             "default", Map.of(
-                    "t", columns("default", "t",
+                    "t", tableColumns("default", "t",
                             "a", SluiceType.INTEGER, "b", SluiceType.STRING, "l", SluiceType.BIGINT, "d", SluiceType.DOUBLE,
                             "dc", SluiceType.decimal(10, 2), "dt", SluiceType.DATE, "ts", SluiceType.TIMESTAMP,
                             "arr", SluiceType.array(SluiceType.INTEGER), "sarr", SluiceType.array(SluiceType.STRING),
                             "m", SluiceType.map(SluiceType.STRING, SluiceType.INTEGER),
                             "st", SluiceType.struct(List.of("x", "y"), List.of(SluiceType.INTEGER, SluiceType.STRING))),
-                    "u", columns("default", "u", "k", SluiceType.INTEGER, "v", SluiceType.STRING)),
+                    "u", tableColumns("default", "u", "k", SluiceType.INTEGER, "v", SluiceType.STRING)),
             "sales", Map.of(
-                    "orders", columns("sales", "orders", "id", SluiceType.BIGINT, "amount", SluiceType.decimal(12, 2), "day", SluiceType.DATE)));
+                    "orders", tableColumns("sales", "orders", "id", SluiceType.BIGINT, "amount", SluiceType.decimal(12, 2), "day", SluiceType.DATE)));
 
     private TestingCatalog() {}
 
@@ -45,7 +45,8 @@ public final class TestingCatalog
                 .map(byName -> byName.get(table.toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private static List<ColumnInfo> columns(String database, String table, Object... namesAndTypes)
+    /** The columns of a table, nullable and numbered from 1, from alternating names and {@link SluiceType}s. */
+    public static List<ColumnInfo> tableColumns(String database, String table, Object... namesAndTypes)
     {
         List<ColumnInfo> columns = new ArrayList<>();
         for (int i = 0; i < namesAndTypes.length; i += 2) {
