@@ -1,6 +1,7 @@
 package io.sluice.server;
 
 import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
 import org.apache.hive.service.rpc.thrift.TCLIService;
 import org.apache.hive.service.rpc.thrift.TCloseOperationReq;
 import org.apache.hive.service.rpc.thrift.TExecuteStatementReq;
@@ -181,6 +182,26 @@ class TestProtocolEdges
             assertThat(status.getOperationState()).isEqualTo(TOperationState.ERROR_STATE);
             assertThat(status.getSqlState()).isEqualTo("42P01");
             assertThat(status.getErrorMessage()).contains("nowhere");
+        }
+    }
+
+    @Test
+    void errorInfoMessagesRebuildInTheHiveDriver()
+            throws Exception
+    {
+        try (Client client = connect()) {
+            TSessionHandle session = openSession(client, TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10);
+            TExecuteStatementResp response = client.service().ExecuteStatement(new TExecuteStatementReq(session, "SELECT 1 +"));
+            assertThat(response.getStatus().getStatusCode()).isEqualTo(TStatusCode.ERROR_STATUS);
+            String message = response.getStatus().getErrorMessage();
+            assertThat(message).contains(":");
+            // Hive 3 clients (beeline among them) rebuild the server's exception from the info messages, on fetch
+            // errors for one: with Hive's own parser, colons in the message included.
+            try (java.net.URLClassLoader beeline = new java.net.URLClassLoader(TestClients.jars(TestClients.root().resolve("beeline")), ClassLoader.getPlatformClassLoader())) {
+                Class<?> hiveSqlException = Class.forName("org.apache.hive.service.cli.HiveSQLException", true, beeline);
+                Throwable cause = (Throwable) hiveSqlException.getMethod("toCause", java.util.List.class).invoke(null, response.getStatus().getInfoMessages());
+                assertThat(cause).hasMessageEndingWith(message);
+            }
         }
     }
 

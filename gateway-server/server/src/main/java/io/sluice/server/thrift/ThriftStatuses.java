@@ -5,6 +5,8 @@ import io.sluice.spi.SluiceException;
 import org.apache.hive.service.rpc.thrift.TStatus;
 import org.apache.hive.service.rpc.thrift.TStatusCode;
 
+import java.util.List;
+
 /** The one mapping of Sluice errors to HS2 {@link TStatus}: SQLSTATE, error code and message. */
 public final class ThriftStatuses
 {
@@ -26,7 +28,9 @@ public final class ThriftStatuses
         status.setSqlState(code.sqlState());
         status.setErrorCode(code.code());
         status.setErrorMessage(exception.getMessage());
-        status.setInfoMessages(java.util.List.of("*" + code.name() + ":" + code.code() + ":" + code.type() + ":" + exception.getMessage()));
+        // Hive clients rebuild the server's exception from "*class:message:frames:lastFrame" (the last two numbers,
+        // found from the end, so the message may hold colons); no frames are sent.
+        status.setInfoMessages(List.of("*" + SluiceException.class.getName() + ":" + code.name() + ": " + exception.getMessage() + ":0:-1"));
         return status;
     }
 }

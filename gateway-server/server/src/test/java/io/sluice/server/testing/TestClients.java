@@ -73,7 +73,7 @@ public enum TestClients
         return connection;
     }
 
-    static URL[] jars(Path directory)
+    public static URL[] jars(Path directory)
     {
         try (Stream<Path> files = Files.list(directory)) {
             List<URL> urls = files.filter(file -> file.toString().endsWith(".jar")).map(file -> {
