@@ -1,7 +1,6 @@
 package io.sluice.engine.flink;
 
-import io.sluice.spi.ErrorCode;
-import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.EngineSettings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -28,27 +27,7 @@ public record FlinkConfig(URI endpoint, Duration requestTimeout)
 
     public static FlinkConfig from(Map<String, String> properties)
     {
-        String endpoint = properties.getOrDefault(ENDPOINT, "http://127.0.0.1:8083").trim();
-        URI uri;
-        try {
-            uri = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
-        }
-        catch (IllegalArgumentException e) {
-            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid engine.flink.endpoint '" + endpoint + "': " + e.getMessage());
-        }
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid engine.flink.endpoint '" + endpoint + "': expected http://host:port");
-        }
-        String timeout = properties.getOrDefault(REQUEST_TIMEOUT, "30s").trim();
-        Duration requestTimeout;
-        try {
-            requestTimeout = timeout.endsWith("ms")
-                    ? Duration.ofMillis(Long.parseLong(timeout.substring(0, timeout.length() - 2)))
-                    : Duration.ofSeconds(Long.parseLong(timeout.endsWith("s") ? timeout.substring(0, timeout.length() - 1) : timeout));
-        }
-        catch (NumberFormatException e) {
-            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid engine.flink.request-timeout '" + timeout + "': expected e.g. 30s or 500ms");
-        }
-        return new FlinkConfig(uri, requestTimeout);
+        EngineSettings settings = new EngineSettings(FlinkEngineFactory.NAME, properties);
+        return new FlinkConfig(settings.endpoint(ENDPOINT, "http://127.0.0.1:8083"), settings.duration(REQUEST_TIMEOUT, "30s"));
     }
 }
