@@ -188,7 +188,9 @@ public final class Translator
         }
         List<String> names = new ArrayList<>(name.names);
         int database = names.size() - 2;
-        names.set(database, databaseNames.apply(names.get(database)));
+        // The current database of a session may be a catalog's ("tpch.tiny"): in the engine's SQL it is two parts.
+        names.remove(database);
+        names.addAll(database, List.of(databaseNames.apply(name.names.get(database)).split("\\.")));
         return new SqlIdentifier(names, name.getParserPosition());
     }
 

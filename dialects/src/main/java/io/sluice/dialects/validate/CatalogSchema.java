@@ -26,7 +26,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Calcite schemas over a {@link CatalogView}: the root holds one schema per database, each looked up
- * only when a statement names it, so validation never lists a whole catalog.
+ * only when a statement names it, so validation never lists a whole catalog. The first part of a three-part name
+ * is a catalog, whose databases the view names {@code catalog.database}.
  */
 final class CatalogSchema
 {
@@ -88,18 +89,21 @@ final class CatalogSchema
         @Override
         public Lookup<? extends Schema> subSchemas()
         {
-            return lookup(name -> databases.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> catalog.databaseExists(name)
-                    ? Optional.of(new Database(catalog, name))
-                    : Optional.empty()));
+            return lookup(name -> databases.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> Optional.of(new Database(catalog, name))));
         }
     }
 
+    /**
+     * A database, looked up lazily: its tables when a statement names them, and the databases named after it
+     * ({@code catalog.database}) when a three-part name uses it as a catalog.
+     */
     private static final class Database
             extends AbstractSchema
     {
         private final CatalogView catalog;
         private final String database;
         private final Map<String, Optional<CatalogTable>> tables = new HashMap<>();
+        private final Map<String, Optional<Schema>> databases = new HashMap<>();
 
         Database(CatalogView catalog, String database)
         {
@@ -112,6 +116,14 @@ final class CatalogSchema
         {
             return lookup(name -> tables.computeIfAbsent(name.toLowerCase(Locale.ROOT),
                     key -> catalog.columns(database, name).map(CatalogTable::new)));
+        }
+
+        @Override
+        public Lookup<? extends Schema> subSchemas()
+        {
+            return lookup(name -> databases.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> catalog.databaseExists(database + "." + name)
+                    ? Optional.of(new Database(catalog, database + "." + name))
+                    : Optional.empty()));
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tables a statement may read, as the validator sees them. Names are matched case-insensitively.
+ * The tables a statement may read, as the validator sees them. Names are matched case-insensitively. A table named
+ * with three parts ({@code catalog.database.table}) is in the database {@code catalog.database}.
  */
 public interface CatalogView
 {

@@ -130,7 +130,8 @@ public final class StatementValidator
 
     private static void requireTable(SqlIdentifier table, CatalogView catalog, String currentDatabase)
     {
-        String database = table.names.size() > 1 ? table.names.get(table.names.size() - 2) : currentDatabase;
+        // catalog.database.table names the view's database "catalog.database".
+        String database = table.names.size() > 1 ? String.join(".", table.names.subList(0, table.names.size() - 1)) : currentDatabase;
         String name = table.names.get(table.names.size() - 1);
         if (!catalog.databaseExists(database)) {
             throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, format("Database '%s' not found", database));

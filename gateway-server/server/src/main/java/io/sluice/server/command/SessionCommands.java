@@ -29,18 +29,19 @@ public final class SessionCommands
     public static Optional<SessionCommand> fromTree(SqlNode statement)
     {
         if (statement instanceof SqlUseDatabase use) {
-            return Optional.of(new SessionCommand.Use(simpleName(use.name(), "database")));
+            return Optional.of(new SessionCommand.Use(databaseName(use.name())));
         }
         if (statement instanceof SqlSessionSet set) {
             return Optional.of(set.reset() ? new SessionCommand.Reset(set.key()) : new SessionCommand.Set(set.key(), set.value()));
         }
         if (statement instanceof SqlShow show) {
-            Optional<String> database = show.database().map(name -> simpleName(name, "database"));
+            Optional<String> database = show.database().map(SessionCommands::databaseName);
             return Optional.of(switch (show.kind()) {
                 case DATABASES -> new SessionCommand.ShowDatabases(show.pattern());
                 case TABLES -> new SessionCommand.ShowTables(database, show.pattern());
                 case VIEWS -> new SessionCommand.ShowViews(database, show.pattern());
                 case FUNCTIONS -> new SessionCommand.ShowFunctions(show.pattern());
+                case ENGINES -> new SessionCommand.ShowEngines();
                 case COLUMNS -> {
                     SqlIdentifier table = show.table().orElseThrow();
                     yield new SessionCommand.ShowColumns(database.or(() -> databasePart(table)), lastPart(table));
@@ -56,16 +57,16 @@ public final class SessionCommands
                     }
                     yield Optional.of(new SessionCommand.Describe(databasePart(table), lastPart(table)));
                 }
-                case DATABASE -> Optional.of(new SessionCommand.DescribeDatabase(simpleName(describe.name().orElseThrow(), "database")));
+                case DATABASE -> Optional.of(new SessionCommand.DescribeDatabase(databaseName(describe.name().orElseThrow())));
                 case FUNCTION -> Optional.of(new SessionCommand.DescribeFunction(lastPart(describe.name().orElseThrow())));
                 case QUERY -> Optional.empty();
             };
         }
         if (statement instanceof SqlCreateDatabase create) {
-            return Optional.of(new SessionCommand.CreateDatabase(simpleName(create.name(), "database"), create.ifNotExists()));
+            return Optional.of(new SessionCommand.CreateDatabase(databaseName(create.name()), create.ifNotExists()));
         }
         if (statement instanceof SqlDropObject drop && drop.kind() == SqlDropObject.Kind.DATABASE) {
-            return Optional.of(new SessionCommand.DropDatabase(simpleName(drop.name(), "database"), drop.ifExists(), drop.cascade()));
+            return Optional.of(new SessionCommand.DropDatabase(databaseName(drop.name()), drop.ifExists(), drop.cascade()));
         }
         return Optional.empty();
     }
@@ -76,21 +77,22 @@ public final class SessionCommands
         return statement instanceof SqlCacheTable cache && cache.query().isEmpty();
     }
 
-    private static String simpleName(SqlIdentifier identifier, String what)
+    /** {@code database} or, as in Spark, {@code catalog.database}: the database the engine names {@code catalog.database}. */
+    private static String databaseName(SqlIdentifier identifier)
     {
-        if (identifier.names.size() != 1) {
-            throw new SluiceException(ErrorCode.SYNTAX_ERROR, format("A %s name has one part, not '%s'", what, identifier));
+        if (identifier.names.size() > 2) {
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, format("A database name is [catalog.]database, not '%s'", identifier));
         }
-        return identifier.getSimple();
+        return String.join(".", identifier.names);
     }
 
     private static Optional<String> databasePart(SqlIdentifier table)
     {
         List<String> names = table.names;
-        if (names.size() > 2) {
-            throw new SluiceException(ErrorCode.SYNTAX_ERROR, format("A table name is [database.]table, not '%s'", table));
+        if (names.size() > 3) {
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, format("A table name is [[catalog.]database.]table, not '%s'", table));
         }
-        return names.size() == 2 ? Optional.of(names.get(0)) : Optional.empty();
+        return names.size() > 1 ? Optional.of(String.join(".", names.subList(0, names.size() - 1))) : Optional.empty();
     }
 
     private static String lastPart(SqlIdentifier identifier)
