@@ -183,7 +183,7 @@ SqlNode SqlUseDatabase() :
     }
 }
 
-/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts. */
+/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts; SHOW ENGINES. */
 SqlNode SqlShowStatement() :
 {
     final Span s;
@@ -213,6 +213,8 @@ SqlNode SqlShowStatement() :
         [ <USER> | <SYSTEM> | <ALL> ]
         <FUNCTIONS> { kind = SqlShow.Kind.FUNCTIONS; }
         [ [ <LIKE> ] pattern = StringLiteral() ]
+    |
+        <ENGINES> { kind = SqlShow.Kind.ENGINES; }
     )
     {
         return new SqlShow(s.end(this), kind, database, table, pattern);

@@ -40,6 +40,17 @@ public final class EngineRouter
         return engine;
     }
 
+    /** The engines this server runs, in the order {@code router.engines} names them. */
+    public List<Engine> engines()
+    {
+        return List.copyOf(registry.engines());
+    }
+
+    public String defaultEngine()
+    {
+        return config.defaultEngine();
+    }
+
     /** The engine for a statement of a session whose {@code sluice.engine} is {@code pinnedEngine}. */
     public EngineChoice route(String pinnedEngine)
     {

@@ -9,12 +9,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code SHOW DATABASES | TABLES | VIEWS | COLUMNS | FUNCTIONS} with Spark's optional parts. */
+/** {@code SHOW DATABASES | TABLES | VIEWS | COLUMNS | FUNCTIONS} with Spark's optional parts; Sluice's {@code SHOW ENGINES}. */
 public final class SqlShow
         extends SqlStatement
 {
     /** What is listed. */
-    public enum Kind { DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS }
+    public enum Kind { DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS, ENGINES }
 
     private final Kind kind;
     private final SqlIdentifier database;

@@ -112,6 +112,10 @@ public sealed interface SessionCommand
         }
     }
 
+    /** {@code SHOW ENGINES}: the engines this server runs, with their state, version and load. */
+    record ShowEngines()
+            implements SessionCommand {}
+
     /** {@code SHOW FUNCTIONS [[LIKE] 'pattern']}: the functions Sluice reads. */
     record ShowFunctions(Optional<String> pattern)
             implements SessionCommand

@@ -6,8 +6,11 @@ import io.sluice.router.EngineRouter;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
 import io.sluice.server.session.Session;
+import io.sluice.spi.Column;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.NamePattern;
@@ -36,6 +39,30 @@ public final class SessionCommandExecutor
     public static final List<String> DIALECTS = Arrays.stream(Dialect.values()).map(Dialect::settingValue).toList();
 
     private SessionCommandExecutor() {}
+
+    /**
+     * {@code SHOW ENGINES}: each engine this server runs with its state as probed now, version, endpoint, dialect,
+     * load and whether it is the default.
+     */
+    public static LocalResult showEngines(EngineRouter router)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (Engine engine : router.engines()) {
+            EngineHealth health = engine.health();
+            rows.add(new Object[] {engine.name(), health.state().name(), engine.version(), engine.endpoint(), engine.dialect(),
+                    health.runningQueries(), health.queuedQueries(), engine.name().equals(router.defaultEngine()), health.message()});
+        }
+        return new LocalResult(List.of(
+                new Column("engine", SluiceType.STRING, Optional.empty()),
+                new Column("state", SluiceType.STRING, Optional.empty()),
+                new Column("version", SluiceType.STRING, Optional.empty()),
+                new Column("endpoint", SluiceType.STRING, Optional.empty()),
+                new Column("dialect", SluiceType.STRING, Optional.empty()),
+                new Column("running_queries", SluiceType.INTEGER, Optional.empty()),
+                new Column("queued_queries", SluiceType.INTEGER, Optional.empty()),
+                new Column("is_default", SluiceType.BOOLEAN, Optional.empty()),
+                new Column("message", SluiceType.STRING, Optional.empty())), rows);
+    }
 
     /** Runs the command; returns its rows, or empty for commands without a result set. */
     public static Optional<LocalResult> execute(SessionCommand command, Session session, Supplier<EngineMetadata> engineMetadata)

@@ -65,6 +65,9 @@ public final class ExecuteStatementOperation
         Optional<SessionCommand> command = SessionCommands.fromTree(parsed);
         if (command.isPresent()) {
             log().add("Answered by Sluice: " + command.get().getClass().getSimpleName());
+            if (command.get() instanceof SessionCommand.ShowEngines) {
+                return Optional.of(SessionCommandExecutor.showEngines(router));
+            }
             return SessionCommandExecutor.execute(command.get(), session(), () -> session().engineSession(route(parsed).engine()).metadata())
                     .map(ResultSource.class::cast);
         }
