@@ -1,0 +1,172 @@
+package io.sluice.engine.trino;
+
+import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.FunctionInfo;
+import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Trino's catalogs, schemas, tables and columns from its {@code system.jdbc} tables, which Trino answers for all
+ * catalogs at once. Schemas of the configured catalog are Sluice databases by their own name; schemas of the other
+ * catalogs are databases named {@code catalog.schema} (so {@code tpch.tiny.nation} reads as in Spark's
+ * three-part names). Exact names are pushed down; Trino keeps names in lower case. Listings leave out the
+ * {@code system} catalog and {@code information_schema}, which exact names still reach.
+ */
+final class TrinoMetadata
+        implements EngineMetadata
+{
+    private static final String SYSTEM_CATALOG = "system";
+    private static final String INFORMATION_SCHEMA = "information_schema";
+
+    private final TrinoSession session;
+    private final String defaultCatalog;
+
+    TrinoMetadata(TrinoSession session)
+    {
+        this.session = requireNonNull(session, "session is null");
+        this.defaultCatalog = session.config().catalog();
+    }
+
+    /** A Trino schema, as a Sluice database names it. */
+    record Location(String catalog, String schema) {}
+
+    static Location location(String defaultCatalog, String database)
+    {
+        String name = database.toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.');
+        return dot < 0 ? new Location(defaultCatalog, name) : new Location(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private String database(String catalog, String schema)
+    {
+        return catalog.equals(defaultCatalog) ? schema : catalog + "." + schema;
+    }
+
+    boolean schemaExists(Location location)
+    {
+        return !session.query("SELECT 1 FROM system.jdbc.schemas WHERE table_catalog = " + literal(location.catalog())
+                + " AND table_schem = " + literal(location.schema())).isEmpty();
+    }
+
+    @Override
+    public List<String> listDatabases(NamePattern databasePattern)
+    {
+        List<String> databases = new ArrayList<>();
+        for (Object[] row : session.query("SELECT table_catalog, table_schem FROM system.jdbc.schemas"
+                + where(databasePattern, "table_catalog", "table_schem") + " ORDER BY table_catalog <> " + literal(defaultCatalog) + ", 1, 2")) {
+            String database = database((String) row[0], (String) row[1]);
+            if (databasePattern.matches(database)) {
+                databases.add(database);
+            }
+        }
+        return databases;
+    }
+
+    @Override
+    public List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern)
+    {
+        List<TableInfo> tables = new ArrayList<>();
+        for (Object[] row : session.query("SELECT table_cat, table_schem, table_name, table_type, remarks FROM system.jdbc.tables"
+                + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name") + " ORDER BY 1, 2, 3")) {
+            String database = database((String) row[0], (String) row[1]);
+            String name = (String) row[2];
+            if (databasePattern.matches(database) && tablePattern.matches(name)) {
+                TableType type = "VIEW".equals(row[3]) ? TableType.VIEW : TableType.TABLE;
+                tables.add(new TableInfo(database, name, type, false, Optional.ofNullable((String) row[4]).filter(comment -> !comment.isEmpty())));
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
+    {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (Object[] row : session.query("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"
+                + " FROM system.jdbc.columns" + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name")
+                + exact(columnPattern, "column_name") + " ORDER BY 1, 2, 3, 6")) {
+            String database = database((String) row[0], (String) row[1]);
+            String table = (String) row[2];
+            String name = (String) row[3];
+            if (databasePattern.matches(database) && tablePattern.matches(table) && columnPattern.matches(name)) {
+                columns.add(new ColumnInfo(database, table, name, TrinoTypes.parse((String) row[4]), ((Number) row[5]).intValue(),
+                        !"NO".equals(row[6]), Optional.ofNullable((String) row[8]), Optional.ofNullable((String) row[7]).filter(comment -> !comment.isEmpty())));
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    public List<FunctionInfo> listFunctions(NamePattern functionPattern)
+    {
+        List<FunctionInfo> functions = new ArrayList<>();
+        String previous = null;
+        for (Object[] row : session.query("SHOW FUNCTIONS")) {
+            String name = (String) row[0];
+            if (name.equals(previous) || !functionPattern.matches(name)) {
+                continue;
+            }
+            previous = name;
+            FunctionInfo.Kind kind = switch (String.valueOf(row[3])) {
+                case "aggregate" -> FunctionInfo.Kind.AGGREGATE;
+                case "window" -> FunctionInfo.Kind.WINDOW;
+                case "table" -> FunctionInfo.Kind.TABLE;
+                default -> FunctionInfo.Kind.SCALAR;
+            };
+            functions.add(new FunctionInfo(name, kind, Optional.ofNullable((String) row[5]).filter(description -> !description.isEmpty())));
+        }
+        return functions;
+    }
+
+    @Override
+    public void createDatabase(String database, boolean ifNotExists)
+    {
+        session.query("CREATE SCHEMA " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(location(defaultCatalog, database)));
+    }
+
+    @Override
+    public void dropDatabase(String database, boolean ifExists, boolean cascade)
+    {
+        session.query("DROP SCHEMA " + (ifExists ? "IF EXISTS " : "") + qualified(location(defaultCatalog, database)) + (cascade ? " CASCADE" : ""));
+    }
+
+    /** Pushes an exact database down; otherwise leaves out the system catalog and information schemas. */
+    private String where(NamePattern databasePattern, String catalogColumn, String schemaColumn)
+    {
+        Optional<String> exact = databasePattern.exactName();
+        if (exact.isPresent()) {
+            Location location = location(defaultCatalog, exact.get());
+            return " WHERE " + catalogColumn + " = " + literal(location.catalog()) + " AND " + schemaColumn + " = " + literal(location.schema());
+        }
+        return " WHERE " + catalogColumn + " <> " + literal(SYSTEM_CATALOG) + " AND " + schemaColumn + " <> " + literal(INFORMATION_SCHEMA);
+    }
+
+    private static String exact(NamePattern pattern, String column)
+    {
+        return pattern.exactName().map(name -> " AND " + column + " = " + literal(name.toLowerCase(Locale.ROOT))).orElse("");
+    }
+
+    private static String qualified(Location location)
+    {
+        return identifier(location.catalog()) + "." + identifier(location.schema());
+    }
+
+    private static String identifier(String name)
+    {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value)
+    {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
