@@ -12,7 +12,7 @@ class TestTranspileAggregates
     {
         spark("SELECT count(*), count(DISTINCT a), sum(a), avg(dc) FROM t")
                 .toDuckDb("SELECT count(*), count(DISTINCT \"t\".\"a\"), sum(\"t\".\"a\"), CAST(avg(\"t\".\"dc\") AS DECIMAL(14, 6)) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT count(*), count(DISTINCT \"t\".\"a\"), sum(\"t\".\"a\"), avg(\"t\".\"dc\") FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT count(*), count(DISTINCT \"t\".\"a\"), sum(\"t\".\"a\"), avg(CAST(\"t\".\"dc\" AS DECIMAL(14, 6))) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT count(*), count(DISTINCT `t`.`a`), sum(`t`.`a`), avg(`t`.`dc`) FROM `default`.`t` `t`")
                 .toFlink("SELECT count(*), count(DISTINCT `t`.`a`), sum(`t`.`a`), avg(`t`.`dc`) FROM `default`.`t` AS `t`");
     }
@@ -52,7 +52,7 @@ class TestTranspileAggregates
     {
         spark("SELECT count(DISTINCT a, b) FROM t")
                 .toDuckDb("SELECT count(DISTINCT CASE WHEN \"t\".\"a\" IS NOT NULL AND \"t\".\"b\" IS NOT NULL THEN (\"t\".\"a\", \"t\".\"b\") END) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT count(DISTINCT \"t\".\"a\", \"t\".\"b\") FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT count(DISTINCT CASE WHEN \"t\".\"a\" IS NOT NULL AND \"t\".\"b\" IS NOT NULL THEN (\"t\".\"a\", \"t\".\"b\") END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` `t`")
                 .toFlink("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` AS `t`");
     }

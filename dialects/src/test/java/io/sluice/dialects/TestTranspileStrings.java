@@ -110,7 +110,7 @@ class TestTranspileStrings
     {
         spark("SELECT md5(b), sha2(b, 256), base64(b), hex(a) FROM t")
                 .toDuckDb("SELECT md5(\"t\".\"b\"), sha256(\"t\".\"b\"), to_base64(encode(\"t\".\"b\")), hex(CAST(\"t\".\"a\" AS BIGINT)) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT lower(to_hex(md5(to_utf8(\"t\".\"b\")))), lower(to_hex(sha256(to_utf8(\"t\".\"b\")))), to_base64(to_utf8(\"t\".\"b\")), upper(to_base(CAST(\"t\".\"a\" AS BIGINT), 16)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT lower(to_hex(md5(to_utf8(\"t\".\"b\")))), lower(to_hex(sha256(to_utf8(\"t\".\"b\")))), to_base64(to_utf8(\"t\".\"b\")), (CASE WHEN \"t\".\"a\" < 0 THEN to_hex(to_big_endian_64(CAST(\"t\".\"a\" AS BIGINT))) ELSE upper(to_base(CAST(\"t\".\"a\" AS BIGINT), 16)) END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT md5(`t`.`b`), sha2(`t`.`b`, 256), base64(`t`.`b`), hex(`t`.`a`) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: hex()");
     }

@@ -21,17 +21,18 @@ final class AggregateFunctions
     static void register(FunctionCatalog.Builder functions)
     {
         functions.aggregate("count", BIGINT, 0, -1).sameEverywhere().readAlsoIn(Dialect.values())
-                .aggregate(DUCKDB, AggregateFunctions::countDuckDb);
+                .aggregate(DUCKDB, AggregateFunctions::countOfColumns)
+                .aggregate(TRINO, AggregateFunctions::countOfColumns);
         functions.aggregate("sum", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
         functions.aggregate("min", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
         functions.aggregate("max", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values());
-        // Spark's average of DECIMAL(p, s) is DECIMAL(p + 4, s + 4); DuckDB's is a DOUBLE.
-        functions.aggregate("avg", DOUBLE, 1, 1)
-                .aggregate(DUCKDB, AggregateFunctions::decimalAverage)
-                .same(TRINO, FLINK);
-        functions.aggregate("mean", DOUBLE, 1, 1)
-                .aggregate(DUCKDB, call -> decimalAverage(call))
-                .renamed(TRINO, "avg");
+        // Spark's average of DECIMAL(p, s) is DECIMAL(p + 4, s + 4); DuckDB's is a DOUBLE, Trino's a DECIMAL(p, s).
+        for (String name : new String[] {"avg", "mean"}) {
+            functions.aggregate(name, DOUBLE, 1, 1)
+                    .aggregate(DUCKDB, AggregateFunctions::decimalAverage)
+                    .aggregate(TRINO, AggregateFunctions::decimalAverageTrino)
+                    .renamed(FLINK, "avg");
+        }
         for (String name : new String[] {"collect_list", "array_agg"}) {
             functions.aggregate(name, ARRAY_OF_ARG0, 1, 1)
                     .aggregate(DUCKDB, "list", false, "{0} IS NOT NULL", "coalesce({agg}, [])")
@@ -95,7 +96,7 @@ final class AggregateFunctions
     }
 
     /** count(DISTINCT a, b) counts the distinct rows where no argument is NULL; DuckDB's count takes one argument. */
-    private static AggregateRewrite countDuckDb(CallContext call)
+    private static AggregateRewrite countOfColumns(CallContext call)
     {
         if (call.operandCount() <= 1) {
             return AggregateRewrite.renamed("count");
@@ -111,12 +112,19 @@ final class AggregateFunctions
     private static AggregateRewrite decimalAverage(CallContext call)
     {
         AggregateRewrite average = AggregateRewrite.renamed("avg");
-        if (!call.operandIsDecimal(0)) {
-            return average;
-        }
+        return call.operandIsDecimal(0) ? average.withWrapper("CAST({agg} AS " + sparkAverageType(call) + ")") : average;
+    }
+
+    /** Trino averages a decimal in its own type: the argument is widened to Spark's result type first. */
+    private static AggregateRewrite decimalAverageTrino(CallContext call)
+    {
+        AggregateRewrite average = AggregateRewrite.renamed("avg");
+        return call.operandIsDecimal(0) ? average.withArguments("CAST({0} AS " + sparkAverageType(call) + ")") : average;
+    }
+
+    private static String sparkAverageType(CallContext call)
+    {
         RelDataType type = call.operandType(0).orElseThrow();
-        int scale = Math.min(type.getScale() + 4, 38);
-        int precision = Math.min(type.getPrecision() + 4, 38);
-        return average.withWrapper("CAST({agg} AS DECIMAL(" + precision + ", " + scale + "))");
+        return "DECIMAL(" + Math.min(type.getPrecision() + 4, 38) + ", " + Math.min(type.getScale() + 4, 38) + ")";
     }
 }

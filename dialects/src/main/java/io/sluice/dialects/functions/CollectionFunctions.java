@@ -1,5 +1,8 @@
 package io.sluice.dialects.functions;
 
+import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.spi.type.SluiceType;
+import io.sluice.spi.type.TypeKind;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -113,10 +116,10 @@ final class CollectionFunctions
                 .same(TRINO);
         functions.scalar("transform", ARRAY_OF_ANY, 2, 2)
                 .rewrite(DUCKDB, call -> call.template("list_transform({0}, {1})", call.operand(0), oneBasedIndex(call, 1)))
-                .same(TRINO);
+                .rewrite(TRINO, call -> withoutIndexParameter(call, "transform"));
         functions.scalar("filter", ARG0, 2, 2)
                 .rewrite(DUCKDB, call -> call.template("list_filter({0}, {1})", call.operand(0), oneBasedIndex(call, 1)))
-                .same(TRINO);
+                .rewrite(TRINO, call -> withoutIndexParameter(call, "filter"));
         functions.scalar("aggregate", ANY, 3, 4)
                 .rewrite(DUCKDB, CollectionFunctions::aggregateDuckDb)
                 .rewrite(TRINO, call -> call.operandCount() == 4
@@ -133,9 +136,28 @@ final class CollectionFunctions
                 .duckdb("list_contains(map_keys({0}), {1})")
                 .trino("contains(map_keys({0}), {1})");
         functions.scalar("named_struct", ReturnTypeInferences.NAMED_STRUCT, 2, -1)
-                .rewrite(DUCKDB, CollectionFunctions::namedStructDuckDb);
+                .rewrite(DUCKDB, CollectionFunctions::namedStructDuckDb)
+                .rewrite(TRINO, call -> {
+                    if (call.operandCount() % 2 != 0) {
+                        throw call.unsupported("names and values must come in pairs");
+                    }
+                    List<String> names = new ArrayList<>();
+                    List<Integer> values = new ArrayList<>();
+                    for (int i = 0; i < call.operandCount(); i += 2) {
+                        names.add(call.requireStringLiteral(i, "each field name"));
+                        values.add(i + 1);
+                    }
+                    return rowTrino(call, names, values);
+                });
         functions.scalar("struct", ReturnTypeInferences.STRUCT, 1, -1)
-                .rewrite(DUCKDB, CollectionFunctions::structDuckDb);
+                .rewrite(DUCKDB, CollectionFunctions::structDuckDb)
+                .rewrite(TRINO, call -> {
+                    List<Integer> values = new ArrayList<>();
+                    for (int i = 0; i < call.operandCount(); i++) {
+                        values.add(i);
+                    }
+                    return rowTrino(call, structFieldNames(call), values);
+                });
         functions.scalar("to_json", STRING, 1, 1).duckdb("CAST(to_json({0}) AS VARCHAR)");
         functions.scalar("explode", ELEMENT_OF_ARG0, 1, 1)
                 .rewrite(DUCKDB, call -> {
@@ -156,6 +178,15 @@ final class CollectionFunctions
             throw call.unsupported("the sort order must be the literal true or false");
         }
         return flag.equals("TRUE");
+    }
+
+    /** Trino's lambdas over array elements take the element only, not Spark's index as a second parameter. */
+    private static SqlNode withoutIndexParameter(CallContext call, String function)
+    {
+        if (call.operand(1) instanceof SqlLambda lambda && lambda.getParameters().size() > 1) {
+            throw call.unsupported("a lambda with an index parameter");
+        }
+        return call.rename(function);
     }
 
     /** A lambda whose second parameter is Spark's 0-based index, rewritten for an engine counting from 1. */
@@ -216,18 +247,47 @@ final class CollectionFunctions
         return call.template("struct_pack(" + String.join(", ", fields) + ")");
     }
 
-    /** Spark names a struct's fields after the columns it is built from, else col1, col2, ... */
     private static SqlNode structDuckDb(CallContext call)
     {
+        List<String> names = structFieldNames(call);
         List<String> fields = new ArrayList<>();
-        for (int i = 0; i < call.operandCount(); i++) {
-            SqlNode operand = call.operand(i);
-            String name = operand instanceof SqlIdentifier identifier && !identifier.isStar()
-                    ? identifier.names.get(identifier.names.size() - 1)
-                    : "col" + (i + 1);
-            fields.add("\"" + name.replace("\"", "\"\"") + "\" := {" + i + "}");
+        for (int i = 0; i < names.size(); i++) {
+            fields.add("\"" + names.get(i).replace("\"", "\"\"") + "\" := {" + i + "}");
         }
         return call.template("struct_pack(" + String.join(", ", fields) + ")");
+    }
+
+    /** Spark names a struct's fields after the columns it is built from, else col1, col2, ... */
+    private static List<String> structFieldNames(CallContext call)
+    {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i++) {
+            SqlNode operand = call.operand(i);
+            names.add(operand instanceof SqlIdentifier identifier && !identifier.isStar()
+                    ? identifier.names.get(identifier.names.size() - 1)
+                    : "col" + (i + 1));
+        }
+        return names;
+    }
+
+    /** Trino's anonymous ROW, cast to a ROW type that names its fields: CAST(ROW(x, y) AS ROW(a integer, b varchar)). */
+    private static SqlNode rowTrino(CallContext call, List<String> names, List<Integer> valueOperands)
+    {
+        List<SqlNode> operands = new ArrayList<>();
+        List<SluiceType> types = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
+        for (int operand : valueOperands) {
+            SluiceType type = call.operandType(operand).map(TypeSpecs::fromRelType)
+                    .orElseThrow(() -> call.unsupported("the type of each field must be known"));
+            if (type.kind() == TypeKind.NULL) {
+                throw call.unsupported("a NULL field needs a CAST to its type");
+            }
+            placeholders.add("{" + operands.size() + "}");
+            operands.add(call.operand(operand));
+            types.add(type);
+        }
+        operands.add(TypeSpecs.toCalcite(SluiceType.struct(names, types), call.pos()));
+        return call.template("CAST(ROW(" + String.join(", ", placeholders) + ") AS {" + (operands.size() - 1) + "})", operands);
     }
 
     /** The expression with every reference to a lambda parameter replaced. */

@@ -64,7 +64,7 @@ final class MathFunctions
                 .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END");
         functions.scalar("shiftleft", ARG0, 2, 2).duckdb("({0} << {1})").trino("bitwise_left_shift({0}, {1})")
                 .note(DUCKDB, "a shift past the type's width fails instead of wrapping around");
-        functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_arithmetic_shift_right({0}, {1})");
+        functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_right_shift_arithmetic({0}, {1})");
         functions.scalar("isnan", BOOLEAN, 1, 1).duckdb("isnan({0})").trino("is_nan({0})");
         functions.scalar("positive", ARG0, 1, 1).duckdb("(+({0}))").trino("(+({0}))").flink("(+({0}))");
         functions.scalar("negative", ARG0, 1, 1).duckdb("(-({0}))").trino("(-({0}))").flink("(-({0}))");

@@ -30,6 +30,20 @@ final class ReturnTypeInferences
             binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
     static final SqlReturnTypeInference ARRAY_OF_ANY = binding -> array(binding.getTypeFactory(),
             binding.getTypeFactory().createSqlType(SqlTypeName.ANY));
+    /** concat: the first array argument's type when it joins arrays, else a string (none of the arguments typed ANY). */
+    static final SqlReturnTypeInference CONCAT = binding -> {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            RelDataType type = binding.getOperandType(i);
+            if (type.getSqlTypeName() == SqlTypeName.ARRAY) {
+                return factory.createTypeWithNullability(type, true);
+            }
+            if (type.getSqlTypeName() == SqlTypeName.ANY) {
+                return factory.createTypeWithNullability(type, true);
+            }
+        }
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true);
+    };
     /** The element type of the array in the first argument (the value type of a map). */
     static final SqlReturnTypeInference ELEMENT_OF_ARG0 = binding -> {
         RelDataType type = binding.getOperandType(0);

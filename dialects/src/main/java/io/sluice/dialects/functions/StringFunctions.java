@@ -89,9 +89,9 @@ final class StringFunctions
                 .note(DUCKDB, "emulated: words are split on single spaces, as Spark does")
                 .same(FLINK);
         // Spark's concat is NULL when any argument is; DuckDB's skips NULLs, its || does not.
-        functions.scalar("concat", ReturnTypeInferences.ANY, 0, -1)
+        functions.scalar("concat", ReturnTypeInferences.CONCAT, 0, -1)
                 .rewrite(DUCKDB, StringFunctions::concatDuckDb)
-                .rewrite(TRINO, call -> call.operandCount() == 0 ? call.template("''") : call.rename("concat"))
+                .rewrite(TRINO, StringFunctions::concatTrino)
                 .rewrite(FLINK, StringFunctions::concatFlink);
         // Spark's concat_ws joins the elements of array arguments too.
         functions.scalar("concat_ws", STRING, 1, -1)
@@ -179,9 +179,16 @@ final class StringFunctions
                 .renamed(FLINK, "TO_BASE64");
         functions.scalar("hex", STRING, 1, 1)
                 .rewrite(DUCKDB, call -> call.operandIsExactInteger(0) ? call.template("hex(CAST({0} AS BIGINT))") : call.template("hex({0})"))
-                .rewrite(TRINO, call -> call.operandIsExactInteger(0)
-                        ? call.template("upper(to_base(CAST({0} AS BIGINT), 16))")
-                        : call.template("to_hex(to_utf8({0}))"));
+                .rewrite(TRINO, call -> {
+                    if (call.operandIsExactInteger(0)) {
+                        // Spark writes a negative number's 64-bit two's complement; to_base writes a minus sign.
+                        return call.template("CASE WHEN {0} < 0 THEN to_hex(to_big_endian_64(CAST({0} AS BIGINT))) ELSE upper(to_base(CAST({0} AS BIGINT), 16)) END");
+                    }
+                    if (call.operandIs(0, SqlTypeName.BINARY, SqlTypeName.VARBINARY)) {
+                        return call.template("to_hex({0})");
+                    }
+                    return call.template("to_hex(to_utf8({0}))");
+                });
         functions.scalar("conv", STRING, 3, 3)
                 .trino("upper(to_base(from_base({0}, {1}), {2}))")
                 .note(TRINO, "negative numbers are written with a minus sign, not in two's complement as Spark does");
@@ -234,15 +241,42 @@ final class StringFunctions
     /** Flink's CONCAT takes strings only: other arguments are cast, as Spark casts them. */
     private static SqlNode concatFlink(CallContext call)
     {
+        for (int i = 0; i < call.operandCount(); i++) {
+            if (call.operandIsArray(i)) {
+                throw call.unsupported("array arguments");
+            }
+        }
+        return concatCasting(call, "CONCAT", "STRING");
+    }
+
+    /** Trino's concat joins strings or arrays: arguments of other types are cast to VARCHAR, as Spark casts them. */
+    private static SqlNode concatTrino(CallContext call)
+    {
+        for (int i = 0; i < call.operandCount(); i++) {
+            if (call.operandIsArray(i)) {
+                return call.rename("concat");
+            }
+            if (call.operandIs(i, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+                // Trino writes every fractional digit of its timestamp(6); Spark drops trailing zeros.
+                throw call.unsupported("a timestamp argument: format it with date_format first");
+            }
+        }
+        return concatCasting(call, "concat", "VARCHAR");
+    }
+
+    /** The engine's concat over strings; other arguments are cast to its string type, floating-point ones refused. */
+    private static SqlNode concatCasting(CallContext call, String function, String stringType)
+    {
         if (call.operandCount() == 0) {
             return call.template("''");
         }
-        StringBuilder template = new StringBuilder("CONCAT(");
+        StringBuilder template = new StringBuilder(function).append('(');
         for (int i = 0; i < call.operandCount(); i++) {
-            if (call.operandIsArray(i) || call.operandIsApproximate(i)) {
-                throw call.unsupported(call.operandIsArray(i) ? "array arguments" : "a floating-point argument");
+            if (call.operandIsApproximate(i)) {
+                // Engines write floating-point numbers differently from Spark (1.0E10 vs 10000000000.0).
+                throw call.unsupported("a floating-point argument: cast it to DECIMAL or format it first");
             }
-            template.append(i == 0 ? "" : ", ").append(call.operandIsString(i) ? "{" + i + "}" : "CAST({" + i + "} AS STRING)");
+            template.append(i == 0 ? "" : ", ").append(call.operandIsString(i) ? "{" + i + "}" : "CAST({" + i + "} AS " + stringType + ")");
         }
         return call.template(template.append(')').toString());
     }

@@ -5,10 +5,13 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.dialect.SparkSqlDialect;
 import org.apache.calcite.sql.dialect.TrinoSqlDialect;
 
@@ -118,6 +121,41 @@ public final class TargetDialects
         public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
         {
             quoteVerbatim(buffer, value, false);
+        }
+
+        /**
+         * Trino's grammar has no BETWEEN ASYMMETRIC, which Calcite writes for Spark's (asymmetric) BETWEEN; and Trino
+         * ignores an ORDER BY in a parenthesized query, which Calcite makes of the body of a WITH.
+         */
+        @Override
+        public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+        {
+            if (call instanceof SqlWith with) {
+                SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.WITH, "WITH", "");
+                SqlWriter.Frame items = writer.startList("", "");
+                for (SqlNode item : with.withList) {
+                    writer.sep(",");
+                    item.unparse(writer, 0, 0);
+                }
+                writer.endList(items);
+                SqlWriter.Frame body = writer.startList(SqlWriter.FrameTypeEnum.WITH_BODY);
+                with.body.unparse(writer, 0, 0);
+                writer.endList(body);
+                writer.endList(frame);
+                return;
+            }
+            if (call.getOperator() instanceof SqlBetweenOperator between && between.flag == SqlBetweenOperator.Flag.ASYMMETRIC) {
+                int precedence = between.getLeftPrec();
+                SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
+                call.operand(0).unparse(writer, leftPrec, precedence);
+                writer.sep(between.isNegated() ? "NOT BETWEEN" : "BETWEEN");
+                call.operand(1).unparse(writer, precedence, precedence);
+                writer.sep("AND");
+                call.operand(2).unparse(writer, precedence, rightPrec);
+                writer.endList(frame);
+                return;
+            }
+            super.unparseCall(writer, call, leftPrec, rightPrec);
         }
     }
 

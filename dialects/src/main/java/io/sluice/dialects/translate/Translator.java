@@ -20,6 +20,7 @@ import io.sluice.spi.SluiceException;
 import io.sluice.spi.type.SluiceType;
 import io.sluice.spi.type.TypeKind;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -436,11 +437,36 @@ public final class Translator
             if (select.getFrom() != null) {
                 select.setFrom(tableReferences(select.getFrom()));
             }
+            if (target == Dialect.TRINO && select.getGroup() != null) {
+                for (SqlNode item : select.getGroup()) {
+                    requireColumnsInGroupingSets(item, false);
+                }
+            }
             SqlSelect translated = (SqlSelect) super.visit(select);
             if (translated.getOrderList() != null) {
                 translated.setOrderBy(explicitNulls(translated.getOrderList()));
             }
             return translated;
+        }
+
+        /** Trino's ROLLUP, CUBE and GROUPING SETS take column references only, where Spark takes any expression. */
+        private void requireColumnsInGroupingSets(SqlNode item, boolean inGroupingSet)
+        {
+            if (item instanceof SqlNodeList list) {
+                for (SqlNode element : list) {
+                    requireColumnsInGroupingSets(element, true);
+                }
+                return;
+            }
+            SqlKind kind = item.getKind();
+            if (kind == SqlKind.ROLLUP || kind == SqlKind.CUBE || kind == SqlKind.GROUPING_SETS || (inGroupingSet && kind == SqlKind.ROW)) {
+                for (SqlNode operand : ((SqlCall) item).getOperandList()) {
+                    requireColumnsInGroupingSets(operand, true);
+                }
+            }
+            else if (inGroupingSet && !(item instanceof SqlIdentifier)) {
+                throw notSupported("ROLLUP, CUBE or GROUPING SETS over an expression (" + item + "); group by a column of a subquery instead");
+            }
         }
 
         private SqlNode orderBy(SqlOrderBy orderBy)
@@ -509,12 +535,49 @@ public final class Translator
                 return lateralView(lateral);
             }
             SqlJoin translated = (SqlJoin) super.visit(join);
+            if (target == Dialect.TRINO && translated.getConditionType() == JoinConditionType.USING) {
+                return usingAsOn(translated);
+            }
             if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target == Dialect.DUCKDB) {
                 return new SqlRawStatement(join.getParserPosition(), translated.getLeft(),
                         type == JoinType.LEFT_SEMI_JOIN ? " SEMI JOIN " : " ANTI JOIN ", translated.getRight(),
                         " ON ", translated.getCondition());
             }
             return translated;
+        }
+
+        /**
+         * Trino does not let a USING column be named with its table, as Spark does (a.id): between two named
+         * relations, the join is written with ON; every column reference is qualified already.
+         */
+        private SqlJoin usingAsOn(SqlJoin join)
+        {
+            Optional<String> left = relationName(join.getLeft());
+            Optional<String> right = relationName(join.getRight());
+            if (left.isEmpty() || right.isEmpty()) {
+                return join;
+            }
+            SqlNode condition = null;
+            for (SqlNode column : (SqlNodeList) join.getCondition()) {
+                String name = ((SqlIdentifier) column).getSimple();
+                SqlNode equals = SqlStdOperatorTable.EQUALS.createCall(join.getParserPosition(),
+                        new SqlIdentifier(List.of(left.get(), name), column.getParserPosition()),
+                        new SqlIdentifier(List.of(right.get(), name), column.getParserPosition()));
+                condition = condition == null ? equals : SqlStdOperatorTable.AND.createCall(join.getParserPosition(), condition, equals);
+            }
+            return new SqlJoin(join.getParserPosition(), join.getLeft(), SqlLiteral.createBoolean(false, join.getParserPosition()),
+                    join.getJoinTypeNode(), join.getRight(), JoinConditionType.ON.symbol(join.getParserPosition()), condition);
+        }
+
+        private static Optional<String> relationName(SqlNode relation)
+        {
+            if (relation instanceof SqlIdentifier identifier) {
+                return Optional.of(identifier.names.get(identifier.names.size() - 1));
+            }
+            if (relation.getKind() == SqlKind.AS) {
+                return Optional.of(((SqlIdentifier) ((SqlCall) relation).operand(1)).getSimple());
+            }
+            return Optional.empty();
         }
 
         /** Spark reads LATERAL VIEW, not UNNEST: the view is written as it came, with its argument from the UNNEST. */

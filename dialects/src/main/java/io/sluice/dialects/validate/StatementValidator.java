@@ -69,8 +69,13 @@ public final class StatementValidator
     {
         SqlNode normalized = normalizeTypes(statement, input);
         if (normalized instanceof SqlCreateTable create) {
-            create.query().ifPresent(query -> create.setOperand(1, validateQuery(query, input, catalog, currentDatabase).statement()));
-            return Validation.unvalidated(create);
+            if (create.query().isEmpty()) {
+                return Validation.unvalidated(create);
+            }
+            // The query's validator goes with the statement: translating it needs the types of its expressions.
+            Validation query = validateQuery(create.query().get(), input, catalog, currentDatabase);
+            create.setOperand(1, query.statement());
+            return new Validation(create, query.validatorOrNull());
         }
         if (normalized instanceof SqlCreateView view) {
             Validation query = validateQuery(view.query(), input, catalog, currentDatabase);
