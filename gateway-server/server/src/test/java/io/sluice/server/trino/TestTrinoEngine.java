@@ -200,7 +200,7 @@ class TestTrinoEngine
         try (Connection connection = connect("?sluice.engine=trino"); Statement statement = connection.createStatement()) {
             CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
                 try {
-                    statement.executeQuery("SELECT sum(extendedprice) FROM tpch.sf1000.lineitem");
+                    statement.executeQuery("SELECT sum(extendedprice) AS kill_me FROM tpch.sf1000.lineitem");
                 }
                 catch (SQLException e) {
                     throw new java.util.concurrent.CompletionException(e);
@@ -236,7 +236,7 @@ class TestTrinoEngine
         try (Connection trino = trino(); Statement statement = trino.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet resultSet = statement.executeQuery("SELECT count(*) FROM system.runtime.queries "
-                        + "WHERE source = 'sluice' AND state = 'RUNNING' AND query LIKE '%sf1000.lineitem%' AND query NOT LIKE '%runtime.queries%'")) {
+                        + "WHERE source = 'sluice' AND state = 'RUNNING' AND query LIKE '%kill_me%' AND query NOT LIKE '%runtime.queries%'")) {
                     resultSet.next();
                     if (resultSet.getLong(1) > 0) {
                         return;
