@@ -8,9 +8,11 @@ import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -51,15 +53,25 @@ final class TrinoMetadata
         return catalog.equals(defaultCatalog) ? schema : catalog + "." + schema;
     }
 
+    /** Whether the schema exists, from the session's cache of all of Trino's schemas (one query fills it). */
     boolean schemaExists(Location location)
     {
-        return !session.query("SELECT 1 FROM system.jdbc.schemas WHERE table_catalog = " + literal(location.catalog())
-                + " AND table_schem = " + literal(location.schema())).isEmpty();
+        return session.metadataCache().schemas(() -> {
+            Set<Location> schemas = new HashSet<>();
+            for (Object[] row : session.query("SELECT table_catalog, table_schem FROM system.jdbc.schemas")) {
+                schemas.add(new Location((String) row[0], (String) row[1]));
+            }
+            return schemas;
+        }).contains(location);
     }
 
     @Override
     public List<String> listDatabases(NamePattern databasePattern)
     {
+        if (databasePattern.exactName().isPresent()) {
+            Location location = location(defaultCatalog, databasePattern.exactName().get());
+            return schemaExists(location) ? List.of(database(location.catalog(), location.schema())) : List.of();
+        }
         List<String> databases = new ArrayList<>();
         for (Object[] row : session.query("SELECT table_catalog, table_schem FROM system.jdbc.schemas"
                 + where(databasePattern, "table_catalog", "table_schem") + " ORDER BY table_catalog <> " + literal(defaultCatalog) + ", 1, 2")) {
@@ -89,6 +101,22 @@ final class TrinoMetadata
 
     @Override
     public List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
+    {
+        if (databasePattern.exactName().isPresent() && tablePattern.exactName().isPresent() && columnPattern.exactName().isEmpty()) {
+            // One table's columns, as validation asks for them: from the session's cache.
+            Location location = location(defaultCatalog, databasePattern.exactName().get());
+            String table = tablePattern.exactName().get().toLowerCase(Locale.ROOT);
+            if (!schemaExists(location)) {
+                return List.of();
+            }
+            return session.metadataCache().columns(location, table, () -> queryColumns(databasePattern, tablePattern, NamePattern.any())).stream()
+                    .filter(column -> columnPattern.matches(column.name()))
+                    .toList();
+        }
+        return queryColumns(databasePattern, tablePattern, columnPattern);
+    }
+
+    private List<ColumnInfo> queryColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
     {
         List<ColumnInfo> columns = new ArrayList<>();
         for (Object[] row : session.query("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"

@@ -39,6 +39,7 @@ final class TrinoSession
     private final Consumer<TrinoSession> onClose;
     private final Set<TrinoStatement> statements = ConcurrentHashMap.newKeySet();
     private final Map<String, String> properties;
+    private final TrinoMetadataCache metadataCache;
     private String catalog;
     private String schema;
     private volatile boolean closed;
@@ -50,6 +51,7 @@ final class TrinoSession
         this.user = requireNonNull(user, "user is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.properties = new HashMap<>(config.sessionProperties());
+        this.metadataCache = new TrinoMetadataCache(config.metadataCacheTtl());
         this.catalog = config.catalog();
         this.schema = "default";
     }
@@ -74,6 +76,11 @@ final class TrinoSession
                 .clientRequestTimeout(new Duration(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .build();
         return StatementClientFactory.newStatementClient(httpClient, session, sql, Optional.empty());
+    }
+
+    TrinoMetadataCache metadataCache()
+    {
+        return metadataCache;
     }
 
     /** Keeps what the statement changed in the session (USE, SET SESSION, RESET SESSION). */

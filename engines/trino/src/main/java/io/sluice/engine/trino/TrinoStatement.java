@@ -63,6 +63,10 @@ final class TrinoStatement
         }
         QueryStatusInfo status = started.isRunning() ? started.currentStatusInfo() : finalStatus(started);
         session.update(started);
+        if (status.getUpdateType() != null) {
+            // DDL or DML: what the session knew of schemas and tables may be stale now.
+            session.metadataCache().invalidate();
+        }
         if (status.getColumns() == null) {
             updateCount = status.getUpdateCount().orElse(-1);
             return false;

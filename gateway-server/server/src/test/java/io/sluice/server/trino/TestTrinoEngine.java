@@ -165,6 +165,23 @@ class TestTrinoEngine
     }
 
     @Test
+    @Order(5)
+    void aSessionSeesItsOwnTablesAtOnceDespiteTheMetadataCache()
+            throws SQLException
+    {
+        String table = "fresh_" + Long.toHexString(System.nanoTime());
+        try (Connection connection = connect("?sluice.engine=trino"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            statement.execute("CREATE TABLE " + table + " AS SELECT 1 AS a, 'x' AS b");
+            assertThat(rows(statement, "SELECT a, b FROM " + table)).containsExactly(List.of("1", "x"));
+            statement.execute("DROP TABLE " + table);
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+        }
+    }
+
+    @Test
     @Order(6)
     void cancelStopsTheTrinoQuery()
             throws Exception
