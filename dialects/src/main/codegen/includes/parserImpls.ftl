@@ -183,7 +183,7 @@ SqlNode SqlUseDatabase() :
     }
 }
 
-/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts; SHOW ENGINES. */
+/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts; SHOW ENGINES; SHOW STATS FOR t. */
 SqlNode SqlShowStatement() :
 {
     final Span s;
@@ -215,6 +215,9 @@ SqlNode SqlShowStatement() :
         [ [ <LIKE> ] pattern = StringLiteral() ]
     |
         <ENGINES> { kind = SqlShow.Kind.ENGINES; }
+    |
+        <STATS> <FOR> { kind = SqlShow.Kind.STATS; }
+        table = CompoundIdentifier()
     )
     {
         return new SqlShow(s.end(this), kind, database, table, pattern);

@@ -45,6 +45,11 @@ class TestSparkSyntax
         assertThat(((SqlShow) parse("SHOW SCHEMAS")).kind()).isEqualTo(SqlShow.Kind.DATABASES);
         assertThat(((SqlShow) parse("SHOW COLUMNS FROM orders IN sales")).table().orElseThrow().getSimple()).isEqualTo("orders");
         assertThat(((SqlShow) parse("SHOW FUNCTIONS LIKE 'date*'")).kind()).isEqualTo(SqlShow.Kind.FUNCTIONS);
+        assertThat(((SqlShow) parse("SHOW ENGINES")).kind()).isEqualTo(SqlShow.Kind.ENGINES);
+        SqlShow stats = (SqlShow) parse("SHOW STATS FOR tpch.tiny.nation");
+        assertThat(stats.kind()).isEqualTo(SqlShow.Kind.STATS);
+        assertThat(stats.table().orElseThrow().names).containsExactly("tpch", "tiny", "nation");
+        assertThat(stats.toString()).isEqualTo("SHOW STATS FOR `tpch`.`tiny`.`nation`");
         SqlDescribeObject describe = (SqlDescribeObject) parse("DESC EXTENDED sales.orders");
         assertThat(describe.kind()).isEqualTo(SqlDescribeObject.Kind.TABLE);
         assertThat(describe.extended()).isTrue();

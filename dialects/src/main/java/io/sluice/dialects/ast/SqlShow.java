@@ -9,12 +9,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code SHOW DATABASES | TABLES | VIEWS | COLUMNS | FUNCTIONS} with Spark's optional parts; Sluice's {@code SHOW ENGINES}. */
+/** {@code SHOW DATABASES | TABLES | VIEWS | COLUMNS | FUNCTIONS} with Spark's optional parts; Sluice's {@code SHOW ENGINES} and {@code SHOW STATS FOR t}. */
 public final class SqlShow
         extends SqlStatement
 {
     /** What is listed. */
-    public enum Kind { DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS, ENGINES }
+    public enum Kind { DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS, ENGINES, STATS }
 
     private final Kind kind;
     private final SqlIdentifier database;
@@ -57,7 +57,7 @@ public final class SqlShow
         writer.keyword("SHOW");
         writer.keyword(kind.name());
         if (table != null) {
-            writer.keyword("IN");
+            writer.keyword(kind == Kind.STATS ? "FOR" : "IN");
             table.unparse(writer, 0, 0);
         }
         if (database != null) {

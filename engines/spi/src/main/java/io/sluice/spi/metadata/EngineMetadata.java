@@ -4,6 +4,7 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Databases, tables, columns and functions of an engine as one session sees them. Patterns follow the JDBC
@@ -19,6 +20,12 @@ public interface EngineMetadata
     List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern);
 
     List<FunctionInfo> listFunctions(NamePattern functionPattern);
+
+    /** The engine's statistics of a table, if it keeps any; empty when the table does not exist. */
+    default Optional<TableStatistics> tableStatistics(String database, String table)
+    {
+        return Optional.empty();
+    }
 
     default List<PrimaryKeyInfo> listPrimaryKeys(String database, String table)
     {

@@ -116,6 +116,17 @@ public sealed interface SessionCommand
     record ShowEngines()
             implements SessionCommand {}
 
+    /** {@code SHOW STATS FOR [db.]t}: the engine's statistics of a table, as Trino shows them. */
+    record ShowStats(Optional<String> database, String table)
+            implements SessionCommand
+    {
+        public ShowStats
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(table, "table is null");
+        }
+    }
+
     /** {@code SHOW FUNCTIONS [[LIKE] 'pattern']}: the functions Sluice reads. */
     record ShowFunctions(Optional<String> pattern)
             implements SessionCommand

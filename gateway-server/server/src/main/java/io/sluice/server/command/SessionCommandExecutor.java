@@ -15,6 +15,7 @@ import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.NamePattern;
 import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
 import io.sluice.spi.type.SluiceType;
 
@@ -64,6 +65,33 @@ public final class SessionCommandExecutor
                 new Column("message", SluiceType.STRING, Optional.empty())), rows);
     }
 
+    /** One row per column (name, data size, distinct values, nulls fraction, low, high), then the row count. */
+    private static LocalResult showStats(Session session, EngineMetadata metadata, SessionCommand.ShowStats show)
+    {
+        String database = show.database().orElse(session.currentDatabase());
+        TableStatistics statistics = metadata.tableStatistics(database, show.table()).orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND,
+                "Table '" + show.table() + "' not found in database '" + database + "', or its engine keeps no statistics"));
+        List<Object[]> rows = new ArrayList<>();
+        for (TableStatistics.ColumnStatistics column : statistics.columns()) {
+            rows.add(new Object[] {column.name(), boxed(column.dataSize()), boxed(column.distinctValues()), boxed(column.nullsFraction()), null,
+                    column.low().orElse(null), column.high().orElse(null)});
+        }
+        rows.add(new Object[] {null, null, null, null, boxed(statistics.rowCount()), null, null});
+        return new LocalResult(List.of(
+                new Column("column_name", SluiceType.STRING, Optional.empty()),
+                new Column("data_size", SluiceType.DOUBLE, Optional.empty()),
+                new Column("distinct_values_count", SluiceType.DOUBLE, Optional.empty()),
+                new Column("nulls_fraction", SluiceType.DOUBLE, Optional.empty()),
+                new Column("row_count", SluiceType.DOUBLE, Optional.empty()),
+                new Column("low_value", SluiceType.STRING, Optional.empty()),
+                new Column("high_value", SluiceType.STRING, Optional.empty())), rows);
+    }
+
+    private static Double boxed(java.util.OptionalDouble value)
+    {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
     /** Runs the command; returns its rows, or empty for commands without a result set. */
     public static Optional<LocalResult> execute(SessionCommand command, Session session, Supplier<EngineMetadata> engineMetadata)
     {
@@ -102,6 +130,9 @@ public final class SessionCommandExecutor
         }
         if (command instanceof SessionCommand.ShowViews show) {
             return Optional.of(showViews(session, metadata, show));
+        }
+        if (command instanceof SessionCommand.ShowStats show) {
+            return Optional.of(showStats(session, metadata, show));
         }
         if (command instanceof SessionCommand.ShowColumns show) {
             List<Object[]> rows = new ArrayList<>();

@@ -42,6 +42,10 @@ public final class SessionCommands
                 case VIEWS -> new SessionCommand.ShowViews(database, show.pattern());
                 case FUNCTIONS -> new SessionCommand.ShowFunctions(show.pattern());
                 case ENGINES -> new SessionCommand.ShowEngines();
+                case STATS -> {
+                    SqlIdentifier table = show.table().orElseThrow();
+                    yield new SessionCommand.ShowStats(databasePart(table), lastPart(table));
+                }
                 case COLUMNS -> {
                     SqlIdentifier table = show.table().orElseThrow();
                     yield new SessionCommand.ShowColumns(database.or(() -> databasePart(table)), lastPart(table));

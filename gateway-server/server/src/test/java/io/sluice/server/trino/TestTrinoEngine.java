@@ -140,6 +140,15 @@ class TestTrinoEngine
             try (Statement statement = connection.createStatement()) {
                 statement.execute("USE tpch.tiny");
                 assertThat(rows(statement, "SELECT count(*) FROM nation")).containsExactly(List.of("25"));
+                // Trino's statistics, as its catalog and Sluice's router read them.
+                assertThat(rows(statement, "SHOW STATS FOR nation")).containsExactly(
+                        List.of("nationkey", "null", "25.0", "0.0", "null", "0", "24"),
+                        List.of("name", "177.0", "25.0", "0.0", "null", "null", "null"),
+                        List.of("regionkey", "null", "5.0", "0.0", "null", "0", "4"),
+                        List.of("comment", "1857.0", "25.0", "0.0", "null", "null", "null"),
+                        List.of("null", "null", "null", "null", "25.0", "null", "null"));
+                assertThatThrownBy(() -> statement.executeQuery("SHOW STATS FOR tpch.tiny.no_such_table"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
                 assertThat(rows(statement, "SHOW ENGINES").stream().filter(row -> row.get(0).equals("trino")).toList())
                         .singleElement().satisfies(row -> assertThat(row.subList(1, 5)).containsExactly("UP", "476", TRINO.endpoint(), "trino"));
             }
