@@ -5,6 +5,7 @@ import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.FunctionInfo;
 import io.sluice.spi.metadata.NamePattern;
 import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -131,6 +133,32 @@ final class TrinoMetadata
             }
         }
         return columns;
+    }
+
+    /** Trino's SHOW STATS: what its connector knows (Iceberg from its manifests, tpch from the generator). */
+    @Override
+    public Optional<TableStatistics> tableStatistics(String database, String table)
+    {
+        Location location = location(defaultCatalog, database);
+        if (listColumns(NamePattern.exact(database), NamePattern.exact(table), NamePattern.any()).isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalDouble rowCount = OptionalDouble.empty();
+        List<TableStatistics.ColumnStatistics> columns = new ArrayList<>();
+        for (Object[] row : session.query("SHOW STATS FOR " + qualified(location) + "." + identifier(table.toLowerCase(Locale.ROOT)))) {
+            if (row[0] == null) {
+                rowCount = number(row[4]);
+                continue;
+            }
+            columns.add(new TableStatistics.ColumnStatistics((String) row[0], number(row[1]), number(row[2]), number(row[3]),
+                    Optional.ofNullable((String) row[5]), Optional.ofNullable((String) row[6])));
+        }
+        return Optional.of(new TableStatistics(rowCount, columns));
+    }
+
+    private static OptionalDouble number(Object value)
+    {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) value).doubleValue());
     }
 
     @Override
