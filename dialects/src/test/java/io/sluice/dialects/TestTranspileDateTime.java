@@ -18,6 +18,13 @@ class TestTranspileDateTime
     }
 
     @Test
+    void dayOfYear()
+    {
+        spark("SELECT extract(DOY FROM dt), dayofyear(dt) FROM t")
+                .toTrino("SELECT day_of_year(\"t\".\"dt\"), day_of_year(CAST(\"t\".\"dt\" AS TIMESTAMP(6))) FROM \"default\".\"t\" AS \"t\"");
+    }
+
+    @Test
     void datediffCastsBothSides()
     {
         spark("SELECT datediff(dt, DATE '2020-01-01') FROM t")

@@ -28,6 +28,16 @@ class TestTranspileStatements
     }
 
     @Test
+    void usingAndNaturalJoinsOnTrino()
+    {
+        // Trino does not let a USING column be qualified: written with ON; NATURAL is refused by name.
+        spark("SELECT t1.a FROM t t1 JOIN t t2 USING (a, b)")
+                .toTrino("SELECT \"t1\".\"a\" FROM \"default\".\"t\" AS \"t1\" INNER JOIN \"default\".\"t\" AS \"t2\" ON \"t1\".\"a\" = \"t2\".\"a\" AND \"t1\".\"b\" = \"t2\".\"b\"");
+        spark("SELECT * FROM t t1 NATURAL JOIN t t2")
+                .refusedIn(Dialect.TRINO, "Not supported in trino: NATURAL JOIN; name the columns with USING or ON");
+    }
+
+    @Test
     void leftAntiJoin()
     {
         spark("SELECT a FROM t LEFT ANTI JOIN u ON a = k")

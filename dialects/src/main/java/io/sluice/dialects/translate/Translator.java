@@ -531,6 +531,9 @@ public final class Translator
             if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target != Dialect.SPARK && target != Dialect.DUCKDB) {
                 throw notSupported(type == JoinType.LEFT_SEMI_JOIN ? "LEFT SEMI JOIN" : "LEFT ANTI JOIN");
             }
+            if (target == Dialect.TRINO && join.isNatural()) {
+                throw notSupported("NATURAL JOIN; name the columns with USING or ON");
+            }
             if (target == Dialect.SPARK && join instanceof SqlLateralView.Join lateral) {
                 return lateralView(lateral);
             }
@@ -872,7 +875,9 @@ public final class Translator
                     case DUCKDB -> context.template("CAST(microsecond(CAST({1} AS TIMESTAMP)) / 1000000.0 AS DECIMAL(8, 6))");
                     default -> throw context.unsupported("SECOND with its fraction");
                 };
-                case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DOY", "HOUR", "MINUTE" -> translated;
+                // Trino reads EXTRACT(DOY ...), but Calcite's Trino dialect cannot write it.
+                case "DOY" -> target == Dialect.TRINO ? context.template("day_of_year({1})") : translated;
+                case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE" -> translated;
                 default -> throw context.unsupported(unit);
             };
         }
