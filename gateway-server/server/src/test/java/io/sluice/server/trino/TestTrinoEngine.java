@@ -118,6 +118,10 @@ class TestTrinoEngine
         }
         assertThat(direct).hasSize(4);
         assertThat(throughSluice).isEqualTo(direct);
+        // A session on the default engine sends one statement to Trino with the hint.
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT /*+ ENGINE(trino) */ count(*) FROM tpch.tiny.nation WHERE regionkey = 1")).containsExactly(List.of("5"));
+        }
     }
 
     @Test
