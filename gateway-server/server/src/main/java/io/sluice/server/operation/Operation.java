@@ -77,8 +77,9 @@ public abstract class Operation
             // Canceled, timed out or closed while running: nobody will read this result.
             source.ifPresent(ResultSource::close);
         }
-        catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            // Errors too: an operation left RUNNING would hang its client; the server itself keeps serving.
+        catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            // Errors and undeclared checked exceptions (Scala clients) too: an operation left RUNNING would hang its
+            // client; the server itself keeps serving.
             SluiceException exception = SluiceException.wrap(e);
             if (exception.errorCode().type() == io.sluice.spi.ErrorType.INTERNAL_ERROR) {
                 log.error("Operation {} failed: {}", queryId, description(), e);

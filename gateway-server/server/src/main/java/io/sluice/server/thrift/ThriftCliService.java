@@ -124,7 +124,8 @@ public final class ThriftCliService
         try {
             return body.run(CallContext.caller());
         }
-        catch (RuntimeException e) {
+        catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            // Checked exceptions too: engine clients written in Scala throw them undeclared.
             SluiceException exception = SluiceException.wrap(e);
             if (exception.errorCode().type() == ErrorType.INTERNAL_ERROR) {
                 log.error("{} failed", name, e);

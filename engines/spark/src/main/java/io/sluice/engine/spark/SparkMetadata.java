@@ -1,0 +1,155 @@
+package io.sluice.engine.spark;
+
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.FunctionInfo;
+import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableType;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.catalog.Database;
+import org.apache.spark.sql.catalog.Table;
+import org.apache.spark.sql.connect.Catalog;
+import org.apache.spark.sql.types.StructField;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Spark's databases, tables and columns from its catalog API over Spark Connect. A session's temporary views are
+ * tables without a database ({@code ""}), as the validator expects. Column types come from the table's schema.
+ */
+final class SparkMetadata
+        implements EngineMetadata
+{
+    private final SparkEngineSession session;
+
+    SparkMetadata(SparkEngineSession session)
+    {
+        this.session = requireNonNull(session, "session is null");
+    }
+
+    private Catalog catalog()
+    {
+        return session.spark().catalog();
+    }
+
+    @Override
+    public List<String> listDatabases(NamePattern databasePattern)
+    {
+        try {
+            if (databasePattern.exactName().isPresent()) {
+                String database = databasePattern.exactName().get();
+                return catalog().databaseExists(database) ? List.of(database.toLowerCase(Locale.ROOT)) : List.of();
+            }
+            List<String> databases = new ArrayList<>();
+            for (Database database : catalog().listDatabases().collectAsList()) {
+                if (databasePattern.matches(database.name())) {
+                    databases.add(database.name());
+                }
+            }
+            return databases;
+        }
+        catch (Exception | LinkageError e) {
+            throw SparkErrors.translate(e, session.remote());
+        }
+    }
+
+    @Override
+    public List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern)
+    {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String database : listDatabases(databasePattern)) {
+            try {
+                for (Table table : catalog().listTables(database).collectAsList()) {
+                    if (!tablePattern.matches(table.name())) {
+                        continue;
+                    }
+                    TableType type = "VIEW".equalsIgnoreCase(table.tableType()) || table.isTemporary() ? TableType.VIEW : TableType.TABLE;
+                    tables.add(new TableInfo(table.isTemporary() ? "" : database, table.name(), type, table.isTemporary(),
+                            Optional.ofNullable(table.description()).filter(description -> !description.isEmpty())));
+                }
+            }
+            catch (AnalysisException e) {
+                // The database went away while listing.
+            }
+            catch (Exception | LinkageError e) {
+                throw SparkErrors.translate(e, session.remote());
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
+    {
+        List<ColumnInfo> columns = new ArrayList<>();
+        if (databasePattern.exactName().isPresent() && tablePattern.exactName().isPresent()) {
+            columns(databasePattern.exactName().get(), tablePattern.exactName().get(), columnPattern, columns);
+            return columns;
+        }
+        for (TableInfo table : listTables(databasePattern, tablePattern)) {
+            columns(table.temporary() ? catalog().currentDatabase() : table.database(), table.name(), columnPattern, columns);
+        }
+        return columns;
+    }
+
+    /** One table's columns; a temporary view of the name hides the current database's table, as in Spark. */
+    private void columns(String database, String table, NamePattern columnPattern, List<ColumnInfo> columns)
+    {
+        try {
+            boolean temporary = false;
+            if (database.equalsIgnoreCase(catalog().currentDatabase()) && catalog().tableExists(table)) {
+                temporary = catalog().getTable(table).isTemporary();
+            }
+            String name = temporary ? quote(table) : quote(database) + "." + quote(table);
+            int ordinal = 0;
+            for (StructField field : session.spark().table(name).schema().fields()) {
+                ordinal++;
+                if (columnPattern.matches(field.name())) {
+                    columns.add(new ColumnInfo(temporary ? "" : database.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT), field.name(),
+                            SparkTypes.toSluiceType(field.dataType()), ordinal, field.nullable(), Optional.empty(),
+                            field.getComment().isDefined() ? Optional.of(field.getComment().get()) : Optional.empty()));
+                }
+            }
+        }
+        catch (Exception | LinkageError e) {
+            SluiceException error = SparkErrors.translate(e, session.remote());
+            if (error.errorCode() != ErrorCode.TABLE_NOT_FOUND && error.errorCode() != ErrorCode.DATABASE_NOT_FOUND
+                    && error.errorCode() != ErrorCode.ANALYSIS_ERROR) {
+                throw error;
+            }
+            // No such table: no columns.
+        }
+    }
+
+    /** Sluice's own catalog answers SHOW FUNCTIONS; Spark's functions are Spark SQL's, which Sluice reads already. */
+    @Override
+    public List<FunctionInfo> listFunctions(NamePattern functionPattern)
+    {
+        return List.of();
+    }
+
+    @Override
+    public void createDatabase(String database, boolean ifNotExists)
+    {
+        session.query("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(database));
+    }
+
+    @Override
+    public void dropDatabase(String database, boolean ifExists, boolean cascade)
+    {
+        session.query("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quote(database) + (cascade ? " CASCADE" : ""));
+    }
+
+    private static String quote(String name)
+    {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}
