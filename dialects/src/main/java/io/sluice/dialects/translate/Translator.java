@@ -187,6 +187,10 @@ public final class Translator
         if (name.names.size() < 2) {
             return name;
         }
+        if (target == Dialect.SPARK && validation.isTemporaryTable(name.names)) {
+            // Spark's temporary views belong to no database: qualified, Spark would look for a table.
+            return new SqlIdentifier(name.names.get(name.names.size() - 1), name.getParserPosition());
+        }
         List<String> names = new ArrayList<>(name.names);
         int database = names.size() - 2;
         // The current database of a session may be a catalog's ("tpch.tiny"): in the engine's SQL it is two parts.

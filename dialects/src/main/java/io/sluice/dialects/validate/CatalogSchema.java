@@ -12,6 +12,8 @@ import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.schema.lookup.Named;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,6 +152,14 @@ final class CatalogSchema
                 return Set.of();
             }
         };
+    }
+
+    /** Whether the validator resolved the table name to a session's temporary view (columns without a database). */
+    static boolean isTemporary(SqlValidator validator, List<String> names)
+    {
+        SqlValidatorTable table = validator.getCatalogReader().getTable(names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable != null && !catalogTable.columns.isEmpty() && catalogTable.columns.get(0).database().isEmpty();
     }
 
     private static final class CatalogTable

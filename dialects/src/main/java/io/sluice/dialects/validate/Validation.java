@@ -4,6 +4,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 
+import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -49,6 +50,20 @@ public final class Validation
     public SqlNode statement()
     {
         return statement;
+    }
+
+    /** Whether the table name resolved to a session's temporary view, which some engines must not qualify. */
+    public boolean isTemporaryTable(List<String> names)
+    {
+        if (validator == null) {
+            return false;
+        }
+        try {
+            return CatalogSchema.isTemporary(validator, names);
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The type of an expression of the validated statement, if the validator derived one. */

@@ -5,9 +5,14 @@ import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.SessionContext;
 import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.connect.client.RetryPolicy;
+import org.apache.spark.sql.connect.client.SparkConnectClient;
+import scala.Option;
+import scala.concurrent.duration.FiniteDuration;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -54,13 +59,24 @@ public final class SparkEngine
 
     SparkSession connect()
     {
-        SparkSession.Builder builder = SparkSession.builder().remote(config.remote());
+        // The client's default retries last minutes; a statement on a Spark that went away should fail in seconds.
+        RetryPolicy defaults = RetryPolicy.defaultPolicy();
+        RetryPolicy retries = RetryPolicy.apply(Option.apply(config.maxRetries()), FiniteDuration.apply(50, TimeUnit.MILLISECONDS),
+                Option.apply(FiniteDuration.apply(1, TimeUnit.SECONDS)), 2.0, defaults.jitter(), defaults.minJitterThreshold(),
+                defaults.canRetry(), defaults.name());
+        SparkSession.Builder builder;
+        try {
+            builder = SparkSession.builder().client(SparkConnectClient.builder().connectionString(config.remote()).retryPolicy(retries).build());
+        }
+        catch (Throwable e) {
+            throw SparkErrors.translate(e, config.remote());
+        }
         builder.config("spark.sql.session.timeZone", "UTC");
         config.sessionConfig().forEach(builder::config);
         try {
             return builder.create();
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             throw SparkErrors.translate(e, config.remote());
         }
     }
@@ -74,7 +90,7 @@ public final class SparkEngine
                 session.useDatabase(context.database());
             }
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             session.close();
             throw e;
         }
@@ -91,10 +107,12 @@ public final class SparkEngine
                 session = connect();
                 probe = session;
             }
+            // The client keeps Spark's version once read: a settings lookup asks the server itself.
+            session.conf().get("spark.sql.session.timeZone");
             version = session.version();
             return EngineHealth.up(sessions.stream().mapToInt(SparkEngineSession::runningStatements).sum(), 0);
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             SparkSession stale = probe;
             probe = null;
             if (stale != null) {
@@ -114,7 +132,7 @@ public final class SparkEngine
         try {
             session.close();
         }
-        catch (Exception ignored) {
+        catch (Throwable ignored) {
             // Spark is gone or forgot the session: nothing to release.
         }
     }

@@ -81,7 +81,7 @@ final class SparkEngineSession
         try {
             spark.catalog().setCurrentDatabase(database);
         }
-        catch (Exception e) {
+        catch (Throwable e) {
             SluiceException error = SparkErrors.translate(e, remote());
             if (error.errorCode() == ErrorCode.ENGINE_UNAVAILABLE) {
                 throw error;

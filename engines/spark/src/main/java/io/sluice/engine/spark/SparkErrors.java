@@ -3,6 +3,7 @@ package io.sluice.engine.spark;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.connect.client.RetriesExceeded;
 
 import java.util.Map;
 
@@ -32,6 +33,9 @@ final class SparkErrors
 
     static SluiceException translate(Throwable throwable, String remote)
     {
+        if (throwable instanceof VirtualMachineError error && !(throwable instanceof StackOverflowError)) {
+            throw error;
+        }
         if (throwable instanceof SluiceException sluice) {
             return sluice;
         }
@@ -47,6 +51,12 @@ final class SparkErrors
             return new SluiceException(code, "Spark: " + firstLine(throwable.getMessage()), throwable);
         }
         String message = String.valueOf(throwable.getMessage());
+        if (throwable instanceof RetriesExceeded) {
+            // The client retried its call until its policy gave up: Spark did not answer.
+            Throwable cause = throwable.getSuppressed().length > 0 ? throwable.getSuppressed()[0] : throwable.getCause();
+            return new SluiceException(ErrorCode.ENGINE_CONNECTION_LOST, "Spark Connect at " + remote + " is not reachable: "
+                    + (cause == null ? "the client's retries are exhausted" : firstLine(cause.getMessage())), throwable);
+        }
         if (message.contains("UNAVAILABLE") || message.contains("Connection refused")) {
             return new SluiceException(ErrorCode.ENGINE_UNAVAILABLE, "Spark Connect at " + remote + " is not reachable: " + firstLine(message), throwable);
         }

@@ -56,7 +56,7 @@ final class SparkMetadata
             }
             return databases;
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             throw SparkErrors.translate(e, session.remote());
         }
     }
@@ -79,7 +79,7 @@ final class SparkMetadata
             catch (AnalysisException e) {
                 // The database went away while listing.
             }
-            catch (Exception | LinkageError e) {
+            catch (Throwable e) {
                 throw SparkErrors.translate(e, session.remote());
             }
         }
@@ -119,7 +119,7 @@ final class SparkMetadata
                 }
             }
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             SluiceException error = SparkErrors.translate(e, session.remote());
             if (error.errorCode() != ErrorCode.TABLE_NOT_FOUND && error.errorCode() != ErrorCode.DATABASE_NOT_FOUND
                     && error.errorCode() != ErrorCode.ANALYSIS_ERROR) {

@@ -73,7 +73,7 @@ final class SparkStatement
             rows.hasNext();
             return true;
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             throw failure(e);
         }
         finally {
@@ -113,7 +113,7 @@ final class SparkStatement
                 batch.add(values);
             }
         }
-        catch (Exception | LinkageError e) {
+        catch (Throwable e) {
             throw failure(e);
         }
         finally {
@@ -157,7 +157,7 @@ final class SparkStatement
         try {
             session.spark().interruptTag(tag);
         }
-        catch (Exception ignored) {
+        catch (Throwable ignored) {
             // Finished already, or Spark is gone: nothing left to stop.
         }
     }
@@ -178,7 +178,7 @@ final class SparkStatement
             try {
                 closeable.close();
             }
-            catch (Exception ignored) {
+            catch (Throwable ignored) {
                 // The operation is interrupted already.
             }
         }

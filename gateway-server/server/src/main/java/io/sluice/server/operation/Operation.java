@@ -77,9 +77,9 @@ public abstract class Operation
             // Canceled, timed out or closed while running: nobody will read this result.
             source.ifPresent(ResultSource::close);
         }
-        catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
-            // Errors and undeclared checked exceptions (Scala clients) too: an operation left RUNNING would hang its
-            // client; the server itself keeps serving.
+        catch (Throwable e) {
+            // Errors and undeclared checked exceptions and throwables (Scala clients) too: an operation left RUNNING
+            // would hang its client. The JVM's own failures (out of memory) are rethrown once the operation failed.
             SluiceException exception = SluiceException.wrap(e);
             if (exception.errorCode().type() == io.sluice.spi.ErrorType.INTERNAL_ERROR) {
                 log.error("Operation {} failed: {}", queryId, description(), e);
@@ -90,6 +90,9 @@ public abstract class Operation
                     operationLog.add("Failed: " + exception.getMessage());
                     setState(OperationState.ERROR);
                 }
+            }
+            if (e instanceof VirtualMachineError error && !(e instanceof StackOverflowError)) {
+                throw error;
             }
         }
     }

@@ -125,7 +125,7 @@ public final class ThriftCliService
             return body.run(CallContext.caller());
         }
         catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
-            // Checked exceptions too: engine clients written in Scala throw them undeclared.
+            // Checked exceptions too: engine clients written in Scala throw them undeclared (engines wrap the rest).
             SluiceException exception = SluiceException.wrap(e);
             if (exception.errorCode().type() == ErrorType.INTERNAL_ERROR) {
                 log.error("{} failed", name, e);
