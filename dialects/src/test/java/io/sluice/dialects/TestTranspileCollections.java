@@ -53,7 +53,7 @@ class TestTranspileCollections
         spark("SELECT transform(arr, x -> x + 1), transform(arr, (x, i) -> x * i) FROM t")
                 .toDuckDb("SELECT list_transform(\"t\".\"arr\", (\"x\") -> (\"x\" + 1)), list_transform(\"t\".\"arr\", (\"x\", \"i\") -> (\"x\" * (\"i\" - 1))) FROM \"default\".\"t\" AS \"t\"")
                 .refusedIn(Dialect.TRINO, "Not supported in trino: transform() (a lambda with an index parameter)")
-                .toSpark("SELECT transform(`t`.`arr`, (`x`) -> (`x` + 1)), transform(`t`.`arr`, (`x`, `i`) -> (`x` * `i`)) FROM `default`.`t` `t`")
+                .toSpark("SELECT transform(`t`.`arr`, `x` -> (`x` + 1)), transform(`t`.`arr`, (`x`, `i`) -> (`x` * `i`)) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: transform()");
         spark("SELECT transform(arr, x -> x + 1) FROM t")
                 .toTrino("SELECT transform(\"t\".\"arr\", (\"x\") -> (\"x\" + 1)) FROM \"default\".\"t\" AS \"t\"");
@@ -65,7 +65,7 @@ class TestTranspileCollections
         spark("SELECT filter(arr, x -> x > 0), aggregate(arr, 0, (acc, x) -> acc + x) FROM t")
                 .toDuckDb("SELECT list_filter(\"t\".\"arr\", (\"x\") -> (\"x\" > 0)), list_reduce(\"t\".\"arr\", (\"acc\", \"x\") -> (\"acc\" + \"x\"), 0) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT filter(\"t\".\"arr\", (\"x\") -> (\"x\" > 0)), reduce(\"t\".\"arr\", 0, (\"acc\", \"x\") -> (\"acc\" + \"x\"), __s -> __s) FROM \"default\".\"t\" AS \"t\"")
-                .toSpark("SELECT filter(`t`.`arr`, (`x`) -> (`x` > 0)), aggregate(`t`.`arr`, 0, (`acc`, `x`) -> (`acc` + `x`)) FROM `default`.`t` `t`")
+                .toSpark("SELECT filter(`t`.`arr`, `x` -> (`x` > 0)), aggregate(`t`.`arr`, 0, (`acc`, `x`) -> (`acc` + `x`)) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: filter()");
     }
 

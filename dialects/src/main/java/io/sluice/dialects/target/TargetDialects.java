@@ -70,6 +70,23 @@ public final class TargetDialects
                 .withQuotedCasing(Casing.UNCHANGED);
     }
 
+    /** Writes Spark's (asymmetric) BETWEEN without the ASYMMETRIC that Calcite adds and Trino and Spark cannot read. */
+    private static boolean unparsedBetween(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+    {
+        if (!(call.getOperator() instanceof SqlBetweenOperator between) || between.flag != SqlBetweenOperator.Flag.ASYMMETRIC) {
+            return false;
+        }
+        int precedence = between.getLeftPrec();
+        SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
+        call.operand(0).unparse(writer, leftPrec, precedence);
+        writer.sep(between.isNegated() ? "NOT BETWEEN" : "BETWEEN");
+        call.operand(1).unparse(writer, precedence, precedence);
+        writer.sep("AND");
+        call.operand(2).unparse(writer, precedence, rightPrec);
+        writer.endList(frame);
+        return true;
+    }
+
     private static void quoteVerbatim(StringBuilder buffer, String value, boolean backslashEscapes)
     {
         buffer.append('\'');
@@ -144,18 +161,9 @@ public final class TargetDialects
                 writer.endList(frame);
                 return;
             }
-            if (call.getOperator() instanceof SqlBetweenOperator between && between.flag == SqlBetweenOperator.Flag.ASYMMETRIC) {
-                int precedence = between.getLeftPrec();
-                SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
-                call.operand(0).unparse(writer, leftPrec, precedence);
-                writer.sep(between.isNegated() ? "NOT BETWEEN" : "BETWEEN");
-                call.operand(1).unparse(writer, precedence, precedence);
-                writer.sep("AND");
-                call.operand(2).unparse(writer, precedence, rightPrec);
-                writer.endList(frame);
-                return;
+            if (!unparsedBetween(writer, call, leftPrec, rightPrec)) {
+                super.unparseCall(writer, call, leftPrec, rightPrec);
             }
-            super.unparseCall(writer, call, leftPrec, rightPrec);
         }
     }
 
@@ -172,6 +180,14 @@ public final class TargetDialects
         public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value)
         {
             quoteVerbatim(buffer, value, true);
+        }
+
+        @Override
+        public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+        {
+            if (!unparsedBetween(writer, call, leftPrec, rightPrec)) {
+                super.unparseCall(writer, call, leftPrec, rightPrec);
+            }
         }
     }
 

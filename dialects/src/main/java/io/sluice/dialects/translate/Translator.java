@@ -212,7 +212,8 @@ public final class Translator
     private void nameResultColumns(SqlNode query)
     {
         SqlNode body = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
-        if (!(body instanceof SqlSelect select) || validation.source().isEmpty()) {
+        // Spark names its result columns itself; aliases would also make qualified ORDER BY keys ambiguous there.
+        if (!(body instanceof SqlSelect select) || validation.source().isEmpty() || target == Dialect.SPARK) {
             return;
         }
         String source = validation.source().get();
@@ -630,7 +631,12 @@ public final class Translator
 
         private SqlNode lambda(SqlLambda lambda)
         {
-            return new SqlLambda(lambda.getParserPosition(), lambda.getParameters(), lambda.getExpression().accept(this));
+            SqlNode body = lambda.getExpression().accept(this);
+            if (target == Dialect.SPARK && lambda.getParameters().size() == 1) {
+                // Spark's grammar parenthesizes two or more lambda parameters only: x -> ..., not (x) -> ...
+                return new SqlRawStatement(lambda.getParserPosition(), lambda.getParameters().get(0), " -> (", body, ")");
+            }
+            return new SqlLambda(lambda.getParserPosition(), lambda.getParameters(), body);
         }
 
         /** Spark's table function range(...) with its column id. */

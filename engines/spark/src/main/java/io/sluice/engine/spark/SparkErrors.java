@@ -68,9 +68,10 @@ final class SparkErrors
 
     private static String firstLine(String message)
     {
-        if (message == null) {
+        if (message == null || message.isBlank()) {
             return "unknown error";
         }
+        message = message.strip();
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
     }

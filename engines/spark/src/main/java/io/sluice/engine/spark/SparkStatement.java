@@ -12,9 +12,12 @@ import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -67,6 +70,20 @@ final class SparkStatement
             types = List.copyOf(resultTypes);
             if (canceled) {
                 throw canceledException();
+            }
+            // The client decodes Arrow batches into rows by column name, which fails on duplicate names (SELECT a.id,
+            // b.id): the columns are renamed by position for the transfer; Sluice keeps Spark's names.
+            Set<String> names = new HashSet<>();
+            boolean duplicates = false;
+            for (StructField field : fields) {
+                duplicates |= !names.add(field.name().toLowerCase(Locale.ROOT));
+            }
+            if (duplicates) {
+                String[] positional = new String[fields.length];
+                for (int i = 0; i < positional.length; i++) {
+                    positional[i] = "_c" + i;
+                }
+                dataset = dataset.toDF(positional);
             }
             rows = dataset.toLocalIterator();
             // The first batch is read here, so that errors of small queries come with execute.
