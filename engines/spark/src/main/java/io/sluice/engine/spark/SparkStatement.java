@@ -138,6 +138,7 @@ final class SparkStatement
         }
         if (batch.isEmpty()) {
             rows = null;
+            closeRows(current);
             return Optional.empty();
         }
         return Optional.of(RowBatch.ofRows(types.size(), batch));
@@ -191,14 +192,20 @@ final class SparkStatement
         if (current != null || running) {
             interrupt();
         }
-        if (current instanceof AutoCloseable closeable) {
+        closeRows(current);
+        session.forget(this);
+    }
+
+    /** Releases the iterator's Arrow buffers. */
+    private static void closeRows(Iterator<Row> rows)
+    {
+        if (rows instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             }
             catch (Throwable ignored) {
-                // The operation is interrupted already.
+                // The operation is over already.
             }
         }
-        session.forget(this);
     }
 }

@@ -1,0 +1,178 @@
+package io.sluice.benchmarks;
+
+import io.sluice.server.SluiceServer;
+import io.sluice.server.config.Settings;
+import io.sluice.server.testing.LocalSparkExtension;
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static java.lang.String.format;
+
+/**
+ * In one run, against one local Spark Connect server ({@code bin/sluice engine start spark}): the same queries
+ * through Sluice (Hive JDBC driver, Spark SQL, routed to Spark) and through Spark Connect's own client. Small query:
+ * latency median and ratio; large fetch ({@code rows} rows of {@code range}): rows per second and ratio.
+ * Usage: {@code BenchmarkSparkEndToEnd [latencyIterations] [fetchRows]}.
+ */
+public final class BenchmarkSparkEndToEnd
+{
+    private static final String SMALL_QUERY = "SELECT count(*), max(id) FROM range(1000)";
+
+    private BenchmarkSparkEndToEnd() {}
+
+    public record Results(double sluiceMedianMillis, double sparkMedianMillis, double sluiceRowsPerSecond, double sparkRowsPerSecond)
+    {
+        public double latencyRatio()
+        {
+            return sluiceMedianMillis / sparkMedianMillis;
+        }
+
+        public double fetchRatio()
+        {
+            return sluiceRowsPerSecond / sparkRowsPerSecond;
+        }
+    }
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Results results = run(iterations, rows, 3);
+        System.out.printf("Small Spark query, median of %d: through Sluice %.1f ms, Spark Connect client %.1f ms, ratio %.2f%n",
+                iterations, results.sluiceMedianMillis(), results.sparkMedianMillis(), results.latencyRatio());
+        System.out.printf("Fetch %,d rows x 3 columns: Sluice via Hive JDBC %,.0f rows/s, Spark Connect client %,.0f rows/s, ratio %.2f%n",
+                rows, results.sluiceRowsPerSecond(), results.sparkRowsPerSecond(), results.fetchRatio());
+    }
+
+    public static Results run(int iterations, int rows, int fetchRounds)
+            throws Exception
+    {
+        LocalSparkExtension spark = new LocalSparkExtension();
+        spark.beforeAll(null);
+        Path data = Files.createTempDirectory("sluice-bench-spark");
+        SluiceServer server = SluiceServer.start(Settings.of(Map.of(
+                "server.thrift.binary.port", "0",
+                "server.thrift.http.port", "0",
+                "server.rest.port", "0",
+                "router.engines", "duckdb,spark",
+                "engine.spark.remote", spark.remote(),
+                "server.data-directory", data.toString())));
+        String url = "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/default?sluice.engine=spark";
+        String fetchQuery = "SELECT id, id * 2 AS doubled, concat('row ', CAST(id AS STRING)) AS label FROM range(" + rows + ")";
+        SparkSession direct = SparkSession.builder().remote(spark.remote()).create();
+        try (Connection viaSluice = TestClients.HIVE_JDBC.connect(url, "bench"); Statement statement = viaSluice.createStatement()) {
+            double[] sluice = new double[iterations];
+            double[] sparkDirect = new double[iterations];
+            // Warm both paths up, then alternate them so that the machine's noise hurts both alike.
+            for (int i = 0; i < Math.max(5, iterations / 5); i++) {
+                smallQuery(statement);
+                smallQuery(direct);
+            }
+            for (int i = 0; i < iterations; i++) {
+                long start = System.nanoTime();
+                smallQuery(statement);
+                sluice[i] = (System.nanoTime() - start) / 1e6;
+                start = System.nanoTime();
+                smallQuery(direct);
+                sparkDirect[i] = (System.nanoTime() - start) / 1e6;
+            }
+            double sluiceRows = 0;
+            double sparkRows = 0;
+            for (int round = 0; round < fetchRounds; round++) {
+                sluiceRows = Math.max(sluiceRows, rowsPerSecond(statement, fetchQuery, rows));
+                sparkRows = Math.max(sparkRows, rowsPerSecond(direct, fetchQuery, rows));
+            }
+            return new Results(BenchmarkGatewayEndToEnd.percentile(sluice, 0.5), BenchmarkGatewayEndToEnd.percentile(sparkDirect, 0.5), sluiceRows, sparkRows);
+        }
+        finally {
+            direct.close();
+            server.close();
+            SluiceServerExtension.deleteRecursively(data);
+        }
+    }
+
+    private static void smallQuery(Statement statement)
+            throws SQLException
+    {
+        try (ResultSet resultSet = statement.executeQuery(SMALL_QUERY)) {
+            if (!resultSet.next() || resultSet.getLong(1) != 1000 || resultSet.getLong(2) != 999) {
+                throw new IllegalStateException("Wrong answer through Sluice");
+            }
+        }
+    }
+
+    private static void smallQuery(SparkSession spark)
+    {
+        List<Row> rows = spark.sql(SMALL_QUERY).collectAsList();
+        if (rows.size() != 1 || rows.get(0).getLong(0) != 1000 || rows.get(0).getLong(1) != 999) {
+            throw new IllegalStateException("Wrong answer from Spark Connect");
+        }
+    }
+
+    private static double rowsPerSecond(Statement statement, String query, int expectedRows)
+            throws SQLException
+    {
+        statement.setFetchSize(10_000);
+        long start = System.nanoTime();
+        long count = 0;
+        long checksum = 0;
+        try (ResultSet resultSet = statement.executeQuery(query)) {
+            while (resultSet.next()) {
+                count++;
+                checksum += resultSet.getLong(2);
+                if (resultSet.getString(3) == null) {
+                    throw new IllegalStateException("label is null");
+                }
+            }
+        }
+        return check(count, checksum, expectedRows, start);
+    }
+
+    private static double rowsPerSecond(SparkSession spark, String query, int expectedRows)
+    {
+        long start = System.nanoTime();
+        long count = 0;
+        long checksum = 0;
+        Iterator<Row> rows = spark.sql(query).toLocalIterator();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            count++;
+            checksum += row.getLong(1);
+            if (row.getString(2) == null) {
+                throw new IllegalStateException("label is null");
+            }
+        }
+        if (rows instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return check(count, checksum, expectedRows, start);
+    }
+
+    private static double check(long count, long checksum, int expectedRows, long start)
+    {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long expectedChecksum = (long) expectedRows * (expectedRows - 1);
+        if (count != expectedRows || checksum != expectedChecksum) {
+            throw new IllegalStateException(format("Fetched %s rows with checksum %s, expected %s and %s", count, checksum, expectedRows, expectedChecksum));
+        }
+        return count / seconds;
+    }
+}

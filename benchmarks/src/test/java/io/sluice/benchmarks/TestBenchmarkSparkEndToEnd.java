@@ -1,0 +1,20 @@
+package io.sluice.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keeps the Spark harness compiling and both of its paths answering correctly, on a small run. */
+class TestBenchmarkSparkEndToEnd
+{
+    @Test
+    void verify()
+            throws Exception
+    {
+        BenchmarkSparkEndToEnd.Results results = BenchmarkSparkEndToEnd.run(3, 20_000, 1);
+        assertThat(results.sluiceMedianMillis()).isPositive();
+        assertThat(results.sparkMedianMillis()).isPositive();
+        assertThat(results.sluiceRowsPerSecond()).isPositive();
+        assertThat(results.sparkRowsPerSecond()).isPositive();
+    }
+}
