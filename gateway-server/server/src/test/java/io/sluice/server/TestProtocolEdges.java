@@ -32,8 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -197,9 +199,9 @@ class TestProtocolEdges
             assertThat(message).contains(":");
             // Hive 3 clients (beeline among them) rebuild the server's exception from the info messages, on fetch
             // errors for one: with Hive's own parser, colons in the message included.
-            try (java.net.URLClassLoader beeline = new java.net.URLClassLoader(TestClients.jars(TestClients.root().resolve("beeline")), ClassLoader.getPlatformClassLoader())) {
+            try (URLClassLoader beeline = new URLClassLoader(TestClients.jars(TestClients.root().resolve("beeline")), ClassLoader.getPlatformClassLoader())) {
                 Class<?> hiveSqlException = Class.forName("org.apache.hive.service.cli.HiveSQLException", true, beeline);
-                Throwable cause = (Throwable) hiveSqlException.getMethod("toCause", java.util.List.class).invoke(null, response.getStatus().getInfoMessages());
+                Throwable cause = (Throwable) hiveSqlException.getMethod("toCause", List.class).invoke(null, response.getStatus().getInfoMessages());
                 assertThat(cause).hasMessageEndingWith(message);
             }
         }

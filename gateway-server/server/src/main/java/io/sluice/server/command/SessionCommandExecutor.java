@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -87,7 +88,7 @@ public final class SessionCommandExecutor
                 new Column("high_value", SluiceType.STRING, Optional.empty())), rows);
     }
 
-    private static Double boxed(java.util.OptionalDouble value)
+    private static Double boxed(OptionalDouble value)
     {
         return value.isPresent() ? value.getAsDouble() : null;
     }

@@ -20,6 +20,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static io.sluice.server.testing.JdbcRows.rows;
@@ -233,7 +234,7 @@ class TestTrinoEngine
                     statement.executeQuery("SELECT sum(extendedprice) AS kill_me FROM tpch.sf1000.lineitem");
                 }
                 catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
+                    throw new CompletionException(e);
                 }
             });
             awaitRunningQuery();
