@@ -7,6 +7,7 @@ import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.FunctionInfo;
 import io.sluice.spi.metadata.NamePattern;
 import io.sluice.spi.metadata.TableInfo;
+import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.catalog.Database;
@@ -15,9 +16,14 @@ import org.apache.spark.sql.connect.Catalog;
 import org.apache.spark.sql.types.StructField;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,6 +34,9 @@ import static java.util.Objects.requireNonNull;
 final class SparkMetadata
         implements EngineMetadata
 {
+    /** DESCRIBE TABLE EXTENDED's statistics: {@code 1234 bytes, 50 rows}. */
+    private static final Pattern ROWS = Pattern.compile("(\\d+) rows");
+
     private final SparkEngineSession session;
 
     SparkMetadata(SparkEngineSession session)
@@ -126,6 +135,62 @@ final class SparkMetadata
                 throw error;
             }
             // No such table: no columns.
+        }
+    }
+
+    /**
+     * What Spark's catalog keeps of a table: size and row count (after {@code ANALYZE TABLE ... COMPUTE STATISTICS}),
+     * and per column (after {@code ... FOR ALL COLUMNS}) distinct values, NULLs, lowest and highest value.
+     */
+    @Override
+    public Optional<TableStatistics> tableStatistics(String database, String table)
+    {
+        List<ColumnInfo> columns = listColumns(NamePattern.exact(database), NamePattern.exact(table), NamePattern.any());
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = columns.get(0).database().isEmpty() ? quote(table) : quote(database) + "." + quote(table);
+        OptionalDouble rowCount = OptionalDouble.empty();
+        for (Object[] row : session.query("DESCRIBE TABLE EXTENDED " + name)) {
+            if ("Statistics".equals(row[0]) && row[1] != null) {
+                Matcher matcher = ROWS.matcher((String) row[1]);
+                if (matcher.find()) {
+                    rowCount = OptionalDouble.of(Double.parseDouble(matcher.group(1)));
+                }
+            }
+        }
+        List<TableStatistics.ColumnStatistics> statistics = new ArrayList<>();
+        for (ColumnInfo column : columns) {
+            Map<String, String> info = new HashMap<>();
+            for (Object[] row : session.query("DESCRIBE TABLE EXTENDED " + name + " " + quote(column.name()))) {
+                if (row[1] != null && !"NULL".equals(row[1])) {
+                    info.put((String) row[0], (String) row[1]);
+                }
+            }
+            OptionalDouble nulls = number(info.get("num_nulls"));
+            OptionalDouble nullsFraction = nulls.isPresent() && rowCount.isPresent() && rowCount.getAsDouble() > 0
+                    ? OptionalDouble.of(nulls.getAsDouble() / rowCount.getAsDouble())
+                    : OptionalDouble.empty();
+            OptionalDouble averageLength = number(info.get("avg_col_len"));
+            OptionalDouble dataSize = averageLength.isPresent() && rowCount.isPresent()
+                    ? OptionalDouble.of(averageLength.getAsDouble() * rowCount.getAsDouble())
+                    : OptionalDouble.empty();
+            statistics.add(new TableStatistics.ColumnStatistics(column.name(), dataSize, number(info.get("distinct_count")), nullsFraction,
+                    Optional.ofNullable(info.get("min")), Optional.ofNullable(info.get("max"))));
+        }
+        return Optional.of(new TableStatistics(rowCount, statistics));
+    }
+
+    private static OptionalDouble number(String text)
+    {
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            return OptionalDouble.of(Double.parseDouble(text.strip()));
+        }
+        catch (NumberFormatException e) {
+            return OptionalDouble.empty();
         }
     }
 

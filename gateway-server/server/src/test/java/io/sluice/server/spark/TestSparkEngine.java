@@ -134,6 +134,25 @@ class TestSparkEngine
     }
 
     @Test
+    @Order(4)
+    void sparkStatisticsAfterAnalyze()
+            throws SQLException
+    {
+        String table = "stats_" + Long.toHexString(System.nanoTime());
+        try (Connection connection = connect("?sluice.engine=spark"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + table + " AS SELECT id, CASE WHEN id % 10 = 0 THEN NULL ELSE id % 3 END AS m FROM range(50)");
+            // Not Sluice SQL: it reaches Spark as written, in a session pinned to Spark in Spark's dialect.
+            statement.execute("ANALYZE TABLE " + table + " COMPUTE STATISTICS FOR ALL COLUMNS");
+            List<List<String>> statistics = rows(statement, "SHOW STATS FOR " + table);
+            assertThat(statistics).hasSize(3);
+            assertThat(statistics.get(0)).containsExactly("id", "400.0", "50.0", "0.0", "null", "0", "49");
+            assertThat(statistics.get(1).subList(0, 4)).containsExactly("m", "400.0", "3.0", "0.1");
+            assertThat(statistics.get(2)).containsExactly("null", "null", "null", "null", "50.0", "null", "null");
+            statement.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
     @Order(5)
     void queryTimeoutCancelsTheSparkJob()
             throws SQLException
