@@ -24,6 +24,8 @@ import static java.lang.String.format;
  * In one run, against one local Spark Connect server ({@code bin/sluice engine start spark}): the same queries
  * through Sluice (Hive JDBC driver, Spark SQL, routed to Spark) and through Spark Connect's own client. Small query:
  * latency median and ratio; large fetch ({@code rows} rows of {@code range}): rows per second and ratio.
+ * With {@code -Dsluice.spark-thrift-url=jdbc:hive2://...} ({@code benchmarks/spark-thriftserver/run start}), the
+ * same run also measures Spark's own Thrift server through the Hive JDBC driver.
  * Usage: {@code BenchmarkSparkEndToEnd [latencyIterations] [fetchRows]}.
  */
 public final class BenchmarkSparkEndToEnd
@@ -55,6 +57,28 @@ public final class BenchmarkSparkEndToEnd
                 iterations, results.sluiceMedianMillis(), results.sparkMedianMillis(), results.latencyRatio());
         System.out.printf("Fetch %,d rows x 3 columns: Sluice via Hive JDBC %,.0f rows/s, Spark Connect client %,.0f rows/s, ratio %.2f%n",
                 rows, results.sluiceRowsPerSecond(), results.sparkRowsPerSecond(), results.fetchRatio());
+        String thriftUrl = System.getProperty("sluice.spark-thrift-url");
+        if (thriftUrl != null) {
+            // Spark's own HiveServer2, through the same driver and SQL: after Sluice's path, on the same machine.
+            try (Connection thrift = TestClients.HIVE_JDBC.connect(thriftUrl, "bench"); Statement statement = thrift.createStatement()) {
+                double[] latencies = new double[iterations];
+                for (int i = 0; i < Math.max(5, iterations / 5); i++) {
+                    smallQuery(statement);
+                }
+                for (int i = 0; i < iterations; i++) {
+                    long start = System.nanoTime();
+                    smallQuery(statement);
+                    latencies[i] = (System.nanoTime() - start) / 1e6;
+                }
+                double fetch = 0;
+                for (int round = 0; round < 3; round++) {
+                    fetch = Math.max(fetch, rowsPerSecond(statement, "SELECT id, id * 2 AS doubled, concat('row ', CAST(id AS STRING)) AS label FROM range(" + rows + ")", rows));
+                }
+                double median = BenchmarkGatewayEndToEnd.percentile(latencies, 0.5);
+                System.out.printf("Spark Thrift server 3.5.4 via Hive JDBC: small query median %.1f ms (Sluice / it: %.2f), fetch %,.0f rows/s (Sluice / it: %.2f)%n",
+                        median, results.sluiceMedianMillis() / median, fetch, results.sluiceRowsPerSecond() / fetch);
+            }
+        }
     }
 
     public static Results run(int iterations, int rows, int fetchRounds)
