@@ -33,7 +33,7 @@ final class FlinkMetadata
     public List<String> listDatabases(NamePattern databasePattern)
     {
         List<String> databases = new ArrayList<>();
-        for (Object[] row : session.query("SHOW DATABASES")) {
+        for (Object[] row : session.queryRows("SHOW DATABASES")) {
             String name = toDatabase((String) row[0]);
             if (databasePattern.matches(name)) {
                 databases.add(name);
@@ -49,10 +49,10 @@ final class FlinkMetadata
         for (String database : listDatabases(databasePattern)) {
             String schema = quote(session.schemaName(database));
             List<String> views = new ArrayList<>();
-            for (Object[] row : session.query("SHOW VIEWS FROM " + schema)) {
+            for (Object[] row : session.queryRows("SHOW VIEWS FROM " + schema)) {
                 views.add((String) row[0]);
             }
-            for (Object[] row : session.query("SHOW TABLES FROM " + schema)) {
+            for (Object[] row : session.queryRows("SHOW TABLES FROM " + schema)) {
                 String name = (String) row[0];
                 if (tablePattern.matches(name)) {
                     tables.add(new TableInfo(database, name, views.contains(name) ? TableType.VIEW : TableType.TABLE, false, Optional.empty()));
@@ -68,7 +68,7 @@ final class FlinkMetadata
         List<ColumnInfo> columns = new ArrayList<>();
         for (TableInfo table : listTables(databasePattern, tablePattern)) {
             int ordinal = 0;
-            for (Object[] row : session.query("DESCRIBE " + quote(session.schemaName(table.database())) + "." + quote(table.name()))) {
+            for (Object[] row : session.queryRows("DESCRIBE " + quote(session.schemaName(table.database())) + "." + quote(table.name()))) {
                 ordinal++;
                 String name = (String) row[0];
                 if (columnPattern.matches(name)) {

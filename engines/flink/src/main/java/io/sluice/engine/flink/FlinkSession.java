@@ -1,15 +1,12 @@
 package io.sluice.engine.flink;
 
 import io.sluice.spi.ErrorCode;
-import io.sluice.spi.RowBatch;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.EngineStatement;
 import io.sluice.spi.metadata.EngineMetadata;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -54,20 +51,6 @@ final class FlinkSession
         return statement;
     }
 
-    /** Runs a statement to its end and returns its rows; for metadata and USE. */
-    List<Object[]> query(String sql)
-    {
-        try (FlinkStatement statement = (FlinkStatement) createStatement(sql)) {
-            List<Object[]> rows = new ArrayList<>();
-            if (statement.execute()) {
-                for (Optional<RowBatch> batch = statement.nextBatch(1000); batch.isPresent(); batch = statement.nextBatch(1000)) {
-                    rows.addAll(RowBatch.rows(List.of(batch.get())));
-                }
-            }
-            return rows;
-        }
-    }
-
     @Override
     public EngineMetadata metadata()
     {
@@ -79,7 +62,7 @@ final class FlinkSession
     {
         String schema = schemaNames.apply(database);
         try {
-            query("USE `" + schema.replace("`", "``") + "`");
+            queryRows("USE `" + schema.replace("`", "``") + "`");
         }
         catch (SluiceException e) {
             throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + database + "' does not exist on flink (" + e.getMessage() + ")", e);

@@ -1,16 +1,13 @@
 package io.sluice.engine.spark;
 
 import io.sluice.spi.ErrorCode;
-import io.sluice.spi.RowBatch;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.EngineStatement;
 import io.sluice.spi.metadata.EngineMetadata;
 import org.apache.spark.sql.connect.SparkSession;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -53,20 +50,6 @@ final class SparkEngineSession
         SparkStatement statement = new SparkStatement(this, sql);
         statements.add(statement);
         return statement;
-    }
-
-    /** Runs a statement to its end and returns its rows; for metadata. */
-    List<Object[]> query(String sql)
-    {
-        try (EngineStatement statement = createStatement(sql)) {
-            List<Object[]> rows = new ArrayList<>();
-            if (statement.execute()) {
-                for (Optional<RowBatch> batch = statement.nextBatch(1000); batch.isPresent(); batch = statement.nextBatch(1000)) {
-                    rows.addAll(RowBatch.rows(List.of(batch.get())));
-                }
-            }
-            return rows;
-        }
     }
 
     @Override

@@ -151,7 +151,7 @@ final class SparkMetadata
         }
         String name = columns.get(0).database().isEmpty() ? quote(table) : quote(database) + "." + quote(table);
         OptionalDouble rowCount = OptionalDouble.empty();
-        for (Object[] row : session.query("DESCRIBE TABLE EXTENDED " + name)) {
+        for (Object[] row : session.queryRows("DESCRIBE TABLE EXTENDED " + name)) {
             if ("Statistics".equals(row[0]) && row[1] != null) {
                 Matcher matcher = ROWS.matcher((String) row[1]);
                 if (matcher.find()) {
@@ -162,7 +162,7 @@ final class SparkMetadata
         List<TableStatistics.ColumnStatistics> statistics = new ArrayList<>();
         for (ColumnInfo column : columns) {
             Map<String, String> info = new HashMap<>();
-            for (Object[] row : session.query("DESCRIBE TABLE EXTENDED " + name + " " + quote(column.name()))) {
+            for (Object[] row : session.queryRows("DESCRIBE TABLE EXTENDED " + name + " " + quote(column.name()))) {
                 if (row[1] != null && !"NULL".equals(row[1])) {
                     info.put((String) row[0], (String) row[1]);
                 }
@@ -204,13 +204,13 @@ final class SparkMetadata
     @Override
     public void createDatabase(String database, boolean ifNotExists)
     {
-        session.query("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(database));
+        session.queryRows("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(database));
     }
 
     @Override
     public void dropDatabase(String database, boolean ifExists, boolean cascade)
     {
-        session.query("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quote(database) + (cascade ? " CASCADE" : ""));
+        session.queryRows("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quote(database) + (cascade ? " CASCADE" : ""));
     }
 
     private static String quote(String name)

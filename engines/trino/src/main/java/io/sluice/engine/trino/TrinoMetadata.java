@@ -60,7 +60,7 @@ final class TrinoMetadata
     {
         return session.metadataCache().schemas(() -> {
             Set<Location> schemas = new HashSet<>();
-            for (Object[] row : session.query("SELECT table_catalog, table_schem FROM system.jdbc.schemas")) {
+            for (Object[] row : session.queryRows("SELECT table_catalog, table_schem FROM system.jdbc.schemas")) {
                 schemas.add(new Location((String) row[0], (String) row[1]));
             }
             return schemas;
@@ -75,7 +75,7 @@ final class TrinoMetadata
             return schemaExists(location) ? List.of(database(location.catalog(), location.schema())) : List.of();
         }
         List<String> databases = new ArrayList<>();
-        for (Object[] row : session.query("SELECT table_catalog, table_schem FROM system.jdbc.schemas"
+        for (Object[] row : session.queryRows("SELECT table_catalog, table_schem FROM system.jdbc.schemas"
                 + where(databasePattern, "table_catalog", "table_schem") + " ORDER BY table_catalog <> " + literal(defaultCatalog) + ", 1, 2")) {
             String database = database((String) row[0], (String) row[1]);
             if (databasePattern.matches(database)) {
@@ -89,7 +89,7 @@ final class TrinoMetadata
     public List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern)
     {
         List<TableInfo> tables = new ArrayList<>();
-        for (Object[] row : session.query("SELECT table_cat, table_schem, table_name, table_type, remarks FROM system.jdbc.tables"
+        for (Object[] row : session.queryRows("SELECT table_cat, table_schem, table_name, table_type, remarks FROM system.jdbc.tables"
                 + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name") + " ORDER BY 1, 2, 3")) {
             String database = database((String) row[0], (String) row[1]);
             String name = (String) row[2];
@@ -121,7 +121,7 @@ final class TrinoMetadata
     private List<ColumnInfo> queryColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
     {
         List<ColumnInfo> columns = new ArrayList<>();
-        for (Object[] row : session.query("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"
+        for (Object[] row : session.queryRows("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"
                 + " FROM system.jdbc.columns" + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name")
                 + exact(columnPattern, "column_name") + " ORDER BY 1, 2, 3, 6")) {
             String database = database((String) row[0], (String) row[1]);
@@ -145,7 +145,7 @@ final class TrinoMetadata
         }
         OptionalDouble rowCount = OptionalDouble.empty();
         List<TableStatistics.ColumnStatistics> columns = new ArrayList<>();
-        for (Object[] row : session.query("SHOW STATS FOR " + qualified(location) + "." + identifier(table.toLowerCase(Locale.ROOT)))) {
+        for (Object[] row : session.queryRows("SHOW STATS FOR " + qualified(location) + "." + identifier(table.toLowerCase(Locale.ROOT)))) {
             if (row[0] == null) {
                 rowCount = number(row[4]);
                 continue;
@@ -166,7 +166,7 @@ final class TrinoMetadata
     {
         List<FunctionInfo> functions = new ArrayList<>();
         String previous = null;
-        for (Object[] row : session.query("SHOW FUNCTIONS")) {
+        for (Object[] row : session.queryRows("SHOW FUNCTIONS")) {
             String name = (String) row[0];
             if (name.equals(previous) || !functionPattern.matches(name)) {
                 continue;
@@ -186,13 +186,13 @@ final class TrinoMetadata
     @Override
     public void createDatabase(String database, boolean ifNotExists)
     {
-        session.query("CREATE SCHEMA " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(location(defaultCatalog, database)));
+        session.queryRows("CREATE SCHEMA " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(location(defaultCatalog, database)));
     }
 
     @Override
     public void dropDatabase(String database, boolean ifExists, boolean cascade)
     {
-        session.query("DROP SCHEMA " + (ifExists ? "IF EXISTS " : "") + qualified(location(defaultCatalog, database)) + (cascade ? " CASCADE" : ""));
+        session.queryRows("DROP SCHEMA " + (ifExists ? "IF EXISTS " : "") + qualified(location(defaultCatalog, database)) + (cascade ? " CASCADE" : ""));
     }
 
     /** Pushes an exact database down; otherwise leaves out the system catalog and information schemas. */

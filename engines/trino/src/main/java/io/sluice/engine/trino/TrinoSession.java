@@ -2,7 +2,6 @@ package io.sluice.engine.trino;
 
 import io.airlift.units.Duration;
 import io.sluice.spi.ErrorCode;
-import io.sluice.spi.RowBatch;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.EngineStatement;
@@ -13,7 +12,6 @@ import io.trino.client.StatementClientFactory;
 import okhttp3.OkHttpClient;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,20 +99,6 @@ final class TrinoSession
         TrinoStatement statement = new TrinoStatement(this, sql);
         statements.add(statement);
         return statement;
-    }
-
-    /** Runs a statement to its end and returns its rows; for metadata. */
-    List<Object[]> query(String sql)
-    {
-        try (EngineStatement statement = createStatement(sql)) {
-            List<Object[]> rows = new ArrayList<>();
-            if (statement.execute()) {
-                for (Optional<RowBatch> batch = statement.nextBatch(1000); batch.isPresent(); batch = statement.nextBatch(1000)) {
-                    rows.addAll(RowBatch.rows(List.of(batch.get())));
-                }
-            }
-            return rows;
-        }
     }
 
     @Override
