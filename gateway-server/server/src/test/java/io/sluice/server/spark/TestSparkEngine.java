@@ -183,7 +183,7 @@ class TestSparkEngine
                     throw new CompletionException(e);
                 }
             });
-            Thread.sleep(2000);
+            awaitRunningStatement();
             SPARK.kill();
             assertThatThrownBy(() -> query.get(60, TimeUnit.SECONDS))
                     .cause()
@@ -199,6 +199,22 @@ class TestSparkEngine
         try (Connection connection = connect("?sluice.engine=spark"); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT count(*) FROM range(25)")).containsExactly(List.of("25"));
         }
+    }
+
+    /** Waits, bounded, until the Spark engine reports a statement running (SHOW ENGINES' running_queries). */
+    private static void awaitRunningStatement()
+            throws Exception
+    {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                if (rows(statement, "SHOW ENGINES").stream().anyMatch(row -> row.get(0).equals("spark") && !row.get(5).equals("0"))) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("The query did not start on Spark");
     }
 
     private static Connection connect(String settings)
