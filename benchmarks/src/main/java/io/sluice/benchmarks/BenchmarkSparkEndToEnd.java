@@ -34,54 +34,32 @@ public final class BenchmarkSparkEndToEnd
 
     private BenchmarkSparkEndToEnd() {}
 
-    public record Results(double sluiceMedianMillis, double sparkMedianMillis, double sluiceRowsPerSecond, double sparkRowsPerSecond)
-    {
-        public double latencyRatio()
-        {
-            return sluiceMedianMillis / sparkMedianMillis;
-        }
-
-        public double fetchRatio()
-        {
-            return sluiceRowsPerSecond / sparkRowsPerSecond;
-        }
-    }
-
     public static void main(String[] args)
             throws Exception
     {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        Results results = run(iterations, rows, 3);
+        HeadToHead results = run(iterations, rows, 3);
         System.out.printf("Small Spark query, median of %d: through Sluice %.1f ms, Spark Connect client %.1f ms, ratio %.2f%n",
-                iterations, results.sluiceMedianMillis(), results.sparkMedianMillis(), results.latencyRatio());
+                iterations, results.sluiceMedianMillis(), results.directMedianMillis(), results.latencyRatio());
         System.out.printf("Fetch %,d rows x 3 columns: Sluice via Hive JDBC %,.0f rows/s, Spark Connect client %,.0f rows/s, ratio %.2f%n",
-                rows, results.sluiceRowsPerSecond(), results.sparkRowsPerSecond(), results.fetchRatio());
+                rows, results.sluiceRowsPerSecond(), results.directRowsPerSecond(), results.fetchRatio());
         String thriftUrl = System.getProperty("sluice.spark-thrift-url");
         if (thriftUrl != null) {
             // Spark's own HiveServer2, through the same driver and SQL: after Sluice's path, on the same machine.
             try (Connection thrift = TestClients.HIVE_JDBC.connect(thriftUrl, "bench"); Statement statement = thrift.createStatement()) {
-                double[] latencies = new double[iterations];
-                for (int i = 0; i < Math.max(5, iterations / 5); i++) {
-                    smallQuery(statement);
-                }
-                for (int i = 0; i < iterations; i++) {
-                    long start = System.nanoTime();
-                    smallQuery(statement);
-                    latencies[i] = (System.nanoTime() - start) / 1e6;
-                }
+                double median = HeadToHead.medianMillis(iterations, () -> smallQuery(statement));
                 double fetch = 0;
                 for (int round = 0; round < 3; round++) {
-                    fetch = Math.max(fetch, rowsPerSecond(statement, "SELECT id, id * 2 AS doubled, concat('row ', CAST(id AS STRING)) AS label FROM range(" + rows + ")", rows));
+                    fetch = Math.max(fetch, rowsPerSecond(statement, fetchQuery(rows), rows));
                 }
-                double median = BenchmarkGatewayEndToEnd.percentile(latencies, 0.5);
                 System.out.printf("Spark Thrift server 3.5.4 via Hive JDBC: small query median %.1f ms (Sluice / it: %.2f), fetch %,.0f rows/s (Sluice / it: %.2f)%n",
                         median, results.sluiceMedianMillis() / median, fetch, results.sluiceRowsPerSecond() / fetch);
             }
         }
     }
 
-    public static Results run(int iterations, int rows, int fetchRounds)
+    public static HeadToHead run(int iterations, int rows, int fetchRounds)
             throws Exception
     {
         LocalSparkExtension spark = new LocalSparkExtension();
@@ -95,37 +73,22 @@ public final class BenchmarkSparkEndToEnd
                 "engine.spark.remote", spark.remote(),
                 "server.data-directory", data.toString())));
         String url = "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/default?sluice.engine=spark";
-        String fetchQuery = "SELECT id, id * 2 AS doubled, concat('row ', CAST(id AS STRING)) AS label FROM range(" + rows + ")";
+        String fetchQuery = fetchQuery(rows);
         SparkSession direct = SparkSession.builder().remote(spark.remote()).create();
         try (Connection viaSluice = TestClients.HIVE_JDBC.connect(url, "bench"); Statement statement = viaSluice.createStatement()) {
-            double[] sluice = new double[iterations];
-            double[] sparkDirect = new double[iterations];
-            // Warm both paths up, then alternate them so that the machine's noise hurts both alike.
-            for (int i = 0; i < Math.max(5, iterations / 5); i++) {
-                smallQuery(statement);
-                smallQuery(direct);
-            }
-            for (int i = 0; i < iterations; i++) {
-                long start = System.nanoTime();
-                smallQuery(statement);
-                sluice[i] = (System.nanoTime() - start) / 1e6;
-                start = System.nanoTime();
-                smallQuery(direct);
-                sparkDirect[i] = (System.nanoTime() - start) / 1e6;
-            }
-            double sluiceRows = 0;
-            double sparkRows = 0;
-            for (int round = 0; round < fetchRounds; round++) {
-                sluiceRows = Math.max(sluiceRows, rowsPerSecond(statement, fetchQuery, rows));
-                sparkRows = Math.max(sparkRows, rowsPerSecond(direct, fetchQuery, rows));
-            }
-            return new Results(BenchmarkGatewayEndToEnd.percentile(sluice, 0.5), BenchmarkGatewayEndToEnd.percentile(sparkDirect, 0.5), sluiceRows, sparkRows);
+            return HeadToHead.measure(iterations, fetchRounds, () -> smallQuery(statement), () -> smallQuery(direct),
+                    () -> rowsPerSecond(statement, fetchQuery, rows), () -> rowsPerSecond(direct, fetchQuery, rows));
         }
         finally {
             direct.close();
             server.close();
             SluiceServerExtension.deleteRecursively(data);
         }
+    }
+
+    private static String fetchQuery(int rows)
+    {
+        return "SELECT id, id * 2 AS doubled, concat('row ', CAST(id AS STRING)) AS label FROM range(" + rows + ")";
     }
 
     private static void smallQuery(Statement statement)

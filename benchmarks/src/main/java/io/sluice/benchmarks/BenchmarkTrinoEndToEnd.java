@@ -29,32 +29,19 @@ public final class BenchmarkTrinoEndToEnd
 
     private BenchmarkTrinoEndToEnd() {}
 
-    public record Results(double sluiceMedianMillis, double trinoMedianMillis, double sluiceRowsPerSecond, double trinoRowsPerSecond)
-    {
-        public double latencyRatio()
-        {
-            return sluiceMedianMillis / trinoMedianMillis;
-        }
-
-        public double fetchRatio()
-        {
-            return sluiceRowsPerSecond / trinoRowsPerSecond;
-        }
-    }
-
     public static void main(String[] args)
             throws Exception
     {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        Results results = run(iterations, rows, 3);
+        HeadToHead results = run(iterations, rows, 3);
         System.out.printf("Small Trino query, median of %d: through Sluice %.1f ms, Trino JDBC %.1f ms, ratio %.2f%n",
-                iterations, results.sluiceMedianMillis(), results.trinoMedianMillis(), results.latencyRatio());
+                iterations, results.sluiceMedianMillis(), results.directMedianMillis(), results.latencyRatio());
         System.out.printf("Fetch %,d rows x 3 columns of tpch.sf1.lineitem: Sluice via Hive JDBC %,.0f rows/s, Trino JDBC %,.0f rows/s, ratio %.2f%n",
-                rows, results.sluiceRowsPerSecond(), results.trinoRowsPerSecond(), results.fetchRatio());
+                rows, results.sluiceRowsPerSecond(), results.directRowsPerSecond(), results.fetchRatio());
     }
 
-    public static Results run(int iterations, int rows, int fetchRounds)
+    public static HeadToHead run(int iterations, int rows, int fetchRounds)
             throws Exception
     {
         LocalTrinoExtension trino = new LocalTrinoExtension();
@@ -70,31 +57,10 @@ public final class BenchmarkTrinoEndToEnd
         String sluiceUrl = "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/default?sluice.engine=trino";
         String trinoUrl = "jdbc:trino:" + trino.endpoint().substring("http:".length()) + "/tpch/tiny";
         String fetchQuery = "SELECT orderkey, linenumber, comment FROM tpch.sf1.lineitem LIMIT " + rows;
-        try (Connection viaSluice = TestClients.HIVE_JDBC.connect(sluiceUrl, "bench"); Connection direct = DriverManager.getConnection(trinoUrl, "bench", null)) {
-            double[] sluice = new double[iterations];
-            double[] trinoDirect = new double[iterations];
-            try (Statement sluiceStatement = viaSluice.createStatement(); Statement trinoStatement = direct.createStatement()) {
-                // Warm both paths up, then alternate them so that the machine's noise hurts both alike.
-                for (int i = 0; i < Math.max(5, iterations / 5); i++) {
-                    smallQuery(sluiceStatement);
-                    smallQuery(trinoStatement);
-                }
-                for (int i = 0; i < iterations; i++) {
-                    long start = System.nanoTime();
-                    smallQuery(sluiceStatement);
-                    sluice[i] = (System.nanoTime() - start) / 1e6;
-                    start = System.nanoTime();
-                    smallQuery(trinoStatement);
-                    trinoDirect[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            double sluiceRows = 0;
-            double trinoRows = 0;
-            for (int round = 0; round < fetchRounds; round++) {
-                sluiceRows = Math.max(sluiceRows, rowsPerSecond(viaSluice, fetchQuery, rows));
-                trinoRows = Math.max(trinoRows, rowsPerSecond(direct, fetchQuery, rows));
-            }
-            return new Results(BenchmarkGatewayEndToEnd.percentile(sluice, 0.5), BenchmarkGatewayEndToEnd.percentile(trinoDirect, 0.5), sluiceRows, trinoRows);
+        try (Connection viaSluice = TestClients.HIVE_JDBC.connect(sluiceUrl, "bench"); Connection direct = DriverManager.getConnection(trinoUrl, "bench", null);
+                Statement sluiceStatement = viaSluice.createStatement(); Statement trinoStatement = direct.createStatement()) {
+            return HeadToHead.measure(iterations, fetchRounds, () -> smallQuery(sluiceStatement), () -> smallQuery(trinoStatement),
+                    () -> rowsPerSecond(viaSluice, fetchQuery, rows), () -> rowsPerSecond(direct, fetchQuery, rows));
         }
         finally {
             server.close();

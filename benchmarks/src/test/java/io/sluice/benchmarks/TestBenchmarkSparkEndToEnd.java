@@ -11,10 +11,10 @@ class TestBenchmarkSparkEndToEnd
     void verify()
             throws Exception
     {
-        BenchmarkSparkEndToEnd.Results results = BenchmarkSparkEndToEnd.run(3, 20_000, 1);
+        HeadToHead results = BenchmarkSparkEndToEnd.run(3, 20_000, 1);
         assertThat(results.sluiceMedianMillis()).isPositive();
-        assertThat(results.sparkMedianMillis()).isPositive();
+        assertThat(results.directMedianMillis()).isPositive();
         assertThat(results.sluiceRowsPerSecond()).isPositive();
-        assertThat(results.sparkRowsPerSecond()).isPositive();
+        assertThat(results.directRowsPerSecond()).isPositive();
     }
 }

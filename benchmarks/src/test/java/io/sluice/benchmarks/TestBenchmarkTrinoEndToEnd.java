@@ -11,10 +11,10 @@ class TestBenchmarkTrinoEndToEnd
     void verify()
             throws Exception
     {
-        BenchmarkTrinoEndToEnd.Results results = BenchmarkTrinoEndToEnd.run(3, 20_000, 1);
+        HeadToHead results = BenchmarkTrinoEndToEnd.run(3, 20_000, 1);
         assertThat(results.sluiceMedianMillis()).isPositive();
-        assertThat(results.trinoMedianMillis()).isPositive();
+        assertThat(results.directMedianMillis()).isPositive();
         assertThat(results.sluiceRowsPerSecond()).isPositive();
-        assertThat(results.trinoRowsPerSecond()).isPositive();
+        assertThat(results.directRowsPerSecond()).isPositive();
     }
 }
