@@ -178,7 +178,13 @@ SqlNode SqlUseDatabase() :
 {
     <USE> { s = span(); }
     [ LOOKAHEAD(2) ( <DATABASE> | <SCHEMA> ) ]
-    name = CompoundIdentifier() {
+    (
+        name = CompoundIdentifier()
+    |
+        // Spark's default database, whose name Calcite reserves.
+        <DEFAULT_> { name = new SqlIdentifier("default", getPos()); }
+    )
+    {
         return new SqlUseDatabase(s.end(this), name);
     }
 }

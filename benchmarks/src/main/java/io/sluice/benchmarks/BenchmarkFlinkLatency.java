@@ -88,7 +88,6 @@ public final class BenchmarkFlinkLatency
         }
         finally {
             server.close();
-            flink.afterAll(null);
             SluiceServerExtension.deleteRecursively(data);
         }
     }

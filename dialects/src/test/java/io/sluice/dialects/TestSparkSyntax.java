@@ -33,6 +33,7 @@ class TestSparkSyntax
         assertThat(((SqlSessionSet) parse("SET sluice.dialect")).value()).isEmpty();
         assertThat(((SqlSessionSet) parse("RESET")).reset()).isTrue();
         assertThat(((SqlUseDatabase) parse("USE DATABASE sales")).name().getSimple()).isEqualTo("sales");
+        assertThat(((SqlUseDatabase) parse("USE default")).name().getSimple()).isEqualTo("default");
     }
 
     @Test

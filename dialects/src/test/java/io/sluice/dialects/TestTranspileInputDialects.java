@@ -14,7 +14,7 @@ class TestTranspileInputDialects
                 .toDuckDb("SELECT CAST(\"t\".\"a\" // 2 AS BIGINT), (\"t\".\"arr\"[1]), \"t\".\"b\" FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT ((\"t\".\"a\" / 2)), (\"t\".\"arr\"[1]), \"t\".\"b\" FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ((`t`.`a` DIV 2)), (`t`.`arr`[1 - 1]), `t`.`b` FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: operator div");
+                .toFlink("SELECT CAST(`t`.`a` / 2 AS BIGINT), (`t`.`arr`[1]), `t`.`b` FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -14,7 +14,7 @@ class TestTranspileMath
                 .toDuckDb("SELECT ((CAST(\"t\".\"a\" AS DOUBLE) / 2)), CAST(\"t\".\"a\" // 2 AS BIGINT), ((\"t\".\"a\" % 3)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT ((CAST(\"t\".\"a\" AS DOUBLE) / 2)), CAST(\"t\".\"a\" / 2 AS BIGINT), mod(\"t\".\"a\", 3) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ((`t`.`a` / 2)), ((`t`.`a` DIV 2)), ((`t`.`a` % 3)) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: operator div");
+                .toFlink("SELECT ((CAST(`t`.`a` AS DOUBLE) / 2)), CAST(`t`.`a` / 2 AS BIGINT), MOD(`t`.`a`, 3) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -24,7 +24,8 @@ class TestTranspileMath
                 .toDuckDb("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN error('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN fail('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ((`t`.`dc` / 3)), ((`t`.`d` / `t`.`a`)) FROM `default`.`t` `t`")
-                .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / `t`.`a`)) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / CASE WHEN `t`.`a` = 0 "
+                        + "THEN CAST('[DIVIDE_BY_ZERO] Division by zero' AS INT) ELSE `t`.`a` END)) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -47,6 +47,8 @@ class TestTranspileStatements
                 .refusedIn(Dialect.FLINK, "Not supported in flink: LEFT ANTI JOIN");
     }
 
+    private static final String TEN = "(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))";
+
     @Test
     void rangeTableFunction()
     {
@@ -54,7 +56,8 @@ class TestTranspileStatements
                 .toDuckDb("SELECT \"EXPR$0\".\"id\" FROM ((SELECT range AS id FROM range(0, 3))) AS \"EXPR$0\"")
                 .toTrino("SELECT \"EXPR$0\".\"id\" FROM ((SELECT id FROM UNNEST(sequence(CAST(0 AS BIGINT), CAST(3 AS BIGINT) - 1)) AS t(id))) AS \"EXPR$0\"")
                 .toSpark("SELECT `EXPR$0`.`id` FROM range(3) `EXPR$0`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: range()");
+                // Flink has no series function: one ten-row VALUES per decimal digit of the count.
+                .toFlink("SELECT `EXPR$0`.`id` FROM (SELECT CAST(0 + 1 * n AS BIGINT) AS id FROM (SELECT d0.d AS n FROM %s AS d0(d)) AS digits WHERE n < 3) AS `EXPR$0`".formatted(TEN));
     }
 
     @Test
@@ -64,7 +67,14 @@ class TestTranspileStatements
                 .toDuckDb("SELECT \"EXPR$0\".\"id\" FROM ((SELECT range AS id FROM range(1, 10, 2))) AS \"EXPR$0\"")
                 .toTrino("SELECT \"EXPR$0\".\"id\" FROM ((SELECT id FROM UNNEST(sequence(CAST(1 AS BIGINT), CAST(10 AS BIGINT) - 1, CAST(2 AS BIGINT))) AS t(id) WHERE id < 10)) AS \"EXPR$0\"")
                 .toSpark("SELECT `EXPR$0`.`id` FROM range(1, 10, 2) `EXPR$0`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: range()");
+                .toFlink("SELECT `EXPR$0`.`id` FROM (SELECT CAST(1 + 2 * n AS BIGINT) AS id FROM (SELECT d0.d AS n FROM %s AS d0(d)) AS digits WHERE n < 5) AS `EXPR$0`".formatted(TEN));
+        spark("SELECT id FROM range(10, 0, -3)")
+                .toFlink("SELECT `EXPR$0`.`id` FROM (SELECT CAST(10 + -3 * n AS BIGINT) AS id FROM (SELECT d0.d AS n FROM %s AS d0(d)) AS digits WHERE n < 4) AS `EXPR$0`".formatted(TEN));
+        spark("SELECT id FROM range(1234)")
+                .toFlink(("SELECT `EXPR$0`.`id` FROM (SELECT CAST(0 + 1 * n AS BIGINT) AS id FROM (SELECT d0.d + 10 * d1.d + 100 * d2.d + 1000 * d3.d AS n "
+                        + "FROM %1$s AS d0(d), %1$s AS d1(d), %1$s AS d2(d), %1$s AS d3(d)) AS digits WHERE n < 1234) AS `EXPR$0`").formatted(TEN));
+        spark("SELECT id FROM range(1, 10, 0)")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: range() (step 0)");
     }
 
     @Test

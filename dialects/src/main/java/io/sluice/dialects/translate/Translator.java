@@ -33,6 +33,7 @@ import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
@@ -192,6 +193,7 @@ public final class Translator
             return new SqlIdentifier(name.names.get(name.names.size() - 1), name.getParserPosition());
         }
         List<String> names = new ArrayList<>(name.names);
+        validation.engineTableName(name.names).ifPresent(table -> names.set(names.size() - 1, table));
         int database = names.size() - 2;
         // The current database of a session may be a catalog's ("tpch.tiny"): in the engine's SQL it is two parts.
         names.remove(database);
@@ -659,8 +661,50 @@ public final class Translator
                         : translated.operandCount() == 2
                         ? "(SELECT id FROM UNNEST(sequence(CAST({0} AS BIGINT), CAST({1} AS BIGINT) - 1)) AS t(id))"
                         : "(SELECT id FROM UNNEST(sequence(CAST(0 AS BIGINT), CAST({0} AS BIGINT) - 1)) AS t(id))");
-                case FLINK, HIVE -> throw context.unsupported("");
+                case FLINK -> flinkRange(context, translated);
+                case HIVE -> throw context.unsupported("");
             };
+        }
+
+        /**
+         * Flink has no series table function: range(start, end, step) with literal bounds becomes a cross join of
+         * ten-row VALUES, one per decimal digit of the row count, numbering 0 .. count - 1.
+         */
+        private SqlNode flinkRange(CallContext context, SqlCall range)
+        {
+            List<Long> values = new ArrayList<>();
+            for (SqlNode operand : range.getOperandList()) {
+                values.add(longLiteral(operand).orElseThrow(() -> context.unsupported("bounds that are not integer literals")));
+            }
+            long start = values.size() == 1 ? 0 : values.get(0);
+            long end = values.size() == 1 ? values.get(0) : values.get(1);
+            long step = values.size() == 3 ? values.get(2) : 1;
+            if (step == 0) {
+                throw context.unsupported("step 0");
+            }
+            long count = Math.max(0, Math.floorDiv(end - start + step - Long.signum(step), step));
+            int digits = Long.toString(Math.max(count - 1, 1)).length();
+            String ten = "(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))";
+            StringBuilder number = new StringBuilder();
+            StringBuilder tables = new StringBuilder();
+            long weight = 1;
+            for (int digit = 0; digit < digits; digit++, weight *= 10) {
+                number.append(digit == 0 ? "" : " + " + weight + " * ").append("d").append(digit).append(".d");
+                tables.append(digit == 0 ? "" : ", ").append(ten).append(" AS d").append(digit).append("(d)");
+            }
+            return context.atom("(SELECT CAST(" + start + " + " + step + " * n AS BIGINT) AS id FROM (SELECT " + number + " AS n FROM " + tables
+                    + ") AS digits WHERE n < " + count + ")");
+        }
+
+        private static Optional<Long> longLiteral(SqlNode node)
+        {
+            if (node instanceof SqlNumericLiteral literal && literal.isInteger()) {
+                return Optional.of(literal.longValue(true));
+            }
+            if (node instanceof SqlCall call && call.getKind() == SqlKind.MINUS_PREFIX) {
+                return longLiteral(call.operand(0)).map(value -> -value);
+            }
+            return Optional.empty();
         }
 
         private SqlNode cast(SqlCall call, List<RelDataType> operandTypes)
@@ -797,7 +841,11 @@ public final class Translator
                 case TRINO -> context.template(integers
                         ? "CAST({0} / " + divisor + " AS BIGINT)"
                         : "CAST(truncate({0} / " + divisor + ") AS BIGINT)");
-                case FLINK, HIVE -> throw context.unsupported("");
+                // Flink divides integers as Spark's DIV does, and fails on zero itself.
+                case FLINK -> context.template(integers
+                        ? "CAST({0} / {1} AS BIGINT)"
+                        : "CAST(TRUNCATE({0} / " + divisor + ") AS BIGINT)");
+                case HIVE -> throw context.unsupported("");
             };
         }
 
@@ -818,13 +866,14 @@ public final class Translator
         /** Spark fails dividing by zero (ANSI mode, its default); DuckDB returns NULL or infinity, so it is told to fail. */
         private String guardedDivisor(CallContext context)
         {
-            SqlNode divisor = context.operand(1);
-            if (divisor instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal value && value.signum() != 0) {
+            if (context.operand(1) instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal value && value.signum() != 0) {
                 return "{1}";
             }
             return switch (target) {
                 case DUCKDB -> "CASE WHEN {1} = 0 THEN error('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
                 case TRINO -> "CASE WHEN {1} = 0 THEN fail('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
+                // Flink has no function that raises an error: a cast that cannot succeed fails the query, naming the cause.
+                case FLINK -> "CASE WHEN {1} = 0 THEN CAST('" + DIVIDE_BY_ZERO + "' AS INT) ELSE {1} END";
                 default -> "{1}";
             };
         }

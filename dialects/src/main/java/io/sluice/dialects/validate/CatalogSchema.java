@@ -162,6 +162,14 @@ final class CatalogSchema
         return catalogTable != null && !catalogTable.columns.isEmpty() && catalogTable.columns.get(0).database().isEmpty();
     }
 
+    /** The name the engine's catalog gives the table the validator resolved {@code names} to (its case may differ). */
+    static Optional<String> engineName(SqlValidator validator, List<String> names)
+    {
+        SqlValidatorTable table = validator.getCatalogReader().getTable(names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable == null || catalogTable.columns.isEmpty() ? Optional.empty() : Optional.of(catalogTable.columns.get(0).table());
+    }
+
     private static final class CatalogTable
             extends AbstractTable
     {

@@ -4,12 +4,14 @@ import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
+import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.dialects.parser.SluiceSqlParser;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.metadata.ColumnInfo;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -36,7 +38,9 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -92,7 +96,7 @@ public final class StatementValidator
         }
         if (normalized instanceof SqlInsert insert) {
             SqlIdentifier table = (SqlIdentifier) insert.getTargetTable();
-            requireTable(table, catalog, currentDatabase);
+            insert.setOperand(1, engineName(table, requireTable(table, catalog, currentDatabase)));
             Validation source = validateQuery(insert.getSource(), input, catalog, currentDatabase);
             insert.setOperand(2, source.statement());
             return new Validation(insert, source.validatorOrNull());
@@ -100,7 +104,30 @@ public final class StatementValidator
         if (normalized.getKind().belongsTo(SqlKind.QUERY)) {
             return validateQuery(normalized, input, catalog, currentDatabase);
         }
+        if (normalized instanceof SqlDropObject drop && drop.kind() != SqlDropObject.Kind.DATABASE) {
+            // Dropping a table that does not exist is the engine's to report (or to ignore, with IF EXISTS).
+            Optional<List<ColumnInfo>> columns = catalog.columns(database(drop.name(), currentDatabase), drop.name().names.get(drop.name().names.size() - 1));
+            return Validation.unvalidated(columns.isEmpty() ? drop
+                    : new SqlDropObject(drop.getParserPosition(), drop.kind(), drop.ifExists(), engineName(drop.name(), columns.get()), drop.cascade()));
+        }
         return Validation.unvalidated(normalized);
+    }
+
+    /** The table's name as the engine's catalog spells it: lookups ignore case, and some engines' names do not. */
+    private static SqlIdentifier engineName(SqlIdentifier table, List<ColumnInfo> columns)
+    {
+        if (columns.isEmpty()) {
+            return table;
+        }
+        List<String> names = new ArrayList<>(table.names);
+        names.set(names.size() - 1, columns.get(0).table());
+        return new SqlIdentifier(names, table.getParserPosition());
+    }
+
+    private static String database(SqlIdentifier table, String currentDatabase)
+    {
+        // catalog.database.table names the view's database "catalog.database".
+        return table.names.size() > 1 ? String.join(".", table.names.subList(0, table.names.size() - 1)) : currentDatabase;
     }
 
     private static Validation validateQuery(SqlNode query, Dialect input, CatalogView catalog, String currentDatabase)
@@ -133,17 +160,16 @@ public final class StatementValidator
                         .withDefaultNullCollation(input == Dialect.TRINO || input == Dialect.DUCKDB ? NullCollation.LAST : NullCollation.LOW));
     }
 
-    private static void requireTable(SqlIdentifier table, CatalogView catalog, String currentDatabase)
+    /** The table's columns; fails if the table does not exist. */
+    private static List<ColumnInfo> requireTable(SqlIdentifier table, CatalogView catalog, String currentDatabase)
     {
-        // catalog.database.table names the view's database "catalog.database".
-        String database = table.names.size() > 1 ? String.join(".", table.names.subList(0, table.names.size() - 1)) : currentDatabase;
+        String database = database(table, currentDatabase);
         String name = table.names.get(table.names.size() - 1);
         if (!catalog.databaseExists(database)) {
             throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, format("Database '%s' not found", database));
         }
-        if (catalog.columns(database, name).isEmpty()) {
-            throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, format("Table '%s' not found in database '%s'", name, database));
-        }
+        return catalog.columns(database, name)
+                .orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND, format("Table '%s' not found in database '%s'", name, database)));
     }
 
     private static SqlNode normalizeTypes(SqlNode statement, Dialect input)

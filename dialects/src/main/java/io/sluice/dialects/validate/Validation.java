@@ -66,6 +66,23 @@ public final class Validation
         }
     }
 
+    /**
+     * The name the engine gives the table that {@code names} resolved to: lookups ignore case, as Spark's do, and
+     * engines whose names are case-sensitive (Flink) need the name as their catalog spells it.
+     */
+    public Optional<String> engineTableName(List<String> names)
+    {
+        if (validator == null) {
+            return Optional.empty();
+        }
+        try {
+            return CatalogSchema.engineName(validator, names);
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The type of an expression of the validated statement, if the validator derived one. */
     public Optional<RelDataType> typeOf(SqlNode node)
     {

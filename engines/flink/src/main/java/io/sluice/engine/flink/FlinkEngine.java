@@ -6,7 +6,6 @@ import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.SessionContext;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,14 +64,9 @@ public final class FlinkEngine
     @Override
     public EngineSession openSession(SessionContext context)
     {
-        String handle = client.openSession(Map.of(
-                "table.local-time-zone", "UTC",
-                "table.display.max-column-width", "1000"));
-        FlinkSession session = new FlinkSession(client, handle, sessions::remove, this::schemaName);
+        FlinkSession session = new FlinkSession(client, config.catalog(), sessions::remove, this::schemaName);
+        session.open(context.database());
         sessions.add(session);
-        if (!context.database().equalsIgnoreCase("default")) {
-            session.useDatabase(context.database());
-        }
         return session;
     }
 

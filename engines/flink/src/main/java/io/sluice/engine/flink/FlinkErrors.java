@@ -15,6 +15,11 @@ final class FlinkErrors
 {
     private static final Pattern CAUSE = Pattern.compile("(?m)^Caused by: ([\\w.$]+)(?:: (.*))?$");
 
+    private static final Pattern SESSION_GONE = Pattern.compile("Flink: Session '[^']*' does not exist\\.?");
+
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("^Object '[^']*' not found");
+    private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("^Column '[^']*' not found");
+
     private FlinkErrors() {}
 
     static SluiceException fromResponse(int status, JsonNode body)
@@ -38,13 +43,30 @@ final class FlinkErrors
         return new SluiceException(code, "Flink: " + message);
     }
 
+    /** Whether the gateway no longer knows the session (it restarted, or closed the session after its idle timeout). */
+    static boolean isSessionGone(SluiceException e)
+    {
+        return SESSION_GONE.matcher(String.valueOf(e.getMessage())).matches();
+    }
+
     static ErrorCode errorCode(String exception, String message, int status)
     {
         if (exception.endsWith("SqlParserException") || exception.endsWith("ParseException")) {
             return ErrorCode.SYNTAX_ERROR;
         }
-        if (exception.endsWith("ValidationException") || exception.endsWith("TableNotExistException")
-                || exception.endsWith("DatabaseNotExistException") || exception.endsWith("SqlValidatorException")) {
+        if (exception.endsWith("TableNotExistException") || OBJECT_NOT_FOUND.matcher(message).find()) {
+            return ErrorCode.TABLE_NOT_FOUND;
+        }
+        if (exception.endsWith("DatabaseNotExistException")) {
+            return ErrorCode.DATABASE_NOT_FOUND;
+        }
+        if (exception.endsWith("AlreadyExistException")) {
+            return ErrorCode.ALREADY_EXISTS;
+        }
+        if (COLUMN_NOT_FOUND.matcher(message).find()) {
+            return ErrorCode.COLUMN_NOT_FOUND;
+        }
+        if (exception.endsWith("ValidationException") || exception.endsWith("SqlValidatorException") || exception.endsWith("DatabaseNotEmptyException")) {
             return ErrorCode.ANALYSIS_ERROR;
         }
         if (status == 404) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.sluice.engine.flink.FlinkSession.quote;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -81,6 +82,18 @@ final class FlinkMetadata
     }
 
     @Override
+    public void createDatabase(String database, boolean ifNotExists)
+    {
+        session.queryRows("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(session.schemaName(database)));
+    }
+
+    @Override
+    public void dropDatabase(String database, boolean ifExists, boolean cascade)
+    {
+        session.queryRows("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quote(session.schemaName(database)) + (cascade ? " CASCADE" : ""));
+    }
+
+    @Override
     public List<FunctionInfo> listFunctions(NamePattern functionPattern)
     {
         return List.of();
@@ -117,10 +130,5 @@ final class FlinkMetadata
     private static String toDatabase(String schema)
     {
         return schema.equals(FlinkEngine.DEFAULT_DATABASE) ? "default" : schema;
-    }
-
-    private static String quote(String name)
-    {
-        return "`" + name.replace("`", "``") + "`";
     }
 }

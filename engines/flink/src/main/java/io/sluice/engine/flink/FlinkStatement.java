@@ -15,26 +15,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * One statement on the gateway. Queries without a LIMIT run in batch mode, so that a query over an unbounded
- * source is refused instead of running forever; queries with a LIMIT and INSERTs run in streaming mode (an INSERT
- * becomes a Flink job and answers its job id). Result pages are fetched as the client reads.
+ * source is refused instead of running forever; queries with a LIMIT run in streaming mode. Writes (INSERT, CREATE
+ * TABLE AS) run in batch mode and return when their data is written, as in Spark; a write whose source is
+ * unbounded becomes a streaming job instead, which runs until stopped and answers its job id. Result pages are
+ * fetched as the client reads.
  */
 final class FlinkStatement
         implements EngineStatement
 {
     private static final Pattern QUERY = Pattern.compile("(?is)^\\s*(SELECT|WITH|VALUES)\\b.*");
     private static final Pattern LIMITED = Pattern.compile("(?is).*\\bLIMIT\\s+\\d+\\s*$");
-    private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\b.*");
+    private static final Pattern WRITE = Pattern.compile(
+            "(?is)^\\s*(INSERT\\b|(CREATE\\s+OR\\s+REPLACE|CREATE|REPLACE)\\s+TABLE\\b.*?\\bAS\\s*\\(?\\s*(SELECT|WITH|VALUES)\\b).*");
+    static final Map<String, String> BATCH = Map.of("execution.runtime-mode", "batch");
+    static final Map<String, String> STREAMING = Map.of("execution.runtime-mode", "streaming");
+    static final Map<String, String> SYNCHRONOUS_BATCH = Map.of("execution.runtime-mode", "batch", "table.dml-sync", "true");
 
     private final FlinkSession session;
     private final String sql;
     private final Deque<Object[]> buffered = new ArrayDeque<>();
-    private volatile String operation;
+    private volatile FlinkSession.Operation operation;
     private volatile boolean canceled;
     private volatile boolean closed;
     private volatile boolean running;
@@ -52,13 +59,26 @@ final class FlinkStatement
     {
         running = true;
         try {
-            operation = session.client().executeStatement(session.handle(), sql, executionConfig(sql));
-            if (canceled) {
-                cancel();
-                throw canceledException();
+            Map<String, String> config = executionConfig(sql);
+            FlinkGatewayClient.ResultPage page;
+            try {
+                page = start(config);
             }
-            FlinkGatewayClient.ResultPage page = awaitPage(() -> session.client().firstPage(session.handle(), operation));
-            if (!page.resultKind().equals("SUCCESS_WITH_CONTENT") && page.results().path("columns").isEmpty()) {
+            catch (SluiceException e) {
+                if (config != SYNCHRONOUS_BATCH || !unbounded(e)) {
+                    throw e;
+                }
+                // The write reads an unbounded source: it becomes a streaming job that runs until it is stopped.
+                closeOperation();
+                config = STREAMING;
+                page = start(config);
+            }
+            if (config == SYNCHRONOUS_BATCH) {
+                // The gateway answers once the job has finished: the data is written, and there is no result.
+                return false;
+            }
+            if (!page.resultKind().equals("SUCCESS_WITH_CONTENT")) {
+                // DDL and settings: Flink answers "OK", Spark nothing.
                 return false;
             }
             columns = columns(page.results());
@@ -78,14 +98,26 @@ final class FlinkStatement
         }
     }
 
-    /** Batch mode for unlimited queries, streaming mode for limited queries and INSERTs. */
+    /** Submits the statement with {@code config}; its first result page (for a synchronous write: its end). */
+    private FlinkGatewayClient.ResultPage start(Map<String, String> config)
+    {
+        FlinkSession.Operation submitted = session.submit(sql, config);
+        operation = submitted;
+        if (canceled) {
+            cancel();
+            throw canceledException();
+        }
+        return awaitPage(() -> session.client().firstPage(submitted.session(), submitted.operation()));
+    }
+
+    /** Batch mode for unlimited queries and writes (which wait for their job), streaming mode for limited queries. */
     static Map<String, String> executionConfig(String sql)
     {
         if (QUERY.matcher(sql).matches()) {
-            return Map.of("execution.runtime-mode", LIMITED.matcher(sql).matches() ? "streaming" : "batch");
+            return LIMITED.matcher(sql).matches() ? STREAMING : BATCH;
         }
-        if (INSERT.matcher(sql).matches()) {
-            return Map.of("execution.runtime-mode", "streaming");
+        if (WRITE.matcher(sql).matches()) {
+            return SYNCHRONOUS_BATCH;
         }
         return Map.of();
     }
@@ -150,7 +182,7 @@ final class FlinkStatement
         }
     }
 
-    private FlinkGatewayClient.ResultPage awaitPage(java.util.function.Supplier<FlinkGatewayClient.ResultPage> fetch)
+    private FlinkGatewayClient.ResultPage awaitPage(Supplier<FlinkGatewayClient.ResultPage> fetch)
     {
         long sleep = 5;
         while (true) {
@@ -182,10 +214,16 @@ final class FlinkStatement
         return columns;
     }
 
+    private static boolean unbounded(SluiceException e)
+    {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("unbounded") && message.contains("batch");
+    }
+
     private static SluiceException translate(SluiceException e)
     {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("unbounded") && message.contains("batch")) {
+        if (unbounded(e)) {
             return new SluiceException(ErrorCode.NOT_SUPPORTED,
                     "Not supported on flink: a SELECT over an unbounded source never ends; add a LIMIT, or write it into a table with INSERT (" + message + ")", e);
         }
@@ -206,10 +244,10 @@ final class FlinkStatement
     public void cancel()
     {
         canceled = true;
-        String current = operation;
+        FlinkSession.Operation current = operation;
         if (current != null && !closed) {
             try {
-                session.client().cancel(session.handle(), current);
+                session.client().cancel(current.session(), current.operation());
             }
             catch (SluiceException ignored) {
                 // Already finished, or Flink is gone: nothing left to stop.
@@ -224,15 +262,20 @@ final class FlinkStatement
             return;
         }
         closed = true;
-        String current = operation;
+        closeOperation();
+        session.forget(this);
+    }
+
+    private void closeOperation()
+    {
+        FlinkSession.Operation current = operation;
         if (current != null) {
             try {
-                session.client().closeOperation(session.handle(), current);
+                session.client().closeOperation(current.session(), current.operation());
             }
             catch (SluiceException ignored) {
                 // The gateway forgets finished operations itself.
             }
         }
-        session.forget(this);
     }
 }

@@ -61,7 +61,9 @@ class TestFlinkGatewayModel
     {
         assertThat(FlinkStatement.executionConfig("SELECT a FROM t")).isEqualTo(Map.of("execution.runtime-mode", "batch"));
         assertThat(FlinkStatement.executionConfig("SELECT a FROM t LIMIT 10")).isEqualTo(Map.of("execution.runtime-mode", "streaming"));
-        assertThat(FlinkStatement.executionConfig("INSERT INTO s SELECT * FROM t")).isEqualTo(Map.of("execution.runtime-mode", "streaming"));
+        assertThat(FlinkStatement.executionConfig("INSERT INTO s SELECT * FROM t")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
+        assertThat(FlinkStatement.executionConfig("CREATE TABLE x AS SELECT 1 AS a")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
+        assertThat(FlinkStatement.executionConfig("CREATE TABLE x WITH ('format' = 'csv') AS\n(SELECT 1 AS a)")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
         assertThat(FlinkStatement.executionConfig("CREATE TABLE x (a INT)")).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.server.flink;
 
 import io.sluice.dialects.corpus.CorpusRun;
+import io.sluice.server.testing.EngineCorpus;
 import io.sluice.server.testing.LocalFlinkExtension;
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
@@ -30,13 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Flink as a Sluice engine, against a real local Flink (MiniCluster and SQL Gateway from Maven Central jars)
- * started once for the class: bounded queries, the refusal of unbounded ones, a streaming job, cancel, and Flink
- * killed while Sluice keeps serving.
+ * Flink as a Sluice engine, against the real local Flink (MiniCluster and SQL Gateway from Maven Central jars, with
+ * its persistent catalog): bounded queries, tables written with Spark SQL, the refusal of unbounded queries, a
+ * streaming job, cancel, the dialect corpus, and Flink killed and restarted while Sluice keeps serving.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TestFlinkEngine
 {
+    /** Queries of the corpus that give Spark's answer on Flink today (docs/dialects.md); fewer is a regression. */
+    private static final int MATCHES = 100;
+
     @RegisterExtension
     @org.junit.jupiter.api.Order(1)
     static final LocalFlinkExtension FLINK = new LocalFlinkExtension();
@@ -45,7 +49,8 @@ class TestFlinkEngine
     @org.junit.jupiter.api.Order(2)
     static final SluiceServerExtension SLUICE = new SluiceServerExtension()
             .with("router.engines", "duckdb,flink")
-            .with("engine.flink.endpoint", FLINK.endpoint());
+            .with("engine.flink.endpoint", FLINK.endpoint())
+            .with("engine.flink.catalog", LocalFlinkExtension.CATALOG);
 
     @Test
     @Order(1)
@@ -68,6 +73,36 @@ class TestFlinkEngine
 
     @Test
     @Order(2)
+    void tablesWrittenWithSparkSqlAreThereForEverySession()
+            throws SQLException
+    {
+        String database = "flink_tables_" + Long.toHexString(System.nanoTime());
+        try (Connection connection = connect("?sluice.engine=flink"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+            statement.execute("USE " + database);
+            // Spark's CREATE TABLE AS returns once the rows are written: the catalog keeps the table, in JSON files.
+            assertThat(statement.execute("CREATE TABLE Orders AS SELECT id AS order_id, CAST(id * 2.5 AS DECIMAL(10, 2)) AS amount, "
+                    + "concat('c', CAST(id % 3 AS STRING)) AS customer FROM range(1, 101)")).isFalse();
+            assertThat(rows(statement, "SELECT count(*), sum(amount) FROM Orders")).containsExactly(List.of("100", "12625.00"));
+            statement.execute("INSERT INTO Orders VALUES (1000, 1.25, 'new')");
+        }
+        try (Connection other = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl(database) + "?sluice.engine=flink", "someone-else");
+                Statement statement = other.createStatement()) {
+            assertThat(rows(statement, "SELECT customer, count(*) FROM orders GROUP BY customer ORDER BY customer"))
+                    .containsExactly(List.of("c0", "33"), List.of("c1", "34"), List.of("c2", "33"), List.of("new", "1"));
+            assertThat(rows(statement, "SHOW TABLES")).containsExactly(List.of(database, "Orders", "false"));
+            assertThatThrownBy(() -> statement.executeQuery("SELECT nope FROM Orders"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42703"));
+            statement.execute("DROP TABLE Orders");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM Orders"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            statement.execute("USE default");
+            statement.execute("DROP DATABASE " + database);
+        }
+    }
+
+    @Test
+    @Order(3)
     void unboundedQueriesNeedALimitAndJobsRun()
             throws Exception
     {
@@ -99,7 +134,7 @@ class TestFlinkEngine
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void cancelStopsTheFlinkJob()
             throws Exception
     {
@@ -126,20 +161,17 @@ class TestFlinkEngine
     }
 
     /**
-     * The dialect corpus on Flink, without its tables yet (Flink needs a connector for each; issue 6 continues):
-     * queries that use no table answer as Spark does or are refused; none may answer differently.
+     * The dialect corpus on Flink with its tables (written with Spark SQL into the local catalog): every query
+     * answers as Spark did, fails where Spark failed, or is refused by name; none may answer differently.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void corpusGivesNoWrongAnswerOnFlink()
             throws Exception
     {
-        List<CorpusRun.Result> results;
-        try (Connection connection = connect("?sluice.engine=flink")) {
-            results = CorpusRun.run(connection);
-        }
-        Files.writeString(Path.of("target", "corpus-report-flink.md"), CorpusRun.report("flink", results));
-        assertThat(results.stream().filter(result -> result.outcome() == CorpusRun.Outcome.MATCH).count()).isGreaterThanOrEqualTo(90);
+        List<CorpusRun.Result> results = EngineCorpus.run(SLUICE, "flink");
+        assertThat(results).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(results.stream().filter(result -> result.outcome() == CorpusRun.Outcome.MATCH).count()).isGreaterThanOrEqualTo(MATCHES);
         assertThat(results.stream()
                 .filter(result -> result.outcome() == CorpusRun.Outcome.MISMATCH || result.outcome() == CorpusRun.Outcome.ANSWERED_WHERE_SPARK_FAILED)
                 .map(result -> result.query().id() + " " + result.outcome() + ": " + result.detail()).toList())
@@ -147,19 +179,35 @@ class TestFlinkEngine
                 .isEmpty();
     }
 
+    /**
+     * Flink killed: a clear error, and DuckDB keeps serving. Flink back: the session that was open before goes on
+     * (Sluice opens a new gateway session in the same database), and the tables are still there.
+     */
     @Test
-    @Order(5)
-    void flinkKilledGivesAClearErrorAndSluiceKeepsServing()
+    @Order(6)
+    void flinkKilledGivesAClearErrorAndSessionsGoOnOnceItIsBack()
             throws Exception
     {
-        FLINK.kill();
+        String database = "flink_restart_" + Long.toHexString(System.nanoTime());
         try (Connection connection = connect("?sluice.engine=flink"); Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
-                    .hasMessageContaining("Flink SQL Gateway at " + FLINK.endpoint() + " is not reachable");
-        }
-        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-            assertThat(rows(statement, "SELECT 40 + 2")).containsExactly(List.of("42"));
+            statement.execute("CREATE DATABASE " + database);
+            statement.execute("USE " + database);
+            statement.execute("CREATE TABLE kept AS SELECT 7 AS v");
+            FLINK.kill();
+            try {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT v FROM kept"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
+                        .hasMessageContaining("Flink SQL Gateway at " + FLINK.endpoint() + " is not reachable");
+                try (Connection duckdb = connect(""); Statement other = duckdb.createStatement()) {
+                    assertThat(rows(other, "SELECT 40 + 2")).containsExactly(List.of("42"));
+                }
+            }
+            finally {
+                FLINK.start();
+            }
+            assertThat(rows(statement, "SELECT v FROM kept")).containsExactly(List.of("7"));
+            statement.execute("USE default");
+            statement.execute("DROP DATABASE " + database + " CASCADE");
         }
     }
 

@@ -67,11 +67,17 @@ public abstract class LocalEngineExtension
         }
     }
 
+    /** Where {@code bin/sluice engine} keeps the engine's pid, log and data. */
+    protected Path directory()
+    {
+        return PROJECT.resolve("var/engines/" + name);
+    }
+
     /** Kills the engine the hard way, as a crash would. */
     public void kill()
             throws Exception
     {
-        long pid = Long.parseLong(Files.readString(PROJECT.resolve("var/engines/" + name + "/" + name + ".pid")).strip());
+        long pid = Long.parseLong(Files.readString(directory().resolve(name + ".pid")).strip());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);

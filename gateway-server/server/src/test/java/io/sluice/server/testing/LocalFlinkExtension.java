@@ -1,125 +1,70 @@
 package io.sluice.server.testing;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Starts the local Flink (MiniCluster and SQL Gateway in one JVM, the same launcher {@code bin/sluice engine start
- * flink} runs) once for a test class, on a free port. Register it before the Sluice server that uses it.
+ * The local Flink ({@code bin/sluice engine start flink}: a MiniCluster and the SQL Gateway in one JVM, with the
+ * catalog {@value #CATALOG} every session sees); {@code SLUICE_FLINK_PORT} picks another port.
  */
 public final class LocalFlinkExtension
-        implements BeforeAllCallback, AfterAllCallback
+        extends LocalEngineExtension
 {
-    private final int port = freePort();
-    private Process process;
-    private Path directory;
+    /** The local Flink's persistent catalog, which {@code engine.flink.catalog} names. */
+    public static final String CATALOG = "sluice";
 
-    public int port()
+    private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("SLUICE_FLINK_PORT", "8083"));
+    private static final Pattern CLUSTER_PORT = Pattern.compile("MiniCluster REST on (\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public LocalFlinkExtension()
     {
-        return port;
+        super("flink");
     }
 
     public String endpoint()
     {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + PORT;
     }
 
     /** The MiniCluster's own REST API (jobs and their states), as the launcher logs it. */
     public String clusterEndpoint()
             throws IOException
     {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("MiniCluster REST on (\\d+)")
-                .matcher(Files.readString(directory.resolve("flink.log")));
-        if (!matcher.find()) {
+        Matcher matcher = CLUSTER_PORT.matcher(Files.readString(directory().resolve("flink.log")));
+        String port = null;
+        while (matcher.find()) {
+            port = matcher.group(1);
+        }
+        if (port == null) {
             throw new IllegalStateException("The local Flink did not log its MiniCluster's port");
         }
-        return "http://127.0.0.1:" + matcher.group(1);
+        return "http://127.0.0.1:" + port;
     }
 
+    /** Whether the SQL Gateway answers. */
     @Override
-    public void beforeAll(ExtensionContext context)
-            throws Exception
+    public boolean ready()
     {
-        Path target = Path.of(System.getProperty("sluice.flink-local", "../../engines/flink-local/target"));
-        Path jar;
-        try (Stream<Path> files = Files.list(target)) {
-            jar = files.filter(file -> file.getFileName().toString().matches("sluice-flink-local-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Build engines/flink-local first: no jar in " + target.toAbsolutePath()));
-        }
-        directory = Files.createTempDirectory("sluice-flink");
-        Files.createDirectories(directory.resolve("conf"));
-        Files.writeString(directory.resolve("conf/config.yaml"), "");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp",
-                jar.toAbsolutePath() + File.pathSeparator + target.toAbsolutePath().resolve("flink-local/lib") + File.separator + "*",
-                "io.sluice.engine.flink.local.LocalFlinkGateway", String.valueOf(port)))
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("flink.log").toFile());
-        builder.environment().put("FLINK_CONF_DIR", directory.resolve("conf").toString());
-        process = builder.start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The local Flink exited: " + Files.readString(directory.resolve("flink.log")));
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v1/info")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The local Flink did not answer on " + endpoint() + " within 90 s");
-    }
-
-    /** Kills Flink the hard way, as a crash would. */
-    public void kill()
-            throws InterruptedException
-    {
-        process.destroyForcibly();
-        process.waitFor();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context)
-            throws InterruptedException
-    {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        SluiceServerExtension.deleteRecursively(directory);
-    }
-
-    private static int freePort()
-    {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v1/info")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
         }
         catch (IOException e) {
-            throw new IllegalStateException(e);
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

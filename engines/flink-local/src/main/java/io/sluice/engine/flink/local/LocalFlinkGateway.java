@@ -11,23 +11,31 @@ import org.apache.flink.table.gateway.SqlGateway;
 import org.apache.flink.table.gateway.service.context.DefaultContext;
 import org.apache.flink.table.gateway.service.session.SessionManager;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A persistent MiniCluster (one TaskManager) and the Flink SQL Gateway in one JVM, bound to 127.0.0.1. Statements
  * run as jobs on the MiniCluster ({@code execution.target: remote}); a MiniCluster per statement would cost seconds.
- * Arguments: the gateway's port (default 8083) and the number of task slots (default 4). Flink reads
- * {@code $FLINK_CONF_DIR/config.yaml}, which may be empty.
+ * Arguments: the gateway's port (default 8083), the data directory (default {@code var/engines/flink}) and the
+ * number of task slots (default 4). Flink reads {@code $FLINK_CONF_DIR/config.yaml}, which may be empty.
+ *
+ * <p>Every session sees the catalog {@value #CATALOG} (a {@link LocalCatalog} under {@code <data>/warehouse},
+ * registered in a file catalog store under {@code <data>/catalogs}): its tables outlive sessions and restarts.
  */
 public final class LocalFlinkGateway
 {
+    public static final String CATALOG = "sluice";
+
     private LocalFlinkGateway() {}
 
     public static void main(String[] args)
             throws Exception
     {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8083;
-        int slots = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path data = Path.of(args.length > 1 ? args[1] : "var/engines/flink").toAbsolutePath().normalize();
+        int slots = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         long start = System.nanoTime();
 
         Configuration cluster = new Configuration();
@@ -52,6 +60,11 @@ public final class LocalFlinkGateway
         gateway.set(DeploymentOptions.TARGET, "remote");
         gateway.set(RestOptions.ADDRESS, "127.0.0.1");
         gateway.set(RestOptions.PORT, clusterPort);
+        Path catalogs = Files.createDirectories(data.resolve("catalogs"));
+        Files.writeString(catalogs.resolve(CATALOG + ".yaml"),
+                "type: " + LocalCatalogFactory.IDENTIFIER + "\npath: " + data.resolve("warehouse") + "\n");
+        gateway.setString("table.catalog-store.kind", "file");
+        gateway.setString("table.catalog-store.file.path", catalogs.toUri().toString());
         SqlGateway sqlGateway = new SqlGateway(gateway, SessionManager.create(DefaultContext.load(gateway, List.of(), false)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sqlGateway.stop();
