@@ -14,7 +14,9 @@ class TestTranspileCollections
                 .toDuckDb("SELECT (CASE WHEN 0 < 0 OR 0 >= len(\"t\".\"arr\") THEN error('[INVALID_ARRAY_INDEX] The index ' || 0 || ' is out of bounds. The array has ' || len(\"t\".\"arr\") || ' elements.') ELSE \"t\".\"arr\"[0 + 1] END), (\"t\".\"m\"['k']), (\"t\".\"st\").\"x\" FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (\"t\".\"arr\"[0 + 1]), element_at(\"t\".\"m\", 'k'), (\"t\".\"st\").\"x\" FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT (`t`.`arr`[0]), (`t`.`m`['k']), (`t`.`st`).`x` FROM `default`.`t` `t`")
-                .toFlink("SELECT (`t`.`arr`[0 + 1]), (`t`.`m`['k']), (`t`.`st`).`x` FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN 0 < 0 OR 0 >= CARDINALITY(`t`.`arr`) THEN CAST(CAST('[INVALID_ARRAY_INDEX] The index ' || CAST(0 AS STRING) "
+                        + "|| ' is out of bounds. The array has ' || CAST(CARDINALITY(`t`.`arr`) AS STRING) || ' elements.' AS INT) AS INTEGER) "
+                        + "ELSE `t`.`arr`[0 + 1] END), (`t`.`m`['k']), (`t`.`st`).`x` FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -34,7 +36,17 @@ class TestTranspileCollections
                 .toDuckDb("SELECT ([1, 2]), map(['a'], [1]), struct_pack(\"q\" := \"t\".\"a\") FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (ARRAY[1, 2]), map(ARRAY['a'], ARRAY[1]), CAST(ROW(\"t\".\"a\") AS ROW(\"q\" INTEGER)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT array(1, 2), map('a', 1), named_struct('q', `t`.`a`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: named_struct()");
+                .toFlink("SELECT (ARRAY[1, 2]), (MAP['a', 1]), CAST(ROW(`t`.`a`) AS ROW(`q` INTEGER)) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void emptyArrayOnFlinkTakesItsElementType()
+    {
+        spark("SELECT CASE a WHEN 1 THEN array() ELSE array(a) END FROM t")
+                .toFlink("SELECT CASE WHEN `t`.`a` = 1 THEN ARRAY_REMOVE(ARRAY[CAST(NULL AS INTEGER)], CAST(NULL AS INTEGER)) ELSE ARRAY[`t`.`a`] END "
+                        + "FROM `default`.`t` AS `t`");
+        spark("SELECT array()")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: array() (an empty array whose element type is not known; CAST it to its type)");
     }
 
     @Test

@@ -18,6 +18,15 @@ class TestTranspileMath
     }
 
     @Test
+    void integerOverflowFailsOnFlinkAsInSpark()
+    {
+        // Flink wraps around; computed wider, a result out of range fails the query instead. Doubles are not checked.
+        spark("SELECT a * 2, a + d FROM t")
+                .toFlink("SELECT (CASE WHEN CAST(`t`.`a` AS BIGINT) * CAST(2 AS BIGINT) NOT BETWEEN -2147483648 AND 2147483647 "
+                        + "THEN CAST('[ARITHMETIC_OVERFLOW] integer overflow.' AS INT) ELSE (`t`.`a` * 2) END), `t`.`a` + `t`.`d` FROM `default`.`t` AS `t`");
+    }
+
+    @Test
     void decimalDivisionKeepsSparkPrecision()
     {
         spark("SELECT dc / 3, d / a FROM t")
@@ -45,7 +54,9 @@ class TestTranspileMath
                 .toDuckDb("SELECT CAST(trunc(\"t\".\"d\") AS INTEGER), CAST(trunc(\"t\".\"dc\") AS BIGINT), CAST(\"t\".\"a\" AS VARCHAR) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT CAST(truncate(\"t\".\"d\") AS INTEGER), CAST(truncate(\"t\".\"dc\") AS BIGINT), CAST(\"t\".\"a\" AS VARCHAR) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT CAST(`t`.`d` AS INTEGER), CAST(`t`.`dc` AS BIGINT), CAST(`t`.`a` AS STRING) FROM `default`.`t` `t`")
-                .toFlink("SELECT CAST(`t`.`d` AS INTEGER), CAST(`t`.`dc` AS BIGINT), CAST(`t`.`a` AS STRING) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN `t`.`d` <= -2147483649 OR `t`.`d` >= 2147483648 THEN CAST(CAST('[CAST_OVERFLOW] The value ' || CAST(`t`.`d` AS STRING) "
+                        + "|| ' cannot be cast to INTEGER due to an overflow.' AS INT) AS INTEGER) ELSE CAST(`t`.`d` AS INTEGER) END), CAST(`t`.`dc` AS BIGINT), "
+                        + "CAST(`t`.`a` AS STRING) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -78,6 +78,14 @@ class TestTranspileStatements
     }
 
     @Test
+    void flinkTypesNullsInValues()
+    {
+        spark("SELECT * FROM VALUES (1, 'a'), (2, NULL), (NULL, NULL) AS v(id, name)")
+                .toFlink("SELECT `v`.`id`, `v`.`name` FROM (VALUES ROW(1, 'a'), ROW(2, CAST(NULL AS STRING)), ROW(CAST(NULL AS INTEGER), CAST(NULL AS STRING))) "
+                        + "AS `v` (`id`, `name`)");
+    }
+
+    @Test
     void inlineValuesTable()
     {
         spark("SELECT * FROM VALUES (1, 'a'), (2, 'b') AS v(id, name)")

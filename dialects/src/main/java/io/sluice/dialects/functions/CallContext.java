@@ -35,14 +35,27 @@ public final class CallContext
     private final List<RelDataType> operandTypes;
     private final Dialect input;
     private final Dialect target;
+    private final Optional<RelDataType> resultType;
 
     public CallContext(String name, SqlCall call, List<RelDataType> operandTypes, Dialect input, Dialect target)
+    {
+        this(name, call, operandTypes, input, target, Optional.empty());
+    }
+
+    public CallContext(String name, SqlCall call, List<RelDataType> operandTypes, Dialect input, Dialect target, Optional<RelDataType> resultType)
     {
         this.name = requireNonNull(name, "name is null");
         this.call = requireNonNull(call, "call is null");
         this.operandTypes = new ArrayList<>(operandTypes);
         this.input = requireNonNull(input, "input is null");
         this.target = requireNonNull(target, "target is null");
+        this.resultType = requireNonNull(resultType, "resultType is null");
+    }
+
+    /** The call's own type, as the validator derived it, if known. */
+    public Optional<RelDataType> resultType()
+    {
+        return resultType;
     }
 
     /** The function's or operator's name as Spark spells it, in lower case. */

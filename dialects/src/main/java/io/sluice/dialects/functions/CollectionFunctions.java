@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class CollectionFunctions
         functions.scalar("array", null, 0, -1)
                 .duckdb("[{*}]")
                 .trino("ARRAY[{*}]")
-                .flink("ARRAY[{*}]");
+                .rewrite(FLINK, call -> call.operandCount() > 0 ? call.template("ARRAY[{*}]") : emptyArrayFlink(call));
         for (String name : new String[] {"size", "cardinality", "array_size"}) {
             functions.scalar(name, INTEGER, 1, 1)
                     .rewrite(DUCKDB, call -> {
@@ -137,27 +138,12 @@ final class CollectionFunctions
                 .trino("contains(map_keys({0}), {1})");
         functions.scalar("named_struct", ReturnTypeInferences.NAMED_STRUCT, 2, -1)
                 .rewrite(DUCKDB, CollectionFunctions::namedStructDuckDb)
-                .rewrite(TRINO, call -> {
-                    if (call.operandCount() % 2 != 0) {
-                        throw call.unsupported("names and values must come in pairs");
-                    }
-                    List<String> names = new ArrayList<>();
-                    List<Integer> values = new ArrayList<>();
-                    for (int i = 0; i < call.operandCount(); i += 2) {
-                        names.add(call.requireStringLiteral(i, "each field name"));
-                        values.add(i + 1);
-                    }
-                    return rowTrino(call, names, values);
-                });
+                .rewrite(TRINO, CollectionFunctions::namedStructRow)
+                .rewrite(FLINK, CollectionFunctions::namedStructRow);
         functions.scalar("struct", ReturnTypeInferences.STRUCT, 1, -1)
                 .rewrite(DUCKDB, CollectionFunctions::structDuckDb)
-                .rewrite(TRINO, call -> {
-                    List<Integer> values = new ArrayList<>();
-                    for (int i = 0; i < call.operandCount(); i++) {
-                        values.add(i);
-                    }
-                    return rowTrino(call, structFieldNames(call), values);
-                });
+                .rewrite(TRINO, CollectionFunctions::structRow)
+                .rewrite(FLINK, CollectionFunctions::structRow);
         functions.scalar("to_json", STRING, 1, 1).duckdb("CAST(to_json({0}) AS VARCHAR)");
         functions.scalar("explode", ELEMENT_OF_ARG0, 1, 1)
                 .rewrite(DUCKDB, call -> {
@@ -166,6 +152,18 @@ final class CollectionFunctions
                     }
                     return call.template("unnest({0})");
                 });
+    }
+
+    /** Flink's ARRAY[] needs an element: an empty array is a one-NULL array with its NULL removed. */
+    private static SqlNode emptyArrayFlink(CallContext call)
+    {
+        SluiceType element = call.resultType()
+                .map(type -> type.getComponentType())
+                .filter(type -> type != null && type.getSqlTypeName() != SqlTypeName.NULL && type.getSqlTypeName() != SqlTypeName.UNKNOWN)
+                .map(TypeSpecs::fromRelType)
+                .orElseThrow(() -> call.unsupported("an empty array whose element type is not known; CAST it to its type"));
+        SqlNode type = TypeSpecs.toCalcite(element, call.pos());
+        return call.template("ARRAY_REMOVE(ARRAY[CAST(NULL AS {0})], CAST(NULL AS {0}))", type);
     }
 
     private static boolean ascending(CallContext call)
@@ -271,7 +269,32 @@ final class CollectionFunctions
     }
 
     /** Trino's anonymous ROW, cast to a ROW type that names its fields: CAST(ROW(x, y) AS ROW(a integer, b varchar)). */
-    private static SqlNode rowTrino(CallContext call, List<String> names, List<Integer> valueOperands)
+    /** named_struct('a', x, 'b', y) as a ROW cast to its named type (Trino, Flink). */
+    private static SqlNode namedStructRow(CallContext call)
+    {
+        if (call.operandCount() % 2 != 0) {
+            throw call.unsupported("names and values must come in pairs");
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i += 2) {
+            names.add(call.requireStringLiteral(i, "each field name"));
+            values.add(i + 1);
+        }
+        return row(call, names, values);
+    }
+
+    /** struct(x, y) as a ROW cast to its named type (Trino, Flink). */
+    private static SqlNode structRow(CallContext call)
+    {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < call.operandCount(); i++) {
+            values.add(i);
+        }
+        return row(call, structFieldNames(call), values);
+    }
+
+    private static SqlNode row(CallContext call, List<String> names, List<Integer> valueOperands)
     {
         List<SqlNode> operands = new ArrayList<>();
         List<SluiceType> types = new ArrayList<>();

@@ -20,6 +20,7 @@ import io.sluice.spi.SluiceException;
 import io.sluice.spi.type.SluiceType;
 import io.sluice.spi.type.TypeKind;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -40,16 +41,21 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.Util;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -271,6 +277,9 @@ public final class Translator
     private final class ExpressionTranslator
             extends SqlShuttle
     {
+        /** Types an expression takes from where it stands (an empty array() in a CASE), which its own type lacks. */
+        private final Map<SqlNode, RelDataType> contextTypes = new IdentityHashMap<>();
+
         @Override
         public SqlNode visit(SqlDataTypeSpec spec)
         {
@@ -281,6 +290,17 @@ public final class Translator
         @Override
         public SqlNode visit(SqlCall call)
         {
+            if (call instanceof SqlCase caseCall) {
+                validation.typeOf(call).ifPresent(type -> {
+                    List<SqlNode> results = new ArrayList<>(caseCall.getThenOperands().getList());
+                    results.add(caseCall.getElseOperand());
+                    for (SqlNode result : results) {
+                        if (result instanceof SqlCall branch && branch.operandCount() == 0) {
+                            contextTypes.put(branch, type);
+                        }
+                    }
+                });
+            }
             List<RelDataType> operandTypes = new ArrayList<>();
             for (SqlNode operand : call.getOperandList()) {
                 operandTypes.add(operand == null ? null : validation.typeOf(operand).orElse(null));
@@ -301,14 +321,38 @@ public final class Translator
                 case TRIM -> trim(call);
                 case LIKE -> like(call);
                 case RLIKE -> rlike(call);
-                case PLUS, MINUS -> datetimeArithmetic(call, operandTypes);
+                case PLUS, MINUS -> checkedIntegerArithmetic(call, operandTypes, datetimeArithmetic(call, operandTypes));
+                case TIMES -> checkedIntegerArithmetic(call, operandTypes, other(call, operandTypes));
                 case POSITION -> function(call, "locate", operandTypes);
                 case DOT -> fieldAccess(call);
                 case INTERVAL -> interval(call);
                 case UNNEST -> unnest(call, operandTypes);
                 case ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> function(call, call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR ? "array" : "map", operandTypes);
+                case VALUES -> values(call);
                 default -> other(call, operandTypes);
             };
+        }
+
+        /** Flink cannot type a bare NULL in VALUES, even where other rows give the column a type: it is cast. */
+        private SqlNode values(SqlCall values)
+        {
+            Optional<RelDataType> rowType = validation.typeOf(values);
+            SqlCall translated = (SqlCall) super.visit(values);
+            if (target != Dialect.FLINK || rowType.isEmpty() || !rowType.get().isStruct()) {
+                return translated;
+            }
+            List<RelDataTypeField> fields = rowType.get().getFieldList();
+            for (SqlNode row : translated.getOperandList()) {
+                if (row instanceof SqlCall call && call.getKind() == SqlKind.ROW && call.operandCount() == fields.size()) {
+                    for (int i = 0; i < fields.size(); i++) {
+                        if (SqlUtil.isNullLiteral(call.operand(i), false)) {
+                            SqlNode type = visit(TypeSpecs.toCalcite(TypeSpecs.fromRelType(fields.get(i).getType()), call.getParserPosition()));
+                            call.setOperand(i, SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), call.operand(i), type));
+                        }
+                    }
+                }
+            }
+            return translated;
         }
 
         private SqlNode other(SqlCall call, List<RelDataType> operandTypes)
@@ -353,7 +397,8 @@ public final class Translator
                 return aggregate(call, operandTypes, null, null);
             }
             SqlCall translated = translateOperands(call);
-            CallContext context = new CallContext(key, translated, operandTypes, input, target);
+            Optional<RelDataType> type = Optional.ofNullable(contextTypes.get(call)).or(() -> validation.typeOf(call));
+            CallContext context = new CallContext(key, translated, operandTypes, input, target, type);
             return definition.rewrite(target).orElseThrow(() -> context.unsupported("")).apply(context);
         }
 
@@ -720,6 +765,20 @@ public final class Translator
                 case TINYINT, SMALLINT, INTEGER, BIGINT -> true;
                 default -> false;
             };
+            if (integral && target == Dialect.FLINK && !safe && input.sparkSemantics() && mayOverflow(context, type)) {
+                // Flink truncates as Spark does, but wraps around where Spark (ANSI mode) fails.
+                long bound = switch (type.kind()) {
+                    case TINYINT -> 1L << 7;
+                    case SMALLINT -> 1L << 15;
+                    case INTEGER -> 1L << 31;
+                    default -> 0;
+                };
+                String upper = bound == 0 ? "9223372036854775808" : Long.toString(bound);
+                String lower = bound == 0 ? "-9223372036854775809" : Long.toString(-bound - 1);
+                return context.template("CASE WHEN {0} <= " + lower + " OR {0} >= " + upper + " THEN CAST("
+                        + flinkFailure("'[CAST_OVERFLOW] The value ' || CAST({0} AS STRING) || ' cannot be cast to " + TypeSpecs.render(type, Dialect.SPARK)
+                        + " due to an overflow.'") + " AS {1}) ELSE CAST({0} AS {1}) END");
+            }
             // Spark truncates fractions toward zero when casting to an integer type; DuckDB and Trino round.
             if (integral && (context.operandIsApproximate(0) || context.operandIsDecimal(0))) {
                 return switch (target) {
@@ -732,6 +791,32 @@ public final class Translator
                 throw context.unsupported("casting a floating-point number to a string: engines write numbers differently from Spark");
             }
             return context.template(cast + "({0} AS {1})");
+        }
+
+        /** Whether casting the operand to the integer {@code type} can overflow it: wider integers, large decimals, floating point. */
+        private static boolean mayOverflow(CallContext context, SluiceType type)
+        {
+            int digits = switch (type.kind()) {
+                case TINYINT -> 2;
+                case SMALLINT -> 4;
+                case INTEGER -> 9;
+                default -> 18;
+            };
+            if (context.operandIsApproximate(0)) {
+                return true;
+            }
+            RelDataType operand = context.operandType(0).orElse(null);
+            if (context.operandIsExactInteger(0)) {
+                // Integers fit in a type at least as wide as theirs.
+                int width = switch (operand.getSqlTypeName()) {
+                    case TINYINT -> 2;
+                    case SMALLINT -> 4;
+                    case INTEGER -> 9;
+                    default -> 18;
+                };
+                return width > digits;
+            }
+            return context.operandIsDecimal(0) && operand.getPrecision() - operand.getScale() > digits;
         }
 
         /** a[i] is 0-based for arrays in Spark and Hive, 1-based elsewhere; m[k] looks up a map key everywhere. */
@@ -755,6 +840,13 @@ public final class Translator
                 // Spark (ANSI mode, its default) fails on an index out of bounds; DuckDB returns NULL.
                 return context.template("CASE WHEN {1} < 0 OR {1} >= len({0}) THEN error('[INVALID_ARRAY_INDEX] The index ' || {1} "
                         + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[" + index + "] END");
+            }
+            if (input.sparkSemantics() && target == Dialect.FLINK) {
+                // Flink returns NULL too, and has no function that raises an error: a cast that cannot succeed does.
+                SqlNode element = visit(TypeSpecs.toCalcite(TypeSpecs.fromRelType(context.operandType(0).get().getComponentType()), call.getParserPosition()));
+                return context.template("CASE WHEN {1} < 0 OR {1} >= CARDINALITY({0}) THEN CAST(" + flinkFailure("'[INVALID_ARRAY_INDEX] The index ' || CAST({1} AS STRING) "
+                        + "|| ' is out of bounds. The array has ' || CAST(CARDINALITY({0}) AS STRING) || ' elements.'") + " AS {2}) ELSE {0}[" + index + "] END",
+                        context.operand(0), context.operand(1), element);
             }
             return context.template("{0}[" + index + "]");
         }
@@ -872,10 +964,18 @@ public final class Translator
             return switch (target) {
                 case DUCKDB -> "CASE WHEN {1} = 0 THEN error('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
                 case TRINO -> "CASE WHEN {1} = 0 THEN fail('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
-                // Flink has no function that raises an error: a cast that cannot succeed fails the query, naming the cause.
-                case FLINK -> "CASE WHEN {1} = 0 THEN CAST('" + DIVIDE_BY_ZERO + "' AS INT) ELSE {1} END";
+                case FLINK -> "CASE WHEN {1} = 0 THEN " + flinkFailure("'" + DIVIDE_BY_ZERO + "'") + " ELSE {1} END";
                 default -> "{1}";
             };
+        }
+
+        /**
+         * An INT expression that fails the Flink query with {@code message} (a string expression) once evaluated: Flink has
+         * no function that raises an error, but a cast that cannot succeed does, and its error names the text.
+         */
+        private static String flinkFailure(String message)
+        {
+            return "CAST(" + message + " AS INT)";
         }
 
         private Optional<SluiceType> sparkDecimalDivision(CallContext context)
@@ -1008,6 +1108,44 @@ public final class Translator
                         : "(CAST({0} AS TIMESTAMP) " + call.getOperator().getName() + " {1})");
             }
             return translated;
+        }
+
+        /**
+         * Integer +, - and * fail on overflow in Spark (ANSI mode) and in DuckDB and Trino; Flink wraps around. For
+         * Flink the result is computed in a wider type too, and a result out of range fails the query.
+         */
+        private SqlNode checkedIntegerArithmetic(SqlCall call, List<RelDataType> operandTypes, SqlNode translated)
+        {
+            Optional<RelDataType> type = validation.typeOf(call);
+            if (target != Dialect.FLINK || !input.sparkSemantics() || type.isEmpty() || !(translated instanceof SqlCall arithmetic)
+                    || arithmetic.operandCount() != 2 || operandTypes.size() != 2) {
+                return translated;
+            }
+            for (RelDataType operand : operandTypes) {
+                if (operand == null || !SqlTypeName.INT_TYPES.contains(operand.getSqlTypeName())) {
+                    return translated;
+                }
+            }
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand instanceof SqlIdentifier identifier && Util.last(identifier.names).startsWith("$")) {
+                    // Sluice's own ordinals (posexplode's position) stay far from the limits.
+                    return translated;
+                }
+            }
+            String[] range = switch (type.get().getSqlTypeName()) {
+                case TINYINT -> new String[] {"-128", "127", "BIGINT", "tinyint"};
+                case SMALLINT -> new String[] {"-32768", "32767", "BIGINT", "smallint"};
+                case INTEGER -> new String[] {"-2147483648", "2147483647", "BIGINT", "integer"};
+                case BIGINT -> new String[] {"-9223372036854775808", "9223372036854775807", "DECIMAL(38, 0)", "long"};
+                default -> null;
+            };
+            if (range == null) {
+                return translated;
+            }
+            String operator = call.getOperator().getName();
+            CallContext context = context("operator " + operator, arithmetic, operandTypes);
+            return context.template("CASE WHEN CAST({0} AS " + range[2] + ") " + operator + " CAST({1} AS " + range[2] + ") NOT BETWEEN " + range[0]
+                    + " AND " + range[1] + " THEN " + flinkFailure("'[ARITHMETIC_OVERFLOW] " + range[3] + " overflow.'") + " ELSE ({0} " + operator + " {1}) END");
         }
 
         private SqlNode operatorTemplate(SqlCall call, String name, String duckdb, String trino, String spark)
