@@ -56,7 +56,7 @@ class TestTranspileAggregates
                 .toDuckDb("SELECT count(DISTINCT CASE WHEN \"t\".\"a\" IS NOT NULL AND \"t\".\"b\" IS NOT NULL THEN (\"t\".\"a\", \"t\".\"b\") END) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT count(DISTINCT CASE WHEN \"t\".\"a\" IS NOT NULL AND \"t\".\"b\" IS NOT NULL THEN (\"t\".\"a\", \"t\".\"b\") END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` `t`")
-                .toFlink("SELECT count(DISTINCT `t`.`a`, `t`.`b`) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT count(DISTINCT CASE WHEN `t`.`a` IS NOT NULL AND `t`.`b` IS NOT NULL THEN (`t`.`a`, `t`.`b`) END) FROM `default`.`t` AS `t`");
     }
 
     @Test

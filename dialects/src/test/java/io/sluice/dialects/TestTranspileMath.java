@@ -22,8 +22,14 @@ class TestTranspileMath
     {
         // Flink wraps around; computed wider, a result out of range fails the query instead. Doubles are not checked.
         spark("SELECT a * 2, a + d FROM t")
-                .toFlink("SELECT (CASE WHEN CAST(`t`.`a` AS BIGINT) * CAST(2 AS BIGINT) NOT BETWEEN -2147483648 AND 2147483647 "
-                        + "THEN CAST('[ARITHMETIC_OVERFLOW] integer overflow.' AS INT) ELSE (`t`.`a` * 2) END), `t`.`a` + `t`.`d` FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN (CAST(`t`.`a` AS BIGINT) * CAST(2 AS BIGINT)) NOT BETWEEN -2147483648 AND 2147483647 "
+                        + "THEN CAST('[ARITHMETIC_OVERFLOW] integer overflow: ' || CAST((CAST(`t`.`a` AS BIGINT) * CAST(2 AS BIGINT)) AS STRING) AS INT) "
+                        + "ELSE (`t`.`a` * 2) END), `t`.`a` + `t`.`d` FROM `default`.`t` AS `t`");
+        // A tree of integer operations is checked once, at its result: its size grows linearly, not with its depth.
+        spark("SELECT a * 3 - a FROM t")
+                .toFlink("SELECT (CASE WHEN ((CAST(`t`.`a` AS BIGINT) * CAST(3 AS BIGINT)) - CAST(`t`.`a` AS BIGINT)) NOT BETWEEN -2147483648 AND 2147483647 "
+                        + "THEN CAST('[ARITHMETIC_OVERFLOW] integer overflow: ' || CAST(((CAST(`t`.`a` AS BIGINT) * CAST(3 AS BIGINT)) - CAST(`t`.`a` AS BIGINT)) AS STRING) AS INT) "
+                        + "ELSE (`t`.`a` * 3 - `t`.`a`) END) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -34,7 +40,7 @@ class TestTranspileMath
                 .toTrino("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN fail('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ((`t`.`dc` / 3)), ((`t`.`d` / `t`.`a`)) FROM `default`.`t` `t`")
                 .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / CASE WHEN `t`.`a` = 0 "
-                        + "THEN CAST('[DIVIDE_BY_ZERO] Division by zero' AS INT) ELSE `t`.`a` END)) FROM `default`.`t` AS `t`");
+                        + "THEN CAST('[DIVIDE_BY_ZERO] Division by zero: ' || CAST(`t`.`d` AS STRING) || ' / 0' AS INT) ELSE `t`.`a` END)) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -86,7 +92,7 @@ class TestTranspileMath
                 .toDuckDb("SELECT \"t\".\"a\" IS NOT DISTINCT FROM NULL, \"t\".\"a\" = 1, \"t\".\"a\" <> 2 FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT \"t\".\"a\" IS NOT DISTINCT FROM NULL, \"t\".\"a\" = 1, \"t\".\"a\" <> 2 FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT `t`.`a` IS NOT DISTINCT FROM NULL, `t`.`a` = 1, `t`.`a` <> 2 FROM `default`.`t` `t`")
-                .toFlink("SELECT `t`.`a` IS NOT DISTINCT FROM NULL, `t`.`a` = 1, `t`.`a` <> 2 FROM `default`.`t` AS `t`");
+                .toFlink("SELECT `t`.`a` IS NOT DISTINCT FROM CAST(NULL AS INTEGER), `t`.`a` = 1, `t`.`a` <> 2 FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -78,6 +78,14 @@ class TestTranspileStatements
     }
 
     @Test
+    void flinkTypesBareNulls()
+    {
+        spark("SELECT NULL AS nothing, concat('x', NULL), CASE WHEN a > 0 THEN NULL ELSE a END, coalesce(NULL, a) FROM t")
+                .toFlink("SELECT CAST(NULL AS STRING) AS `nothing`, CONCAT('x', CAST(CAST(NULL AS STRING) AS STRING)), "
+                        + "CASE WHEN `t`.`a` > 0 THEN CAST(NULL AS INTEGER) ELSE `t`.`a` END, coalesce(CAST(NULL AS INTEGER), `t`.`a`) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
     void flinkTypesNullsInValues()
     {
         spark("SELECT * FROM VALUES (1, 'a'), (2, NULL), (NULL, NULL) AS v(id, name)")

@@ -22,7 +22,8 @@ final class AggregateFunctions
     {
         functions.aggregate("count", BIGINT, 0, -1).sameEverywhere().readAlsoIn(Dialect.values())
                 .aggregate(DUCKDB, AggregateFunctions::countOfColumns)
-                .aggregate(TRINO, AggregateFunctions::countOfColumns);
+                .aggregate(TRINO, AggregateFunctions::countOfColumns)
+                .aggregate(FLINK, AggregateFunctions::countOfColumns);
         // Spark sums integers as BIGINT; Flink sums them in their own type, which overflows.
         functions.aggregate("sum", ARG0, 1, 1).sameEverywhere().readAlsoIn(Dialect.values())
                 .aggregate(FLINK, call -> call.operandIsExactInteger(0)
@@ -107,7 +108,7 @@ final class AggregateFunctions
         functions.aggregate("nth_value", null, 2, 2).same(DUCKDB, TRINO);
     }
 
-    /** count(DISTINCT a, b) counts the distinct rows where no argument is NULL; DuckDB's count takes one argument. */
+    /** count(DISTINCT a, b) counts the distinct rows where no argument is NULL; DuckDB's and Flink's count take one argument. */
     private static AggregateRewrite countOfColumns(CallContext call)
     {
         if (call.operandCount() <= 1) {

@@ -89,7 +89,8 @@ final class DateTimeFunctions
                 .rewrite(TRINO, call -> call.operandCount() == 1
                         ? call.template("CAST(CAST({0} AS TIMESTAMP(6)) AS DATE)")
                         : call.template("CAST(parse_datetime({0}, " + quote(call.requireStringLiteral(1, "the pattern")) + ") AS DATE)"))
-                .same(FLINK);
+                // Flink's TO_DATE reads strings only.
+                .rewrite(FLINK, call -> call.operandCount() == 1 && !call.operandIsString(0) ? call.template("CAST({0} AS DATE)") : call.rename("to_date"));
         functions.scalar("to_timestamp", TIMESTAMP, 1, 2)
                 .rewrite(DUCKDB, call -> call.operandCount() == 1
                         ? call.template("CAST({0} AS TIMESTAMP)")

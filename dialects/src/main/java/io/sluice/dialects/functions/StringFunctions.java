@@ -170,7 +170,8 @@ final class StringFunctions
                     }
                     throw call.unsupported("bit length " + bits);
                 })
-                .same(FLINK);
+                // Spark reads a bit length of 0 as 256; Flink does not know it.
+                .rewrite(FLINK, call -> call.integerLiteral(1).orElse(-1L) == 0 ? call.template("sha2({0}, 256)") : call.rename("sha2"));
         functions.scalar("base64", STRING, 1, 1)
                 .rewrite(DUCKDB, call -> call.operandIsString(0) || call.operandType(0).isEmpty()
                         ? call.template("to_base64(encode({0}))") : call.template("to_base64({0})"))

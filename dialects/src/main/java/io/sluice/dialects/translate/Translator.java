@@ -52,11 +52,13 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Util;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -210,7 +212,88 @@ public final class Translator
     private SqlNode expression(SqlNode node)
     {
         nameResultColumns(node);
+        if (target == Dialect.FLINK) {
+            typeNulls(node);
+        }
         return node.accept(new ExpressionTranslator());
+    }
+
+    /**
+     * Flink cannot type a bare NULL (Spark gives it its own NULL type): each one, in place, becomes a CAST to the type
+     * the validator gave it, else to the type of the first typed operand beside it (a CASE's own type for its
+     * results), else to STRING. VALUES rows are typed by their columns when translated.
+     */
+    private void typeNulls(SqlNode node)
+    {
+        typeNulls(node, null);
+    }
+
+    private void typeNulls(SqlNode node, RelDataType context)
+    {
+        if (node instanceof SqlNodeList list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) != null && SqlUtil.isNullLiteral(list.get(i), false)) {
+                    list.set(i, typedNull(list.get(i), context));
+                }
+                else if (list.get(i) != null) {
+                    typeNulls(list.get(i), null);
+                }
+            }
+            return;
+        }
+        if (!(node instanceof SqlCall call) || call.getKind() == SqlKind.CAST) {
+            return;
+        }
+        if (call.getKind() == SqlKind.VALUES) {
+            call.getOperandList().forEach(row -> ((SqlCall) row).getOperandList().forEach(this::typeNulls));
+            return;
+        }
+        if (call instanceof SqlCase caseCall) {
+            RelDataType type = validation.typeOf(call).orElse(null);
+            typeNulls(caseCall.getValueOperand(), null);
+            typeNulls(caseCall.getWhenOperands(), null);
+            typeNulls(caseCall.getThenOperands(), type);
+            if (SqlUtil.isNullLiteral(caseCall.getElseOperand(), false)) {
+                caseCall.setOperand(3, typedNull(caseCall.getElseOperand(), type));
+            }
+            else {
+                typeNulls(caseCall.getElseOperand(), null);
+            }
+            return;
+        }
+        List<SqlNode> operands = call.getOperandList();
+        RelDataType sibling = null;
+        for (SqlNode operand : operands) {
+            RelDataType type = operand == null ? null : validation.typeOf(operand).orElse(null);
+            if (type != null && !SqlUtil.isNullLiteral(operand, false) && type.getSqlTypeName() != SqlTypeName.NULL) {
+                sibling = type;
+                break;
+            }
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            SqlNode operand = operands.get(i);
+            if (operand == null) {
+                continue;
+            }
+            if (SqlUtil.isNullLiteral(operand, false)) {
+                try {
+                    call.setOperand(i, typedNull(operand, sibling));
+                }
+                catch (UnsupportedOperationException e) {
+                    // A clause that takes no expression (a keyword's NULL): left as it is.
+                }
+            }
+            else {
+                typeNulls(operand, null);
+            }
+        }
+    }
+
+    private SqlNode typedNull(SqlNode literal, RelDataType sibling)
+    {
+        RelDataType type = validation.typeOf(literal).filter(known -> known.getSqlTypeName() != SqlTypeName.NULL).orElse(sibling);
+        SluiceType sluiceType = type == null || type.getSqlTypeName() == SqlTypeName.NULL ? SluiceType.STRING : TypeSpecs.fromRelType(type);
+        return SqlStdOperatorTable.CAST.createCall(literal.getParserPosition(), literal, TypeSpecs.toCalcite(sluiceType, literal.getParserPosition()));
     }
 
     /**
@@ -279,6 +362,10 @@ public final class Translator
     {
         /** Types an expression takes from where it stands (an empty array() in a CASE), which its own type lacks. */
         private final Map<SqlNode, RelDataType> contextTypes = new IdentityHashMap<>();
+        /** Integer arithmetic inside integer arithmetic (Flink): checked as part of the outermost operation. */
+        private final Set<SqlNode> innerArithmetic = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The translations of the operands of integer arithmetic (Flink), by the validated operand. */
+        private final Map<SqlNode, SqlNode> translatedOperands = new IdentityHashMap<>();
 
         @Override
         public SqlNode visit(SqlDataTypeSpec spec)
@@ -290,6 +377,13 @@ public final class Translator
         @Override
         public SqlNode visit(SqlCall call)
         {
+            if (isCheckedIntegerArithmetic(call)) {
+                for (SqlNode operand : call.getOperandList()) {
+                    if (isCheckedIntegerArithmetic(operand)) {
+                        innerArithmetic.add(operand);
+                    }
+                }
+            }
             if (call instanceof SqlCase caseCall) {
                 validation.typeOf(call).ifPresent(type -> {
                     List<SqlNode> results = new ArrayList<>(caseCall.getThenOperands().getList());
@@ -773,8 +867,9 @@ public final class Translator
                     case INTEGER -> 1L << 31;
                     default -> 0;
                 };
-                String upper = bound == 0 ? "9223372036854775808" : Long.toString(bound);
-                String lower = bound == 0 ? "-9223372036854775809" : Long.toString(-bound - 1);
+                // Flink reads no integer literal beyond BIGINT's range: the limits of BIGINT are decimals.
+                String upper = bound == 0 ? "CAST('9223372036854775808' AS DECIMAL(20, 0))" : Long.toString(bound);
+                String lower = bound == 0 ? "CAST('-9223372036854775809' AS DECIMAL(20, 0))" : Long.toString(-bound - 1);
                 return context.template("CASE WHEN {0} <= " + lower + " OR {0} >= " + upper + " THEN CAST("
                         + flinkFailure("'[CAST_OVERFLOW] The value ' || CAST({0} AS STRING) || ' cannot be cast to " + TypeSpecs.render(type, Dialect.SPARK)
                         + " due to an overflow.'") + " AS {1}) ELSE CAST({0} AS {1}) END");
@@ -964,14 +1059,16 @@ public final class Translator
             return switch (target) {
                 case DUCKDB -> "CASE WHEN {1} = 0 THEN error('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
                 case TRINO -> "CASE WHEN {1} = 0 THEN fail('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
-                case FLINK -> "CASE WHEN {1} = 0 THEN " + flinkFailure("'" + DIVIDE_BY_ZERO + "'") + " ELSE {1} END";
+                case FLINK -> "CASE WHEN {1} = 0 THEN " + flinkFailure("'" + DIVIDE_BY_ZERO + ": ' || CAST({0} AS STRING) || ' / 0'") + " ELSE {1} END";
                 default -> "{1}";
             };
         }
 
         /**
          * An INT expression that fails the Flink query with {@code message} (a string expression) once evaluated: Flink has
-         * no function that raises an error, but a cast that cannot succeed does, and its error names the text.
+         * no function that raises an error, but a cast that cannot succeed does, and its error names the text. The
+         * message must use the guarded expression's operands: Flink computes expressions of constants (or of columns
+         * alone, below a window) ahead of the CASE that guards them.
          */
         private static String flinkFailure(String message)
         {
@@ -1111,41 +1208,69 @@ public final class Translator
         }
 
         /**
-         * Integer +, - and * fail on overflow in Spark (ANSI mode) and in DuckDB and Trino; Flink wraps around. For
-         * Flink the result is computed in a wider type too, and a result out of range fails the query.
+         * Whether the call is integer +, - or * that Flink computes in its own type, wrapping around where Spark (ANSI
+         * mode), DuckDB and Trino fail.
+         */
+        private boolean isCheckedIntegerArithmetic(SqlNode node)
+        {
+            if (target != Dialect.FLINK || !input.sparkSemantics() || !(node instanceof SqlCall call) || call.operandCount() != 2
+                    || (call.getKind() != SqlKind.PLUS && call.getKind() != SqlKind.MINUS && call.getKind() != SqlKind.TIMES)) {
+                return false;
+            }
+            if (!validation.typeOf(call).map(type -> SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())).orElse(false)) {
+                return false;
+            }
+            for (SqlNode operand : call.getOperandList()) {
+                if (!validation.typeOf(operand).map(type -> SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())).orElse(false)) {
+                    return false;
+                }
+                if (operand instanceof SqlIdentifier identifier && Util.last(identifier.names).startsWith("$")) {
+                    // Sluice's own ordinals (posexplode's position) stay far from the limits.
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Integer arithmetic on Flink: the outermost operation of a tree of integer +, - and * is computed again in
+         * a wider type, and a result out of its type's range fails the query as in Spark. (Only the tree's result
+         * is checked: checking each operation would repeat every subtree at every level.)
          */
         private SqlNode checkedIntegerArithmetic(SqlCall call, List<RelDataType> operandTypes, SqlNode translated)
         {
-            Optional<RelDataType> type = validation.typeOf(call);
-            if (target != Dialect.FLINK || !input.sparkSemantics() || type.isEmpty() || !(translated instanceof SqlCall arithmetic)
-                    || arithmetic.operandCount() != 2 || operandTypes.size() != 2) {
+            if (!isCheckedIntegerArithmetic(call) || !(translated instanceof SqlCall arithmetic) || arithmetic.operandCount() != 2) {
                 return translated;
             }
-            for (RelDataType operand : operandTypes) {
-                if (operand == null || !SqlTypeName.INT_TYPES.contains(operand.getSqlTypeName())) {
-                    return translated;
-                }
+            translatedOperands.put(call.operand(0), arithmetic.operand(0));
+            translatedOperands.put(call.operand(1), arithmetic.operand(1));
+            if (innerArithmetic.contains(call)) {
+                return translated;
             }
-            for (SqlNode operand : call.getOperandList()) {
-                if (operand instanceof SqlIdentifier identifier && Util.last(identifier.names).startsWith("$")) {
-                    // Sluice's own ordinals (posexplode's position) stay far from the limits.
-                    return translated;
-                }
-            }
-            String[] range = switch (type.get().getSqlTypeName()) {
+            String[] range = switch (validation.typeOf(call).orElseThrow().getSqlTypeName()) {
                 case TINYINT -> new String[] {"-128", "127", "BIGINT", "tinyint"};
                 case SMALLINT -> new String[] {"-32768", "32767", "BIGINT", "smallint"};
                 case INTEGER -> new String[] {"-2147483648", "2147483647", "BIGINT", "integer"};
-                case BIGINT -> new String[] {"-9223372036854775808", "9223372036854775807", "DECIMAL(38, 0)", "long"};
-                default -> null;
+                default -> new String[] {"-9223372036854775808", "9223372036854775807", "DECIMAL(38, 0)", "long"};
             };
-            if (range == null) {
-                return translated;
+            List<SqlNode> operands = new ArrayList<>();
+            String wide = wide(call, range[2], operands);
+            operands.add(translated);
+            String result = "{" + (operands.size() - 1) + "}";
+            CallContext context = context("operator " + call.getOperator().getName(), arithmetic, operandTypes);
+            return context.template("CASE WHEN " + wide + " NOT BETWEEN " + range[0] + " AND " + range[1] + " THEN "
+                    + flinkFailure("'[ARITHMETIC_OVERFLOW] " + range[3] + " overflow: ' || CAST(" + wide + " AS STRING)") + " ELSE " + result + " END", operands);
+        }
+
+        /** The arithmetic tree at {@code node} over its leaves cast to {@code type}; the leaves go into {@code operands}. */
+        private String wide(SqlNode node, String type, List<SqlNode> operands)
+        {
+            if (node instanceof SqlCall call && (innerArithmetic.contains(call) || operands.isEmpty() && isCheckedIntegerArithmetic(call))
+                    && translatedOperands.containsKey(call.operand(0))) {
+                return "(" + wide(call.operand(0), type, operands) + " " + call.getOperator().getName() + " " + wide(call.operand(1), type, operands) + ")";
             }
-            String operator = call.getOperator().getName();
-            CallContext context = context("operator " + operator, arithmetic, operandTypes);
-            return context.template("CASE WHEN CAST({0} AS " + range[2] + ") " + operator + " CAST({1} AS " + range[2] + ") NOT BETWEEN " + range[0]
-                    + " AND " + range[1] + " THEN " + flinkFailure("'[ARITHMETIC_OVERFLOW] " + range[3] + " overflow.'") + " ELSE ({0} " + operator + " {1}) END");
+            operands.add(translatedOperands.get(node));
+            return "CAST({" + (operands.size() - 1) + "} AS " + type + ")";
         }
 
         private SqlNode operatorTemplate(SqlCall call, String name, String duckdb, String trino, String spark)

@@ -99,18 +99,59 @@ final class FlinkMetadata
         return List.of();
     }
 
-    /** A type as DESCRIBE prints it, e.g. {@code DECIMAL(10, 2) NOT NULL}; types Sluice does not model read as STRING. */
+    /**
+     * A type as DESCRIBE prints it, e.g. {@code DECIMAL(10, 2) NOT NULL}, {@code MAP<VARCHAR(2147483647), INT>} or
+     * {@code ROW<`x` INT, `y` STRING>}; types Sluice does not model read as STRING.
+     */
     static SluiceType parseType(String text)
     {
-        String type = text.replace(" NOT NULL", "").trim().toUpperCase(Locale.ROOT);
-        if (type.startsWith("DECIMAL(")) {
+        String type = text.strip();
+        if (type.toUpperCase(Locale.ROOT).endsWith(" NOT NULL")) {
+            type = type.substring(0, type.length() - " NOT NULL".length()).strip();
+        }
+        String upper = type.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("DECIMAL(")) {
             String[] parts = type.substring(8, type.indexOf(')')).split(",");
             return SluiceType.decimal(Integer.parseInt(parts[0].trim()), parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0);
         }
-        if (type.startsWith("ARRAY<")) {
+        if (upper.startsWith("ARRAY<")) {
             return SluiceType.array(parseType(type.substring(6, type.lastIndexOf('>'))));
         }
-        String base = type.contains("(") ? type.substring(0, type.indexOf('(')) : type;
+        if (upper.startsWith("MAP<")) {
+            List<String> parts = topLevel(type.substring(4, type.lastIndexOf('>')));
+            return SluiceType.map(parseType(parts.get(0)), parseType(parts.get(1)));
+        }
+        if (upper.startsWith("ROW<")) {
+            List<String> names = new ArrayList<>();
+            List<SluiceType> types = new ArrayList<>();
+            for (String field : topLevel(type.substring(4, type.lastIndexOf('>')))) {
+                String name;
+                String rest;
+                if (field.startsWith("`")) {
+                    int close = field.indexOf('`', 1);
+                    while (close + 1 < field.length() && field.charAt(close + 1) == '`') {
+                        close = field.indexOf('`', close + 2);
+                    }
+                    name = field.substring(1, close).replace("``", "`");
+                    rest = field.substring(close + 1);
+                }
+                else {
+                    int space = field.indexOf(' ');
+                    name = field.substring(0, space);
+                    rest = field.substring(space);
+                }
+                // A field may carry a comment: ROW<`a` INT 'comment'>.
+                rest = rest.strip();
+                int comment = rest.indexOf(" '");
+                names.add(name);
+                types.add(parseType(comment < 0 ? rest : rest.substring(0, comment)));
+            }
+            return SluiceType.struct(names, types);
+        }
+        if (upper.contains("WITH LOCAL TIME ZONE")) {
+            return SluiceType.TIMESTAMP_WITH_TIME_ZONE;
+        }
+        String base = upper.contains("(") ? upper.substring(0, upper.indexOf('(')) : upper.split(" ")[0];
         return switch (base) {
             case "BOOLEAN" -> SluiceType.BOOLEAN;
             case "TINYINT" -> SluiceType.TINYINT;
@@ -125,6 +166,33 @@ final class FlinkMetadata
             case "BYTES", "BINARY", "VARBINARY" -> SluiceType.BINARY;
             default -> SluiceType.STRING;
         };
+    }
+
+    /** The comma-separated parts of a type's parameters, split at the top level only. */
+    private static List<String> topLevel(String parameters)
+    {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < parameters.length(); i++) {
+            char c = parameters.charAt(i);
+            if (c == '`' || c == '\'') {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '<' || c == '(')) {
+                depth++;
+            }
+            else if (!quoted && (c == '>' || c == ')')) {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == ',') {
+                parts.add(parameters.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(parameters.substring(start).strip());
+        return parts;
     }
 
     private static String toDatabase(String schema)

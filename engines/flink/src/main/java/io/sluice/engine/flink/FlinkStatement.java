@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One statement on the gateway. Queries without a LIMIT run in batch mode, so that a query over an unbounded
- * source is refused instead of running forever; queries with a LIMIT run in streaming mode. Writes (INSERT, CREATE
- * TABLE AS) run in batch mode and return when their data is written, as in Spark; a write whose source is
- * unbounded becomes a streaming job instead, which runs until stopped and answers its job id. Result pages are
- * fetched as the client reads.
+ * One statement on the gateway. Queries and writes (INSERT, CREATE TABLE AS) run in batch mode: queries over
+ * bounded sources answer as in a batch engine, and writes return once their data is written, as in Spark. Flink
+ * refuses unbounded sources in batch mode; then a query with a LIMIT runs again in streaming mode (and ends at its
+ * limit), a query without one is refused with a clear message instead of running forever, and a write becomes a
+ * streaming job that runs until stopped and answers its job id. Result pages are fetched as the client reads.
  */
 final class FlinkStatement
         implements EngineStatement
@@ -65,12 +65,14 @@ final class FlinkStatement
                 page = start(config);
             }
             catch (SluiceException e) {
-                if (config != SYNCHRONOUS_BATCH || !unbounded(e)) {
+                Optional<Map<String, String>> streaming = unbounded(e) ? fallback(sql, config) : Optional.empty();
+                if (streaming.isEmpty()) {
                     throw e;
                 }
-                // The write reads an unbounded source: it becomes a streaming job that runs until it is stopped.
+                // The statement reads an unbounded source: a write becomes a streaming job that runs until it is
+                // stopped, a query with a LIMIT a streaming query that ends at the limit.
                 closeOperation();
-                config = STREAMING;
+                config = streaming.get();
                 page = start(config);
             }
             if (config == SYNCHRONOUS_BATCH) {
@@ -110,11 +112,14 @@ final class FlinkStatement
         return awaitPage(() -> session.client().firstPage(submitted.session(), submitted.operation()));
     }
 
-    /** Batch mode for unlimited queries and writes (which wait for their job), streaming mode for limited queries. */
+    /**
+     * Batch mode for queries and for writes (which wait for their job): bounded sources answer as a batch engine
+     * would. Flink refuses unbounded sources in batch mode; see {@link #fallback}.
+     */
     static Map<String, String> executionConfig(String sql)
     {
         if (QUERY.matcher(sql).matches()) {
-            return LIMITED.matcher(sql).matches() ? STREAMING : BATCH;
+            return BATCH;
         }
         if (WRITE.matcher(sql).matches()) {
             return SYNCHRONOUS_BATCH;
@@ -212,6 +217,15 @@ final class FlinkStatement
             columns.add(new Column(column.path("name").asText(), type));
         }
         return columns;
+    }
+
+    /** The mode to run a statement in once batch mode refused its unbounded source: streaming for writes and limited queries. */
+    static Optional<Map<String, String>> fallback(String sql, Map<String, String> refused)
+    {
+        if (refused == SYNCHRONOUS_BATCH || (refused == BATCH && LIMITED.matcher(sql).matches())) {
+            return Optional.of(STREAMING);
+        }
+        return Optional.empty();
     }
 
     private static boolean unbounded(SluiceException e)

@@ -35,6 +35,21 @@ class TestFlinkGatewayModel
     }
 
     @Test
+    void describedTypes()
+    {
+        assertThat(FlinkMetadata.parseType("DECIMAL(10, 2) NOT NULL")).isEqualTo(SluiceType.decimal(10, 2));
+        assertThat(FlinkMetadata.parseType("VARCHAR(2147483647)")).isEqualTo(SluiceType.STRING);
+        assertThat(FlinkMetadata.parseType("TIMESTAMP(3) WITH LOCAL TIME ZONE")).isEqualTo(SluiceType.TIMESTAMP_WITH_TIME_ZONE);
+        assertThat(FlinkMetadata.parseType("TIMESTAMP(3) *ROWTIME*")).isEqualTo(SluiceType.TIMESTAMP);
+        assertThat(FlinkMetadata.parseType("ARRAY<INT>")).isEqualTo(SluiceType.array(SluiceType.INTEGER));
+        assertThat(FlinkMetadata.parseType("MAP<VARCHAR(2147483647), ARRAY<DECIMAL(5, 1)>>"))
+                .isEqualTo(SluiceType.map(SluiceType.STRING, SluiceType.array(SluiceType.decimal(5, 1))));
+        assertThat(FlinkMetadata.parseType("ROW<`x` INT, `odd, name` MAP<STRING, INT>, `c` BIGINT 'a comment'> NOT NULL"))
+                .isEqualTo(SluiceType.struct(List.of("x", "odd, name", "c"),
+                        List.of(SluiceType.INTEGER, SluiceType.map(SluiceType.STRING, SluiceType.INTEGER), SluiceType.BIGINT)));
+    }
+
+    @Test
     void values()
             throws Exception
     {
@@ -52,7 +67,7 @@ class TestFlinkGatewayModel
         JsonNode body = json("{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\norg.apache.flink.table.gateway.api.utils.SqlGatewayException: x\\n"
                 + "\\tat a.b(C.java:1)\\nCaused by: org.apache.flink.table.api.ValidationException: Object 'nope' not found\\n\\tat d.e(F.java:2)\\n>\"]}");
         SluiceException error = FlinkErrors.fromResponse(500, body);
-        assertThat(error.errorCode()).isEqualTo(ErrorCode.ANALYSIS_ERROR);
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.TABLE_NOT_FOUND);
         assertThat(error).hasMessage("Flink: Object 'nope' not found");
     }
 
@@ -60,7 +75,11 @@ class TestFlinkGatewayModel
     void runtimeModes()
     {
         assertThat(FlinkStatement.executionConfig("SELECT a FROM t")).isEqualTo(Map.of("execution.runtime-mode", "batch"));
-        assertThat(FlinkStatement.executionConfig("SELECT a FROM t LIMIT 10")).isEqualTo(Map.of("execution.runtime-mode", "streaming"));
+        // Batch first, also with a LIMIT: only a query over an unbounded source runs in streaming mode (after batch refused it).
+        assertThat(FlinkStatement.executionConfig("SELECT a FROM t LIMIT 10")).isEqualTo(Map.of("execution.runtime-mode", "batch"));
+        assertThat(FlinkStatement.fallback("SELECT a FROM t LIMIT 10", FlinkStatement.BATCH)).contains(FlinkStatement.STREAMING);
+        assertThat(FlinkStatement.fallback("SELECT a FROM t", FlinkStatement.BATCH)).isEmpty();
+        assertThat(FlinkStatement.fallback("INSERT INTO s SELECT * FROM t", FlinkStatement.SYNCHRONOUS_BATCH)).contains(FlinkStatement.STREAMING);
         assertThat(FlinkStatement.executionConfig("INSERT INTO s SELECT * FROM t")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
         assertThat(FlinkStatement.executionConfig("CREATE TABLE x AS SELECT 1 AS a")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
         assertThat(FlinkStatement.executionConfig("CREATE TABLE x WITH ('format' = 'csv') AS\n(SELECT 1 AS a)")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
