@@ -108,7 +108,7 @@ class TestTranspileCollections
                 .toDuckDb("SELECT \"t\".\"a\", \"e\".\"p\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"p\", \"$posexplode\".\"x\" AS \"x\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"x\", \"$ordinal\")) AS \"e\" (\"p\", \"x\")")
                 .toTrino("SELECT \"t\".\"a\", \"e\".\"p\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"p\", \"$posexplode\".\"x\" AS \"x\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"x\", \"$ordinal\")) AS \"e\" (\"p\", \"x\")")
                 .toSpark("SELECT `t`.`a`, `e`.`p`, `e`.`x` FROM `default`.`t` `t` LATERAL VIEW posexplode(`t`.`arr`) `e` AS `p`, `x`")
-                .toFlink("SELECT `t`.`a`, `e`.`p`, `e`.`x` FROM `default`.`t` AS `t`, LATERAL (SELECT `$posexplode`.`$ordinal` - 1 AS `p`, `$posexplode`.`x` AS `x` FROM UNNEST(`t`.`arr`) WITH ORDINALITY AS `$posexplode` (`x`, `$ordinal`)) AS `e` (`p`, `x`)");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: posexplode() (Flink mixes up the columns of UNNEST WITH ORDINALITY in a lateral query)");
     }
 
     @Test

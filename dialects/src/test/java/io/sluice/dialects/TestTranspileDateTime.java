@@ -91,7 +91,10 @@ class TestTranspileDateTime
                 .toDuckDb("SELECT CAST(date_trunc('month', CAST(\"t\".\"dt\" AS DATE)) AS DATE), CAST(date_trunc('hour', CAST(\"t\".\"ts\" AS TIMESTAMP)) AS TIMESTAMP) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT date_trunc('month', CAST(\"t\".\"dt\" AS DATE)), date_trunc('hour', CAST(\"t\".\"ts\" AS TIMESTAMP(6))) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT trunc(`t`.`dt`, 'MM'), date_trunc('HOUR', `t`.`ts`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: trunc()");
+                .toFlink("SELECT CAST(FLOOR(CAST(`t`.`dt` AS TIMESTAMP(6)) TO MONTH) AS DATE), FLOOR(CAST(`t`.`ts` AS TIMESTAMP(6)) TO HOUR) FROM `default`.`t` AS `t`");
+        // Spark's weeks start on Monday.
+        spark("SELECT date_trunc('WEEK', ts) FROM t")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: date_trunc() (truncating to a week)");
     }
 
     @Test

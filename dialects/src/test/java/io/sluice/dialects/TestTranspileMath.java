@@ -50,7 +50,9 @@ class TestTranspileMath
                 .toDuckDb("SELECT (CASE WHEN \"t\".\"a\" % 3 < 0 THEN (\"t\".\"a\" % 3 + 3) % 3 ELSE \"t\".\"a\" % 3 END), round(\"t\".\"d\", 1), round_even(\"t\".\"d\", 1) FROM \"default\".\"t\" AS \"t\"")
                 .refusedIn(Dialect.TRINO, "Not supported in trino: bround()")
                 .toSpark("SELECT pmod(`t`.`a`, 3), round(`t`.`d`, 1), bround(`t`.`d`, 1) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: pmod()");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: bround()");
+        spark("SELECT pmod(a, 3) FROM t")
+                .toFlink("SELECT (CASE WHEN mod(`t`.`a`, 3) < 0 THEN mod(mod(`t`.`a`, 3) + 3, 3) ELSE mod(`t`.`a`, 3) END) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -102,7 +104,9 @@ class TestTranspileMath
                 .toDuckDb("SELECT (CASE WHEN \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") END), (CASE WHEN 2 <= 0 OR \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") / ln(2) END), greatest(\"t\".\"a\", 1, NULL) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (CASE WHEN \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") END), (CASE WHEN 2 <= 0 OR \"t\".\"d\" <= 0 THEN NULL ELSE ln(\"t\".\"d\") / ln(2) END), greatest(coalesce(\"t\".\"a\", \"t\".\"a\", 1, NULL), coalesce(1, \"t\".\"a\", 1, NULL), coalesce(NULL, \"t\".\"a\", 1, NULL)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ln(`t`.`d`), log(2, `t`.`d`), greatest(`t`.`a`, 1, NULL) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: ln()");
+                .toFlink("SELECT (CASE WHEN `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) ELSE LN(`t`.`d`) END), (CASE WHEN 2 <= 0 OR `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) "
+                        + "ELSE LN(`t`.`d`) / LN(2) END), GREATEST(coalesce(`t`.`a`, `t`.`a`, 1, CAST(NULL AS INTEGER)), coalesce(1, `t`.`a`, 1, CAST(NULL AS INTEGER)), "
+                        + "coalesce(CAST(NULL AS INTEGER), `t`.`a`, 1, CAST(NULL AS INTEGER))) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -80,6 +80,8 @@ class TestTranspileStatements
     @Test
     void flinkTypesBareNulls()
     {
+        spark("SELECT if(NULL, 1, 2), a > 0 AND NULL FROM t")
+                .toFlink("SELECT (CASE WHEN CAST(NULL AS BOOLEAN) THEN 1 ELSE 2 END), `t`.`a` > 0 AND CAST(NULL AS BOOLEAN) FROM `default`.`t` AS `t`");
         spark("SELECT NULL AS nothing, concat('x', NULL), CASE WHEN a > 0 THEN NULL ELSE a END, coalesce(NULL, a) FROM t")
                 .toFlink("SELECT CAST(NULL AS STRING) AS `nothing`, CONCAT('x', CAST(CAST(NULL AS STRING) AS STRING)), "
                         + "CASE WHEN `t`.`a` > 0 THEN CAST(NULL AS INTEGER) ELSE `t`.`a` END, coalesce(CAST(NULL AS INTEGER), `t`.`a`) FROM `default`.`t` AS `t`");

@@ -14,7 +14,8 @@ class TestTranspileStrings
                 .toDuckDb("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substring(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substring(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substr(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substr(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT substr(`t`.`b`, 0, 2), substr(`t`.`b`, -3) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: substr()");
+                .toFlink("SELECT (CASE WHEN 2 < 0 THEN '' ELSE SUBSTR(`t`.`b`, CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), SUBSTR(`t`.`b`, CASE WHEN -3 = 0 THEN 1 ELSE -3 END) "
+                        + "FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -72,7 +73,10 @@ class TestTranspileStrings
                 .toDuckDb("SELECT regexp_extract(\"t\".\"b\", '(a)(b)', 2), regexp_replace(\"t\".\"b\", '(\\w+)', '\\1!', 'g') FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT coalesce(regexp_extract(\"t\".\"b\", '(a)(b)', 2), ''), regexp_replace(\"t\".\"b\", '(\\w+)', '$1!') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT regexp_extract(`t`.`b`, '(a)(b)', 2), regexp_replace(`t`.`b`, '(\\\\w+)', '$1!') FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: regexp_extract()");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: regexp_replace() (group references in the replacement)");
+        spark("SELECT regexp_extract(b, '(a)(b)', 2), regexp_replace(b, 'a+', '-') FROM t")
+                .toFlink("SELECT (CASE WHEN `t`.`b` IS NULL OR '(a)(b)' IS NULL THEN CAST(NULL AS STRING) ELSE COALESCE(REGEXP_EXTRACT(`t`.`b`, '(a)(b)', 2), '') END), "
+                        + "REGEXP_REPLACE(`t`.`b`, 'a+', '-') FROM `default`.`t` AS `t`");
     }
 
     @Test

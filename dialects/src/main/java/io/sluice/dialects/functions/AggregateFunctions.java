@@ -46,7 +46,8 @@ final class AggregateFunctions
         functions.aggregate("collect_set", ARRAY_OF_ARG0, 1, 1)
                 .aggregate(DUCKDB, "list", true, "{0} IS NOT NULL", "coalesce({agg}, [])")
                 .aggregate(TRINO, "array_agg", true, "{0} IS NOT NULL", "coalesce({agg}, ARRAY[])");
-        functions.aggregate("count_if", BIGINT, 1, 1).same(DUCKDB, TRINO);
+        functions.aggregate("count_if", BIGINT, 1, 1).same(DUCKDB, TRINO)
+                .aggregate(FLINK, call -> AggregateRewrite.renamed("count").withArguments("CASE WHEN {0} THEN 1 END"));
         for (String name : new String[] {"bool_and", "every"}) {
             functions.aggregate(name, BOOLEAN, 1, 1).renamed(DUCKDB, "bool_and").renamed(TRINO, "bool_and");
         }

@@ -5,6 +5,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.sluice.dialects.Dialect.DUCKDB;
 import static io.sluice.dialects.Dialect.FLINK;
@@ -72,10 +73,12 @@ final class DateTimeFunctions
                 .trino("date_add('day', (" + weekdayNumber + " - day_of_week(CAST({0} AS DATE)) % 7 + 6) % 7 + 1, CAST({0} AS DATE))");
         functions.scalar("trunc", DATE, 2, 2)
                 .rewrite(DUCKDB, call -> trunc(call, "CAST(date_trunc('%s', CAST({0} AS DATE)) AS DATE)"))
-                .rewrite(TRINO, call -> trunc(call, "date_trunc('%s', CAST({0} AS DATE))"));
+                .rewrite(TRINO, call -> trunc(call, "date_trunc('%s', CAST({0} AS DATE))"))
+                .rewrite(FLINK, call -> trunc(call, flinkFloor(call, "CAST(FLOOR(CAST({0} AS TIMESTAMP(6)) TO %s) AS DATE)")));
         functions.scalar("date_trunc", TIMESTAMP, 2, 2)
                 .rewrite(DUCKDB, call -> dateTrunc(call, "CAST(date_trunc('%s', CAST({1} AS TIMESTAMP)) AS TIMESTAMP)"))
-                .rewrite(TRINO, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP(6)))"));
+                .rewrite(TRINO, call -> dateTrunc(call, "date_trunc('%s', CAST({1} AS TIMESTAMP(6)))"))
+                .rewrite(FLINK, call -> dateTrunc(call, flinkFloor(call, "FLOOR(CAST({1} AS TIMESTAMP(6)) TO %s)")));
         functions.scalar("date_format", STRING, 2, 2)
                 .rewrite(DUCKDB, call -> call.template("strftime(CAST({0} AS TIMESTAMP), " + strftime(call, 1, false) + ")"))
                 .rewrite(TRINO, call -> call.template("format_datetime(CAST({0} AS TIMESTAMP(6)), "
@@ -130,7 +133,8 @@ final class DateTimeFunctions
                 .flink("DAYOFWEEK(CAST({0} AS DATE))");
         functions.scalar("weekday", INTEGER, 1, 1)
                 .duckdb("(isodow(CAST({0} AS TIMESTAMP)) - 1)")
-                .trino("(day_of_week(CAST({0} AS TIMESTAMP(6))) - 1)");
+                .trino("(day_of_week(CAST({0} AS TIMESTAMP(6))) - 1)")
+                .flink("MOD(EXTRACT(DOW FROM CAST({0} AS TIMESTAMP(6))) + 5, 7)");
         functions.scalar("weekofyear", INTEGER, 1, 1)
                 .duckdb("weekofyear(CAST({0} AS TIMESTAMP))")
                 .trino("week_of_year(CAST({0} AS TIMESTAMP(6)))")
@@ -144,17 +148,43 @@ final class DateTimeFunctions
 
     private static SqlNode trunc(CallContext call, String template)
     {
+        return trunc(call, unit -> String.format(template, unit));
+    }
+
+    /** trunc(date, format) with the engine's SQL for a unit. */
+    private static SqlNode trunc(CallContext call, Function<String, String> template)
+    {
         String format = call.requireStringLiteral(1, "the format");
         String unit = TRUNC_UNITS.get(format.toUpperCase(Locale.ROOT));
         // Spark returns NULL for a format it does not know.
-        return unit == null ? call.template("CAST(NULL AS DATE)") : call.template(String.format(template, unit));
+        return unit == null ? call.template("CAST(NULL AS DATE)") : call.template(template.apply(unit));
     }
 
     private static SqlNode dateTrunc(CallContext call, String template)
     {
+        return dateTrunc(call, unit -> String.format(template, unit));
+    }
+
+    /** date_trunc(unit, timestamp) with the engine's SQL for a unit. */
+    private static SqlNode dateTrunc(CallContext call, Function<String, String> template)
+    {
         String format = call.requireStringLiteral(0, "the unit");
         String unit = DATE_TRUNC_UNITS.get(format.toUpperCase(Locale.ROOT));
-        return unit == null ? call.template("CAST(NULL AS TIMESTAMP)") : call.template(String.format(template, unit));
+        return unit == null ? call.template("CAST(NULL AS TIMESTAMP)") : call.template(template.apply(unit));
+    }
+
+    /**
+     * Truncation on Flink, FLOOR(... TO unit): Flink's weeks do not start on Monday, as Spark's do, and it floors no
+     * finer than a second.
+     */
+    private static Function<String, String> flinkFloor(CallContext call, String template)
+    {
+        return unit -> {
+            if (unit.equals("week") || unit.equals("millisecond") || unit.equals("microsecond")) {
+                throw call.unsupported("truncating to a " + unit);
+            }
+            return String.format(template, unit.toUpperCase(Locale.ROOT));
+        };
     }
 
     private static SqlNode monthsBetweenDuckDb(CallContext call)

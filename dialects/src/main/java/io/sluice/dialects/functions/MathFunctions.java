@@ -34,7 +34,8 @@ final class MathFunctions
         // Spark's logarithms of zero and negative numbers are NULL; DuckDB fails on them.
         functions.scalar("ln", DOUBLE, 1, 1)
                 .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
-                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END");
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
+                .flink("CASE WHEN {0} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LN({0}) END");
         functions.scalar("log10", DOUBLE, 1, 1)
                 .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END")
                 .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END");
@@ -47,7 +48,10 @@ final class MathFunctions
                         : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN NULL ELSE ln({1}) / ln({0}) END"))
                 .rewrite(TRINO, call -> call.operandCount() == 1
                         ? call.template("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")
-                        : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN NULL ELSE ln({1}) / ln({0}) END"));
+                        : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN NULL ELSE ln({1}) / ln({0}) END"))
+                .rewrite(FLINK, call -> call.operandCount() == 1
+                        ? call.template("CASE WHEN {0} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LN({0}) END")
+                        : call.template("CASE WHEN {0} <= 0 OR {1} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LN({1}) / LN({0}) END"));
         for (String name : new String[] {"pow", "power"}) {
             functions.scalar(name, DOUBLE, 2, 2).renamed(DUCKDB, "pow").renamed(TRINO, "pow").renamed(FLINK, "POWER");
         }
@@ -59,7 +63,8 @@ final class MathFunctions
         functions.scalar("mod", ARG0, 2, 2).duckdb("({0} % {1})").trino("mod({0}, {1})").flink("MOD({0}, {1})");
         // Spark's pmod is never negative for a positive divisor.
         String pmod = "CASE WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
-        functions.scalar("pmod", ARG0, 2, 2).duckdb(pmod).trino("CASE WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END");
+        String modPmod = "CASE WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END";
+        functions.scalar("pmod", ARG0, 2, 2).duckdb(pmod).trino(modPmod).flink(modPmod);
         functions.scalar("factorial", BIGINT, 1, 1)
                 .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END");
         functions.scalar("shiftleft", ARG0, 2, 2).duckdb("({0} << {1})").trino("bitwise_left_shift({0}, {1})")

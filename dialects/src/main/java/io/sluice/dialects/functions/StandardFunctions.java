@@ -44,10 +44,14 @@ final class StandardFunctions
         // Spark skips NULLs; DuckDB does too, Trino and Flink return NULL if any argument is NULL.
         functions.scalar("greatest", LEAST_RESTRICTIVE, 1, -1).same(DUCKDB)
                 .rewrite(TRINO, call -> skippingNulls(call, "greatest"))
-                .note(TRINO, "emulated: NULL arguments are skipped as in Spark");
+                .note(TRINO, "emulated: NULL arguments are skipped as in Spark")
+                .rewrite(FLINK, call -> skippingNulls(call, "GREATEST"))
+                .note(FLINK, "emulated: NULL arguments are skipped as in Spark");
         functions.scalar("least", LEAST_RESTRICTIVE, 1, -1).same(DUCKDB)
                 .rewrite(TRINO, call -> skippingNulls(call, "least"))
-                .note(TRINO, "emulated: NULL arguments are skipped as in Spark");
+                .note(TRINO, "emulated: NULL arguments are skipped as in Spark")
+                .rewrite(FLINK, call -> skippingNulls(call, "LEAST"))
+                .note(FLINK, "emulated: NULL arguments are skipped as in Spark");
     }
 
     /** greatest/least over the non-NULL arguments: each NULL is replaced by the first non-NULL argument. */

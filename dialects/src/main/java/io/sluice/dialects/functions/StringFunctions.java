@@ -52,11 +52,13 @@ final class StringFunctions
         for (String name : new String[] {"substr", "substring"}) {
             functions.scalar(name, STRING, 2, 3)
                     .rewrite(DUCKDB, call -> substring(call, "substring"))
-                    .rewrite(TRINO, call -> substring(call, "substr"));
+                    .rewrite(TRINO, call -> substring(call, "substr"))
+                    .rewrite(FLINK, call -> substring(call, "SUBSTR"));
         }
         functions.scalar("left", STRING, 2, 2)
                 .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE left({0}, {1}) END")
-                .trino("CASE WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END");
+                .trino("CASE WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END")
+                .flink("CASE WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, 1, {1}) END");
         functions.scalar("right", STRING, 2, 2)
                 .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
                 .trino("CASE WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END");
@@ -115,11 +117,22 @@ final class StringFunctions
         functions.scalar("regexp_extract", STRING, 2, 3)
                 .rewrite(DUCKDB, call -> call.template(call.operandCount() == 2 ? "regexp_extract({0}, {1}, 1)" : "regexp_extract({0}, {1}, {2})"))
                 .rewrite(TRINO, call -> call.template(call.operandCount() == 2
-                        ? "coalesce(regexp_extract({0}, {1}, 1), '')" : "coalesce(regexp_extract({0}, {1}, {2}), '')"));
+                        ? "coalesce(regexp_extract({0}, {1}, 1), '')" : "coalesce(regexp_extract({0}, {1}, {2}), '')"))
+                // Flink returns NULL where nothing matches; NULL arguments must still give NULL.
+                .rewrite(FLINK, call -> call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN CAST(NULL AS STRING) ELSE COALESCE(REGEXP_EXTRACT({0}, {1}, "
+                        + (call.operandCount() == 2 ? "1" : "{2}") + "), '') END"));
         // Spark replaces every match and writes group references as $1; DuckDB needs 'g' and \1.
         functions.scalar("regexp_replace", STRING, 3, 3)
                 .rewrite(DUCKDB, call -> call.template("regexp_replace({0}, {1}, " + duckDbReplacement(call) + ", 'g')"))
-                .same(TRINO);
+                .same(TRINO)
+                // Flink reads Java's regular expressions, as Spark does, but takes the replacement literally.
+                .rewrite(FLINK, call -> {
+                    String replacement = call.requireStringLiteral(2, "the replacement");
+                    if (replacement.contains("$") || replacement.contains("\\")) {
+                        throw call.unsupported("group references in the replacement");
+                    }
+                    return call.rename("REGEXP_REPLACE");
+                });
         for (String name : new String[] {"regexp", "regexp_like"}) {
             functions.scalar(name, BOOLEAN, 2, 2)
                     .duckdb("regexp_matches({0}, {1})")
@@ -132,7 +145,7 @@ final class StringFunctions
                 .trino("CASE WHEN {0} = '' THEN 0 ELSE codepoint(CAST(substr({0}, 1, 1) AS VARCHAR(1))) END");
         functions.scalar("chr", STRING, 1, 1)
                 .duckdb("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS INTEGER)) END");
-        functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})");
+        functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})").flink("REPEAT(' ', {0})");
         functions.scalar("levenshtein", INTEGER, 2, 2).same(DUCKDB).renamed(TRINO, "levenshtein_distance");
         functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with");
         functions.scalar("endswith", BOOLEAN, 2, 2).renamed(DUCKDB, "ends_with").trino("(substr({0}, -length({1})) = {1} OR {1} = '')");
@@ -147,8 +160,8 @@ final class StringFunctions
             functions.scalar(name, STRING, 1, -1).renamed(DUCKDB, "printf").renamed(TRINO, "format");
         }
         functions.scalar("md5", STRING, 1, 1).duckdb("md5({0})").trino("lower(to_hex(md5(to_utf8({0}))))").same(FLINK);
-        functions.scalar("sha1", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))");
-        functions.scalar("sha", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))");
+        functions.scalar("sha1", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))").flink("SHA1({0})");
+        functions.scalar("sha", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))").flink("SHA1({0})");
         functions.scalar("sha2", STRING, 2, 2)
                 .rewrite(DUCKDB, call -> {
                     long bits = call.integerLiteral(1).orElseThrow(() -> call.unsupported("the bit length must be an integer literal"));

@@ -14,6 +14,7 @@ import io.sluice.dialects.functions.CallContext;
 import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.dialects.target.TargetDialects;
 import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.validate.SluiceTypeSystem;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -46,6 +47,7 @@ import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -270,14 +272,17 @@ public final class Translator
                 break;
             }
         }
+        boolean logical = call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR || call.getKind() == SqlKind.NOT;
         for (int i = 0; i < operands.size(); i++) {
             SqlNode operand = operands.get(i);
             if (operand == null) {
                 continue;
             }
             if (SqlUtil.isNullLiteral(operand, false)) {
+                // Conditions are BOOLEAN: the operands of AND, OR and NOT, and if()'s first.
+                boolean condition = logical || (i == 0 && call.getOperator().getName().equalsIgnoreCase("if"));
                 try {
-                    call.setOperand(i, typedNull(operand, sibling));
+                    call.setOperand(i, condition ? typedNull(operand, BOOLEAN) : typedNull(operand, sibling));
                 }
                 catch (UnsupportedOperationException e) {
                     // A clause that takes no expression (a keyword's NULL): left as it is.
@@ -289,9 +294,11 @@ public final class Translator
         }
     }
 
+    private static final RelDataType BOOLEAN = new SqlTypeFactoryImpl(SluiceTypeSystem.INSTANCE).createSqlType(SqlTypeName.BOOLEAN);
+
     private SqlNode typedNull(SqlNode literal, RelDataType sibling)
     {
-        RelDataType type = validation.typeOf(literal).filter(known -> known.getSqlTypeName() != SqlTypeName.NULL).orElse(sibling);
+        RelDataType type = sibling == BOOLEAN ? BOOLEAN : validation.typeOf(literal).filter(known -> known.getSqlTypeName() != SqlTypeName.NULL).orElse(sibling);
         SluiceType sluiceType = type == null || type.getSqlTypeName() == SqlTypeName.NULL ? SluiceType.STRING : TypeSpecs.fromRelType(type);
         return SqlStdOperatorTable.CAST.createCall(literal.getParserPosition(), literal, TypeSpecs.toCalcite(sluiceType, literal.getParserPosition()));
     }
@@ -976,6 +983,11 @@ public final class Translator
         {
             SqlCall translated = translateOperands(call);
             CallContext context = context("unnest", translated, operandTypes);
+            if (target == Dialect.FLINK && call.getOperator() == SqlStdOperatorTable.UNNEST_WITH_ORDINALITY) {
+                // Seen in Flink 2.3: a lateral query over UNNEST ... WITH ORDINALITY loses its projection (positions and
+                // elements come back unmoved and uncomputed), so posexplode would answer wrongly.
+                throw context("posexplode", translated, operandTypes).unsupported("Flink mixes up the columns of UNNEST WITH ORDINALITY in a lateral query");
+            }
             if (target == Dialect.DUCKDB && context.operandIsMap(0)) {
                 if (call.getOperator() == SqlStdOperatorTable.UNNEST_WITH_ORDINALITY) {
                     throw context.unsupported("posexplode of a map");
