@@ -56,7 +56,9 @@ class TestTranspileCollections
                 .toDuckDb("SELECT list_sort(\"t\".\"arr\", 'ASC', 'NULLS FIRST'), list_sort(\"t\".\"arr\", 'DESC', 'NULLS LAST'), list_filter(\"t\".\"arr\", (__x, __i) -> __i = list_position(\"t\".\"arr\", __x)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT concat(filter(\"t\".\"arr\", __x -> __x IS NULL), array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), concat(reverse(array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), filter(\"t\".\"arr\", __x -> __x IS NULL)), array_distinct(\"t\".\"arr\") FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT sort_array(`t`.`arr`), sort_array(`t`.`arr`, FALSE), array_distinct(`t`.`arr`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: sort_array()");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: array_distinct()");
+        spark("SELECT sort_array(arr), sort_array(arr, false) FROM t")
+                .toFlink("SELECT ARRAY_SORT(`t`.`arr`, TRUE, TRUE), ARRAY_SORT(`t`.`arr`, FALSE, FALSE) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -88,7 +90,9 @@ class TestTranspileCollections
                 .toDuckDb("SELECT list_contains(\"t\".\"arr\", 1), array_to_string(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT contains(\"t\".\"arr\", 1), array_join(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT array_contains(`t`.`arr`, 1), array_join(`t`.`sarr`, ',') FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: array_join()");
+                .toFlink("SELECT ARRAY_CONTAINS(`t`.`arr`, 1), ARRAY_JOIN(`t`.`sarr`, ',') FROM `default`.`t` AS `t`");
+        spark("SELECT array_join(arr, ',') FROM t")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: array_join() (an array of other than strings)");
     }
 
     @Test

@@ -73,22 +73,33 @@ final class CollectionFunctions
                 .flink("ARRAY_CONTAINS({0}, {1})");
         functions.scalar("array_position", ReturnTypeInferences.BIGINT, 2, 2)
                 .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE coalesce(list_position({0}, {1}), 0) END")
-                .same(TRINO);
+                .same(TRINO)
+                .flink("CASE WHEN {1} IS NULL THEN CAST(NULL AS BIGINT) ELSE CAST(ARRAY_POSITION({0}, {1}) AS BIGINT) END");
         functions.scalar("sort_array", ARG0, 1, 2)
                 .rewrite(DUCKDB, call -> ascending(call)
                         ? call.template("list_sort({0}, 'ASC', 'NULLS FIRST')")
                         : call.template("list_sort({0}, 'DESC', 'NULLS LAST')"))
                 .rewrite(TRINO, call -> ascending(call)
                         ? call.template("concat(filter({0}, __x -> __x IS NULL), array_sort(filter({0}, __x -> __x IS NOT NULL)))")
-                        : call.template("concat(reverse(array_sort(filter({0}, __x -> __x IS NOT NULL))), filter({0}, __x -> __x IS NULL))"));
+                        : call.template("concat(reverse(array_sort(filter({0}, __x -> __x IS NOT NULL))), filter({0}, __x -> __x IS NULL))"))
+                // NULLs first ascending, last descending, as in Spark.
+                .rewrite(FLINK, call -> ascending(call) ? call.template("ARRAY_SORT({0}, TRUE, TRUE)") : call.template("ARRAY_SORT({0}, FALSE, FALSE)"));
         functions.scalar("array_sort", ARG0, 1, 1)
                 .duckdb("list_sort({0}, 'ASC', 'NULLS LAST')")
-                .same(TRINO);
+                .same(TRINO)
+                .flink("ARRAY_SORT({0}, TRUE, FALSE)");
         functions.scalar("array_join", STRING, 2, 3)
                 .rewrite(DUCKDB, call -> call.operandCount() == 2
                         ? call.template("array_to_string({0}, {1})")
                         : call.template("array_to_string(list_transform({0}, __x -> coalesce(CAST(__x AS VARCHAR), {2})), {1})"))
-                .same(TRINO);
+                .same(TRINO)
+                .rewrite(FLINK, call -> {
+                    if (!call.operandType(0).map(type -> type.getComponentType() != null && SqlTypeName.CHAR_TYPES.contains(type.getComponentType().getSqlTypeName()))
+                            .orElse(false)) {
+                        throw call.unsupported("an array of other than strings");
+                    }
+                    return call.rename("ARRAY_JOIN");
+                });
         // Spark keeps the first occurrence of each value, in order, NULL included; DuckDB's list_distinct does not.
         String distinct = "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x))";
         functions.scalar("array_distinct", ARG0, 1, 1)
@@ -101,11 +112,15 @@ final class CollectionFunctions
                 .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND list_contains({1}, __x))");
         functions.scalar("array_except", ARG0, 2, 2)
                 .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT list_contains({1}, __x))");
-        functions.scalar("array_max", ELEMENT_OF_ARG0, 1, 1).duckdb("list_max({0})").trino("array_max(filter({0}, __x -> __x IS NOT NULL))");
+        functions.scalar("array_max", ELEMENT_OF_ARG0, 1, 1).duckdb("list_max({0})").trino("array_max(filter({0}, __x -> __x IS NOT NULL))")
+                .flink("ARRAY_MAX({0})");
         functions.scalar("array_min", ELEMENT_OF_ARG0, 1, 1).duckdb("list_min({0})").trino("array_min(filter({0}, __x -> __x IS NOT NULL))");
         functions.scalar("array_remove", ARG0, 2, 2)
                 .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE list_filter({0}, __x -> __x IS NULL OR __x <> {1}) END")
-                .same(TRINO);
+                .same(TRINO)
+                .rewrite(FLINK, call -> call.template("CASE WHEN {1} IS NULL THEN CAST(NULL AS {2}) ELSE ARRAY_REMOVE({0}, {1}) END",
+                        call.operand(0), call.operand(1), TypeSpecs.toCalcite(TypeSpecs.fromRelType(call.operandType(0)
+                                .orElseThrow(() -> call.unsupported("the array's type must be known"))), call.pos())));
         functions.scalar("flatten", ELEMENT_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
         functions.scalar("slice", ARG0, 3, 3)
                 .duckdb("list_slice({0}, {1}, CASE WHEN {1} < 0 AND {1} + {2} - 1 >= 0 THEN len({0}) ELSE {1} + {2} - 1 END)")
@@ -130,8 +145,8 @@ final class CollectionFunctions
                 .rewrite(DUCKDB, call -> keysAndValues(call, "map([", "], [", "])"))
                 .rewrite(TRINO, call -> keysAndValues(call, "map(ARRAY[", "], ARRAY[", "])"))
                 .flink("MAP[{*}]");
-        functions.scalar("map_keys", KEYS_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
-        functions.scalar("map_values", VALUES_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
+        functions.scalar("map_keys", KEYS_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO).flink("MAP_KEYS({0})");
+        functions.scalar("map_values", VALUES_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO).flink("MAP_VALUES({0})");
         functions.scalar("map_from_arrays", ANY, 2, 2).duckdb("map({0}, {1})").trino("map({0}, {1})");
         functions.scalar("map_contains_key", BOOLEAN, 2, 2)
                 .duckdb("list_contains(map_keys({0}), {1})")

@@ -41,7 +41,13 @@ final class StringFunctions
         }
         functions.scalar("reverse", STRING, 1, 1)
                 .rewrite(DUCKDB, call -> call.operandIsArray(0) ? call.template("list_reverse({0})") : call.template("reverse({0})"))
-                .same(TRINO);
+                .same(TRINO)
+                .rewrite(FLINK, call -> {
+                    if (!call.operandIsArray(0)) {
+                        throw call.unsupported("reversing a string");
+                    }
+                    return call.template("ARRAY_REVERSE({0})");
+                });
         functions.scalar("repeat", STRING, 2, 2).same(DUCKDB).same(FLINK)
                 .rewrite(TRINO, call -> call.template("array_join(repeat({0}, {1}), '')"));
         functions.scalar("replace", STRING, 2, 3)
