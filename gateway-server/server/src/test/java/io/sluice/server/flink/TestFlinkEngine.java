@@ -133,8 +133,34 @@ class TestFlinkEngine
         }
     }
 
+    /** An unbounded table in the catalog: Spark SQL reads it on Flink with a LIMIT; no other engine can reach it. */
     @Test
     @Order(4)
+    void unboundedTablesAreReadOnFlinkOnly()
+            throws Exception
+    {
+        String table = "ticks_" + Long.toHexString(System.nanoTime());
+        try (Connection flink = connect("?sluice.engine=flink;sluice.dialect=flink"); Statement ddl = flink.createStatement()) {
+            ddl.execute("CREATE TABLE " + table + " (id BIGINT, sym STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '100', "
+                    + "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1000000', 'fields.sym.length' = '3')");
+            try (Connection connection = connect("?sluice.engine=flink"); Statement statement = connection.createStatement()) {
+                // Batch mode refuses the unbounded source; with its LIMIT, the query runs again in streaming mode.
+                assertThat(rows(statement, "SELECT id, upper(sym) FROM " + table + " WHERE id > 0 LIMIT 5")).hasSize(5);
+                assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM " + table))
+                        .hasMessageContaining("a SELECT over an unbounded source never ends");
+            }
+            try (Connection auto = connect(""); Statement statement = auto.createStatement()) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT id FROM " + table + " LIMIT 1"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            }
+            finally {
+                ddl.execute("DROP TABLE " + table);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void cancelStopsTheFlinkJob()
             throws Exception
     {
@@ -165,7 +191,7 @@ class TestFlinkEngine
      * answers as Spark did, fails where Spark failed, or is refused by name; none may answer differently.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void corpusGivesNoWrongAnswerOnFlink()
             throws Exception
     {
@@ -184,7 +210,7 @@ class TestFlinkEngine
      * (Sluice opens a new gateway session in the same database), and the tables are still there.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void flinkKilledGivesAClearErrorAndSessionsGoOnOnceItIsBack()
             throws Exception
     {
