@@ -17,7 +17,7 @@ final class FlinkErrors
 
     private static final Pattern SESSION_GONE = Pattern.compile("Flink: Session '[^']*' does not exist\\.?");
 
-    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("^Object '[^']*' not found");
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("^(Object '[^']*' not found|Tables or views with the identifier '[^']*' doesn't exist)");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("^Column '[^']*' not found");
 
     private FlinkErrors() {}

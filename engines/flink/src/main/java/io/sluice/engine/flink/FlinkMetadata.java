@@ -1,5 +1,7 @@
 package io.sluice.engine.flink;
 
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.FunctionInfo;
@@ -63,19 +65,44 @@ final class FlinkMetadata
         return tables;
     }
 
+    /**
+     * The columns of the matching tables. An exact database and table name (a statement's lookup) is tried first
+     * with one DESCRIBE, which in Flink matches case-sensitively; if that finds nothing, the tables are listed and
+     * matched ignoring case, as Spark matches names.
+     */
     @Override
     public List<ColumnInfo> listColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
     {
+        if (databasePattern.exactName().isPresent() && tablePattern.exactName().isPresent()) {
+            String database = databasePattern.exactName().get();
+            String table = tablePattern.exactName().get();
+            try {
+                return describe(database, table, columnPattern);
+            }
+            catch (SluiceException e) {
+                if (e.errorCode() != ErrorCode.TABLE_NOT_FOUND && e.errorCode() != ErrorCode.DATABASE_NOT_FOUND) {
+                    throw e;
+                }
+                // Not under that spelling: look for it ignoring case.
+            }
+        }
         List<ColumnInfo> columns = new ArrayList<>();
         for (TableInfo table : listTables(databasePattern, tablePattern)) {
-            int ordinal = 0;
-            for (Object[] row : session.queryRows("DESCRIBE " + quote(session.schemaName(table.database())) + "." + quote(table.name()))) {
-                ordinal++;
-                String name = (String) row[0];
-                if (columnPattern.matches(name)) {
-                    columns.add(new ColumnInfo(table.database(), table.name(), name, parseType((String) row[1]), ordinal,
-                            Boolean.TRUE.equals(row[2]), Optional.empty(), Optional.empty()));
-                }
+            columns.addAll(describe(table.database(), table.name(), columnPattern));
+        }
+        return columns;
+    }
+
+    private List<ColumnInfo> describe(String database, String table, NamePattern columnPattern)
+    {
+        List<ColumnInfo> columns = new ArrayList<>();
+        int ordinal = 0;
+        for (Object[] row : session.queryRows("DESCRIBE " + quote(session.schemaName(database)) + "." + quote(table))) {
+            ordinal++;
+            String name = (String) row[0];
+            if (columnPattern.matches(name)) {
+                columns.add(new ColumnInfo(database, table, name, parseType((String) row[1]), ordinal,
+                        Boolean.TRUE.equals(row[2]), Optional.empty(), Optional.empty()));
             }
         }
         return columns;

@@ -31,7 +31,8 @@ final class FlinkStatement
         implements EngineStatement
 {
     private static final Pattern QUERY = Pattern.compile("(?is)^\\s*(SELECT|WITH|VALUES)\\b.*");
-    private static final Pattern LIMITED = Pattern.compile("(?is).*\\bLIMIT\\s+\\d+\\s*$");
+    /** A query that ends with a row limit, as Flink's dialect writes it (FETCH NEXT n ROWS ONLY) or as users do (LIMIT n). */
+    private static final Pattern LIMITED = Pattern.compile("(?is).*\\b(LIMIT\\s+\\d+|FETCH\\s+(NEXT|FIRST)\\s+\\d+\\s+ROWS?\\s+ONLY)\\s*$");
     private static final Pattern WRITE = Pattern.compile(
             "(?is)^\\s*(INSERT\\b|(CREATE\\s+OR\\s+REPLACE|CREATE|REPLACE)\\s+TABLE\\b.*?\\bAS\\s*\\(?\\s*(SELECT|WITH|VALUES)\\b).*");
     static final Map<String, String> BATCH = Map.of("execution.runtime-mode", "batch");
@@ -143,6 +144,7 @@ final class FlinkStatement
     public Optional<RowBatch> nextBatch(int maxRows)
     {
         List<Object[]> rows = new ArrayList<>();
+        long pause = 5;
         while (rows.size() < maxRows) {
             if (!buffered.isEmpty()) {
                 rows.add(buffered.poll());
@@ -152,16 +154,21 @@ final class FlinkStatement
                 break;
             }
             String uri = nextPage.get();
-            if (!rows.isEmpty()) {
-                // A streaming result has rows now and more later: hand over what there is rather than wait.
-                FlinkGatewayClient.ResultPage page = session.client().page(uri);
-                if (page.notReady()) {
+            FlinkGatewayClient.ResultPage page = rows.isEmpty() ? awaitPage(() -> session.client().page(uri)) : session.client().page(uri);
+            if (page.notReady()) {
+                break;
+            }
+            boolean empty = page.results().path("data").isEmpty();
+            accept(page);
+            if (empty && nextPage.isPresent()) {
+                if (!rows.isEmpty()) {
+                    // A streaming result has rows now and more later: hand over what there is rather than wait.
                     break;
                 }
-                accept(page);
-                continue;
+                // A streaming result with nothing new yet: ask again a little later.
+                sleep(pause);
+                pause = Math.min(pause * 2, 200);
             }
-            accept(awaitPage(() -> session.client().page(uri)));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -198,14 +205,19 @@ final class FlinkStatement
             if (!page.notReady()) {
                 return page;
             }
-            try {
-                Thread.sleep(sleep);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw canceledException();
-            }
+            sleep(sleep);
             sleep = Math.min(sleep * 2, 200);
+        }
+    }
+
+    private static void sleep(long millis)
+    {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw canceledException();
         }
     }
 

@@ -69,6 +69,9 @@ class TestFlinkGatewayModel
         SluiceException error = FlinkErrors.fromResponse(500, body);
         assertThat(error.errorCode()).isEqualTo(ErrorCode.TABLE_NOT_FOUND);
         assertThat(error).hasMessage("Flink: Object 'nope' not found");
+        body = json("{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\nCaused by: org.apache.flink.table.api.ValidationException: "
+                + "Tables or views with the identifier 'sluice.db.Nope' doesn't exist.\\n>\"]}");
+        assertThat(FlinkErrors.fromResponse(500, body).errorCode()).isEqualTo(ErrorCode.TABLE_NOT_FOUND);
     }
 
     @Test
@@ -78,6 +81,7 @@ class TestFlinkGatewayModel
         // Batch first, also with a LIMIT: only a query over an unbounded source runs in streaming mode (after batch refused it).
         assertThat(FlinkStatement.executionConfig("SELECT a FROM t LIMIT 10")).isEqualTo(Map.of("execution.runtime-mode", "batch"));
         assertThat(FlinkStatement.fallback("SELECT a FROM t LIMIT 10", FlinkStatement.BATCH)).contains(FlinkStatement.STREAMING);
+        assertThat(FlinkStatement.fallback("SELECT `t`.`a`\nFROM `t`\nFETCH NEXT 5 ROWS ONLY", FlinkStatement.BATCH)).contains(FlinkStatement.STREAMING);
         assertThat(FlinkStatement.fallback("SELECT a FROM t", FlinkStatement.BATCH)).isEmpty();
         assertThat(FlinkStatement.fallback("INSERT INTO s SELECT * FROM t", FlinkStatement.SYNCHRONOUS_BATCH)).contains(FlinkStatement.STREAMING);
         assertThat(FlinkStatement.executionConfig("INSERT INTO s SELECT * FROM t")).isEqualTo(FlinkStatement.SYNCHRONOUS_BATCH);
