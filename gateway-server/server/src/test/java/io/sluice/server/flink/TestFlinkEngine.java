@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,11 +43,11 @@ class TestFlinkEngine
     private static final int MATCHES = 340;
 
     @RegisterExtension
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     static final LocalFlinkExtension FLINK = new LocalFlinkExtension();
 
     @RegisterExtension
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     static final SluiceServerExtension SLUICE = new SluiceServerExtension()
             .with("router.engines", "duckdb,flink")
             .with("engine.flink.endpoint", FLINK.endpoint())
@@ -76,10 +77,9 @@ class TestFlinkEngine
     void tablesWrittenWithSparkSqlAreThereForEverySession()
             throws SQLException
     {
-        String database = "flink_tables_" + Long.toHexString(System.nanoTime());
+        String database;
         try (Connection connection = connect("?sluice.engine=flink"); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-            statement.execute("USE " + database);
+            database = useNewDatabase(statement, "flink_tables_");
             // Spark's CREATE TABLE AS returns once the rows are written: the catalog keeps the table, in JSON files.
             assertThat(statement.execute("CREATE TABLE Orders AS SELECT id AS order_id, CAST(id * 2.5 AS DECIMAL(10, 2)) AS amount, "
                     + "concat('c', CAST(id % 3 AS STRING)) AS customer FROM range(1, 101)")).isFalse();
@@ -214,10 +214,8 @@ class TestFlinkEngine
     void flinkKilledGivesAClearErrorAndSessionsGoOnOnceItIsBack()
             throws Exception
     {
-        String database = "flink_restart_" + Long.toHexString(System.nanoTime());
         try (Connection connection = connect("?sluice.engine=flink"); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-            statement.execute("USE " + database);
+            String database = useNewDatabase(statement, "flink_restart_");
             statement.execute("CREATE TABLE kept AS SELECT 7 AS v");
             FLINK.kill();
             try {
@@ -238,11 +236,21 @@ class TestFlinkEngine
     }
 
     private static long countFiles(Path directory)
-            throws java.io.IOException
+            throws IOException
     {
         try (var files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    /** Creates a database of the test's own on Flink and makes it the session's current one. */
+    private static String useNewDatabase(Statement statement, String prefix)
+            throws SQLException
+    {
+        String database = prefix + Long.toHexString(System.nanoTime());
+        statement.execute("CREATE DATABASE " + database);
+        statement.execute("USE " + database);
+        return database;
     }
 
     private static Connection connect(String settings)
