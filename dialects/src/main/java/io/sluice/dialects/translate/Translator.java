@@ -221,24 +221,19 @@ public final class Translator
     }
 
     /**
-     * Flink cannot type a bare NULL (Spark gives it its own NULL type): each one, in place, becomes a CAST to the type
-     * the validator gave it, else to the type of the first typed operand beside it (a CASE's own type for its
-     * results), else to STRING. VALUES rows are typed by their columns when translated.
+     * Flink cannot type a bare NULL (Spark gives it its own NULL type), not even in VALUES where other rows give the
+     * column a type: each one, in place, becomes a CAST to the type the validator gave it, else to the type its place
+     * asks for (a VALUES column's, a CASE's for its results, BOOLEAN for a condition), else to the type of the first
+     * typed operand beside it, else to STRING.
      */
-    private void typeNulls(SqlNode node)
-    {
-        typeNulls(node, null);
-    }
+    private static final RelDataType BOOLEAN = new SqlTypeFactoryImpl(SluiceTypeSystem.INSTANCE).createSqlType(SqlTypeName.BOOLEAN);
 
-    private void typeNulls(SqlNode node, RelDataType context)
+    private void typeNulls(SqlNode node)
     {
         if (node instanceof SqlNodeList list) {
             for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) != null && SqlUtil.isNullLiteral(list.get(i), false)) {
-                    list.set(i, typedNull(list.get(i), context));
-                }
-                else if (list.get(i) != null) {
-                    typeNulls(list.get(i), null);
+                if (list.get(i) != null) {
+                    typeNulls(list.get(i));
                 }
             }
             return;
@@ -246,59 +241,72 @@ public final class Translator
         if (!(node instanceof SqlCall call) || call.getKind() == SqlKind.CAST) {
             return;
         }
+        RelDataType type = validation.typeOf(call).orElse(null);
         if (call.getKind() == SqlKind.VALUES) {
-            call.getOperandList().forEach(row -> ((SqlCall) row).getOperandList().forEach(this::typeNulls));
+            List<RelDataTypeField> columns = type == null || !type.isStruct() ? List.of() : type.getFieldList();
+            for (SqlNode row : call.getOperandList()) {
+                SqlCall rowCall = (SqlCall) row;
+                for (int i = 0; i < rowCall.operandCount(); i++) {
+                    typeNull(rowCall, i, i < columns.size() ? columns.get(i).getType() : null);
+                }
+            }
             return;
         }
         if (call instanceof SqlCase caseCall) {
-            RelDataType type = validation.typeOf(call).orElse(null);
-            typeNulls(caseCall.getValueOperand(), null);
-            typeNulls(caseCall.getWhenOperands(), null);
-            typeNulls(caseCall.getThenOperands(), type);
-            if (SqlUtil.isNullLiteral(caseCall.getElseOperand(), false)) {
-                caseCall.setOperand(3, typedNull(caseCall.getElseOperand(), type));
+            typeNulls(caseCall.getValueOperand());
+            typeNulls(caseCall.getWhenOperands());
+            SqlNodeList results = caseCall.getThenOperands();
+            for (int i = 0; i < results.size(); i++) {
+                if (SqlUtil.isNullLiteral(results.get(i), false)) {
+                    results.set(i, typedNull(results.get(i), type));
+                }
+                else {
+                    typeNulls(results.get(i));
+                }
             }
-            else {
-                typeNulls(caseCall.getElseOperand(), null);
-            }
+            typeNull(caseCall, 3, type);
             return;
         }
-        List<SqlNode> operands = call.getOperandList();
         RelDataType sibling = null;
-        for (SqlNode operand : operands) {
-            RelDataType type = operand == null ? null : validation.typeOf(operand).orElse(null);
-            if (type != null && !SqlUtil.isNullLiteral(operand, false) && type.getSqlTypeName() != SqlTypeName.NULL) {
-                sibling = type;
+        for (SqlNode operand : call.getOperandList()) {
+            RelDataType operandType = operand == null || SqlUtil.isNullLiteral(operand, false) ? null : validation.typeOf(operand).orElse(null);
+            if (operandType != null && operandType.getSqlTypeName() != SqlTypeName.NULL) {
+                sibling = operandType;
                 break;
             }
         }
         boolean logical = call.getKind() == SqlKind.AND || call.getKind() == SqlKind.OR || call.getKind() == SqlKind.NOT;
-        for (int i = 0; i < operands.size(); i++) {
-            SqlNode operand = operands.get(i);
-            if (operand == null) {
-                continue;
-            }
-            if (SqlUtil.isNullLiteral(operand, false)) {
-                // Conditions are BOOLEAN: the operands of AND, OR and NOT, and if()'s first.
-                boolean condition = logical || (i == 0 && call.getOperator().getName().equalsIgnoreCase("if"));
-                try {
-                    call.setOperand(i, condition ? typedNull(operand, BOOLEAN) : typedNull(operand, sibling));
-                }
-                catch (UnsupportedOperationException e) {
-                    // A clause that takes no expression (a keyword's NULL): left as it is.
-                }
-            }
-            else {
-                typeNulls(operand, null);
-            }
+        for (int i = 0; i < call.operandCount(); i++) {
+            // Conditions are BOOLEAN: the operands of AND, OR and NOT, and if()'s first.
+            boolean condition = logical || (i == 0 && call.getOperator().getName().equalsIgnoreCase("if"));
+            typeNull(call, i, condition ? BOOLEAN : sibling);
         }
     }
 
-    private static final RelDataType BOOLEAN = new SqlTypeFactoryImpl(SluiceTypeSystem.INSTANCE).createSqlType(SqlTypeName.BOOLEAN);
-
-    private SqlNode typedNull(SqlNode literal, RelDataType sibling)
+    /** Types operand {@code i} of {@code call} if it is a bare NULL (see {@link #typeNulls}), else looks inside it. */
+    private void typeNull(SqlCall call, int i, RelDataType placeType)
     {
-        RelDataType type = sibling == BOOLEAN ? BOOLEAN : validation.typeOf(literal).filter(known -> known.getSqlTypeName() != SqlTypeName.NULL).orElse(sibling);
+        SqlNode operand = call.operand(i);
+        if (operand == null) {
+            return;
+        }
+        if (!SqlUtil.isNullLiteral(operand, false)) {
+            typeNulls(operand);
+            return;
+        }
+        try {
+            call.setOperand(i, typedNull(operand, placeType));
+        }
+        catch (UnsupportedOperationException e) {
+            // A clause that takes no expression (a keyword's NULL): left as it is.
+        }
+    }
+
+    /** A CAST of a bare NULL: to the type its place asks for if it asks for BOOLEAN, else see {@link #typeNulls}. */
+    private SqlNode typedNull(SqlNode literal, RelDataType placeType)
+    {
+        RelDataType type = placeType == BOOLEAN ? placeType
+                : validation.typeOf(literal).filter(known -> known.getSqlTypeName() != SqlTypeName.NULL).orElse(placeType);
         SluiceType sluiceType = type == null || type.getSqlTypeName() == SqlTypeName.NULL ? SluiceType.STRING : TypeSpecs.fromRelType(type);
         return SqlStdOperatorTable.CAST.createCall(literal.getParserPosition(), literal, TypeSpecs.toCalcite(sluiceType, literal.getParserPosition()));
     }
@@ -429,31 +437,8 @@ public final class Translator
                 case INTERVAL -> interval(call);
                 case UNNEST -> unnest(call, operandTypes);
                 case ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> function(call, call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR ? "array" : "map", operandTypes);
-                case VALUES -> values(call);
                 default -> other(call, operandTypes);
             };
-        }
-
-        /** Flink cannot type a bare NULL in VALUES, even where other rows give the column a type: it is cast. */
-        private SqlNode values(SqlCall values)
-        {
-            Optional<RelDataType> rowType = validation.typeOf(values);
-            SqlCall translated = (SqlCall) super.visit(values);
-            if (target != Dialect.FLINK || rowType.isEmpty() || !rowType.get().isStruct()) {
-                return translated;
-            }
-            List<RelDataTypeField> fields = rowType.get().getFieldList();
-            for (SqlNode row : translated.getOperandList()) {
-                if (row instanceof SqlCall call && call.getKind() == SqlKind.ROW && call.operandCount() == fields.size()) {
-                    for (int i = 0; i < fields.size(); i++) {
-                        if (SqlUtil.isNullLiteral(call.operand(i), false)) {
-                            SqlNode type = visit(TypeSpecs.toCalcite(TypeSpecs.fromRelType(fields.get(i).getType()), call.getParserPosition()));
-                            call.setOperand(i, SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), call.operand(i), type));
-                        }
-                    }
-                }
-            }
-            return translated;
         }
 
         private SqlNode other(SqlCall call, List<RelDataType> operandTypes)
