@@ -4,6 +4,7 @@ import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 
 import java.util.Set;
@@ -20,12 +21,11 @@ public final class FlinkEngine
 {
     /** Flink's default catalog keeps Sluice's {@code default} database as {@code default_database}. */
     static final String DEFAULT_DATABASE = "default_database";
-    private static final String UNKNOWN_VERSION = "unknown";
 
     private final FlinkConfig config;
     private final FlinkGatewayClient client;
     private final Set<FlinkSession> sessions = ConcurrentHashMap.newKeySet();
-    private volatile String version = UNKNOWN_VERSION;
+    private final ProbedVersion version = new ProbedVersion();
 
     FlinkEngine(FlinkConfig config)
     {
@@ -43,10 +43,7 @@ public final class FlinkEngine
     @Override
     public String version()
     {
-        if (version.equals(UNKNOWN_VERSION)) {
-            health();
-        }
-        return version;
+        return version.get(this::health);
     }
 
     @Override
@@ -75,7 +72,7 @@ public final class FlinkEngine
     {
         try {
             FlinkGatewayClient.Info info = client.info();
-            version = info.version();
+            version.set(info.version());
             return EngineHealth.up(sessions.stream().mapToInt(FlinkSession::runningStatements).sum(), 0);
         }
         catch (SluiceException e) {

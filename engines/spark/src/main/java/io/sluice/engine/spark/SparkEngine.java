@@ -3,6 +3,7 @@ package io.sluice.engine.spark;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.connect.client.RetryPolicy;
@@ -23,12 +24,11 @@ import static java.util.Objects.requireNonNull;
 public final class SparkEngine
         implements Engine
 {
-    private static final String UNKNOWN_VERSION = "unknown";
 
     private final SparkConfig config;
     private final Set<SparkEngineSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile SparkSession probe;
-    private volatile String version = UNKNOWN_VERSION;
+    private final ProbedVersion version = new ProbedVersion();
 
     SparkEngine(SparkConfig config)
     {
@@ -45,10 +45,7 @@ public final class SparkEngine
     @Override
     public String version()
     {
-        if (version.equals(UNKNOWN_VERSION)) {
-            health();
-        }
-        return version;
+        return version.get(this::health);
     }
 
     @Override
@@ -109,7 +106,7 @@ public final class SparkEngine
             }
             // The client keeps Spark's version once read: a settings lookup asks the server itself.
             session.conf().get("spark.sql.session.timeZone");
-            version = session.version();
+            version.set(session.version());
             return EngineHealth.up(sessions.stream().mapToInt(SparkEngineSession::runningStatements).sum(), 0);
         }
         catch (Throwable e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,13 +26,12 @@ import static java.util.Objects.requireNonNull;
 public final class TrinoEngine
         implements Engine
 {
-    private static final String UNKNOWN_VERSION = "unknown";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrinoConfig config;
     private final OkHttpClient httpClient;
     private final Set<TrinoSession> sessions = ConcurrentHashMap.newKeySet();
-    private volatile String version = UNKNOWN_VERSION;
+    private final ProbedVersion version = new ProbedVersion();
 
     TrinoEngine(TrinoConfig config)
     {
@@ -54,10 +54,7 @@ public final class TrinoEngine
     @Override
     public String version()
     {
-        if (version.equals(UNKNOWN_VERSION)) {
-            health();
-        }
-        return version;
+        return version.get(this::health);
     }
 
     @Override
@@ -82,7 +79,7 @@ public final class TrinoEngine
     {
         try {
             JsonNode info = get("/v1/info");
-            version = info.path("nodeVersion").path("version").asText(UNKNOWN_VERSION);
+            version.set(info.path("nodeVersion").path("version").asText(ProbedVersion.UNKNOWN));
             if (info.path("starting").asBoolean(false)) {
                 return EngineHealth.down("Trino at " + config.endpoint() + " is starting");
             }
