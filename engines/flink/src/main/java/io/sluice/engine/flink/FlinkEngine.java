@@ -62,7 +62,14 @@ public final class FlinkEngine
     public EngineSession openSession(SessionContext context)
     {
         FlinkSession session = new FlinkSession(client, config.catalog(), sessions::remove, this::schemaName);
-        session.open(context.database());
+        try {
+            session.open(context.database());
+        }
+        catch (RuntimeException e) {
+            // No catalog or no such database: the gateway session must not outlive the failed open.
+            session.close();
+            throw e;
+        }
         sessions.add(session);
         return session;
     }

@@ -39,7 +39,7 @@ final class FlinkErrors
             message = "HTTP " + status;
         }
         message = message.lines().findFirst().orElse(message).strip();
-        ErrorCode code = errorCode(exception, message, status);
+        ErrorCode code = errorCode(exception, message);
         return new SluiceException(code, "Flink: " + message);
     }
 
@@ -49,7 +49,7 @@ final class FlinkErrors
         return SESSION_GONE.matcher(String.valueOf(e.getMessage())).matches();
     }
 
-    static ErrorCode errorCode(String exception, String message, int status)
+    static ErrorCode errorCode(String exception, String message)
     {
         if (exception.endsWith("SqlParserException") || exception.endsWith("ParseException")) {
             return ErrorCode.SYNTAX_ERROR;
@@ -68,9 +68,6 @@ final class FlinkErrors
         }
         if (exception.endsWith("ValidationException") || exception.endsWith("SqlValidatorException") || exception.endsWith("DatabaseNotEmptyException")) {
             return ErrorCode.ANALYSIS_ERROR;
-        }
-        if (status == 404) {
-            return ErrorCode.ENGINE_ERROR;
         }
         return ErrorCode.ENGINE_ERROR;
     }

@@ -163,11 +163,14 @@ final class FlinkSession
         for (FlinkStatement statement : List.copyOf(statements)) {
             statement.close();
         }
-        try {
-            client.closeSession(handle);
-        }
-        catch (SluiceException ignored) {
-            // Flink is gone or forgot the session: nothing to release.
+        String current = handle;
+        if (current != null) {
+            try {
+                client.closeSession(current);
+            }
+            catch (SluiceException ignored) {
+                // Flink is gone or forgot the session: nothing to release.
+            }
         }
         onClose.accept(this);
     }
