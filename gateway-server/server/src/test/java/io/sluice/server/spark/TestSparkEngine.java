@@ -17,9 +17,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.engineState;
+import static io.sluice.server.testing.JdbcRows.executeInBackground;
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,14 +176,7 @@ class TestSparkEngine
             throws Exception
     {
         try (Connection connection = connect("?sluice.engine=spark"); Statement statement = connection.createStatement()) {
-            CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
-                try {
-                    statement.executeQuery("SELECT sum(id % 7) FROM range(0, 100000000000)");
-                }
-                catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
-            });
+            CompletableFuture<Void> query = executeInBackground(statement, "SELECT sum(id % 7) FROM range(0, 100000000000)");
             awaitRunningStatement();
             SPARK.kill();
             assertThatThrownBy(() -> query.get(60, TimeUnit.SECONDS))
@@ -192,7 +186,7 @@ class TestSparkEngine
         }
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT 40 + 2")).containsExactly(List.of("42"));
-            assertThat(rows(statement, "SHOW ENGINES").stream().filter(row -> row.get(0).equals("spark")).map(row -> row.get(1)).toList())
+            assertThat(engineState(statement, "spark"))
                     .containsExactly("DOWN");
         }
         SPARK.start();

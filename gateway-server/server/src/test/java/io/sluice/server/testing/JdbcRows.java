@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** Reads a query's whole result through JDBC as strings, a SQL NULL as {@code "null"}, for compact assertions. */
+/** JDBC helpers for compact assertions: a whole result as strings (a SQL NULL as {@code "null"}), a query running in the background, an engine's state. */
 public final class JdbcRows
 {
     private JdbcRows() {}
@@ -26,5 +28,25 @@ public final class JdbcRows
             }
         }
         return rows;
+    }
+
+    /** Runs a statement on another thread, as a client whose query is under way while the test acts. */
+    public static CompletableFuture<Void> executeInBackground(Statement statement, String sql)
+    {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                statement.executeQuery(sql);
+            }
+            catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The state SHOW ENGINES reports for {@code engine} (UP, DOWN, ...). */
+    public static List<String> engineState(Statement statement, String engine)
+            throws SQLException
+    {
+        return rows(statement, "SHOW ENGINES").stream().filter(row -> row.get(0).equals(engine)).map(row -> row.get(1)).toList();
     }
 }

@@ -20,9 +20,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.engineState;
+import static io.sluice.server.testing.JdbcRows.executeInBackground;
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -229,14 +230,7 @@ class TestTrinoEngine
             throws Exception
     {
         try (Connection connection = connect("?sluice.engine=trino"); Statement statement = connection.createStatement()) {
-            CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
-                try {
-                    statement.executeQuery("SELECT sum(extendedprice) AS kill_me FROM tpch.sf1000.lineitem");
-                }
-                catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
-            });
+            CompletableFuture<Void> query = executeInBackground(statement, "SELECT sum(extendedprice) AS kill_me FROM tpch.sf1000.lineitem");
             awaitRunningQuery();
             TRINO.kill();
             assertThatThrownBy(() -> query.get(60, TimeUnit.SECONDS))
@@ -248,7 +242,7 @@ class TestTrinoEngine
             assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
                     .hasMessageContaining("Trino at " + TRINO.endpoint() + " is not reachable");
-            assertThat(rows(statement, "SHOW ENGINES").stream().filter(row -> row.get(0).equals("trino")).map(row -> row.get(1)).toList())
+            assertThat(engineState(statement, "trino"))
                     .containsExactly("DOWN");
         }
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
