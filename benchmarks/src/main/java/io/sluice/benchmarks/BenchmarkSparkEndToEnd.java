@@ -18,8 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import static java.lang.String.format;
-
 /**
  * In one run, against one local Spark Connect server ({@code bin/sluice engine start spark}): the same queries
  * through Sluice (Hive JDBC driver, Spark SQL, routed to Spark) and through Spark Connect's own client. Small query:
@@ -51,7 +49,7 @@ public final class BenchmarkSparkEndToEnd
                 double median = HeadToHead.medianMillis(iterations, () -> smallQuery(statement));
                 double fetch = 0;
                 for (int round = 0; round < 3; round++) {
-                    fetch = Math.max(fetch, rowsPerSecond(statement, fetchQuery(rows), rows));
+                    fetch = Math.max(fetch, BenchmarkGatewayEndToEnd.rowsPerSecond(statement, fetchQuery(rows), rows));
                 }
                 System.out.printf("Spark Thrift server 3.5.4 via Hive JDBC: small query median %.1f ms (Sluice / it: %.2f), fetch %,.0f rows/s (Sluice / it: %.2f)%n",
                         median, results.sluiceMedianMillis() / median, fetch, results.sluiceRowsPerSecond() / fetch);
@@ -77,7 +75,7 @@ public final class BenchmarkSparkEndToEnd
         SparkSession direct = SparkSession.builder().remote(spark.remote()).create();
         try (Connection viaSluice = TestClients.HIVE_JDBC.connect(url, "bench"); Statement statement = viaSluice.createStatement()) {
             return HeadToHead.measure(iterations, fetchRounds, () -> smallQuery(statement), () -> smallQuery(direct),
-                    () -> rowsPerSecond(statement, fetchQuery, rows), () -> rowsPerSecond(direct, fetchQuery, rows));
+                    () -> BenchmarkGatewayEndToEnd.rowsPerSecond(statement, fetchQuery, rows), () -> rowsPerSecond(direct, fetchQuery, rows));
         }
         finally {
             direct.close();
@@ -109,25 +107,6 @@ public final class BenchmarkSparkEndToEnd
         }
     }
 
-    private static double rowsPerSecond(Statement statement, String query, int expectedRows)
-            throws SQLException
-    {
-        statement.setFetchSize(10_000);
-        long start = System.nanoTime();
-        long count = 0;
-        long checksum = 0;
-        try (ResultSet resultSet = statement.executeQuery(query)) {
-            while (resultSet.next()) {
-                count++;
-                checksum += resultSet.getLong(2);
-                if (resultSet.getString(3) == null) {
-                    throw new IllegalStateException("label is null");
-                }
-            }
-        }
-        return check(count, checksum, expectedRows, start);
-    }
-
     private static double rowsPerSecond(SparkSession spark, String query, int expectedRows)
     {
         long start = System.nanoTime();
@@ -150,16 +129,6 @@ public final class BenchmarkSparkEndToEnd
                 throw new IllegalStateException(e);
             }
         }
-        return check(count, checksum, expectedRows, start);
-    }
-
-    private static double check(long count, long checksum, int expectedRows, long start)
-    {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long expectedChecksum = (long) expectedRows * (expectedRows - 1);
-        if (count != expectedRows || checksum != expectedChecksum) {
-            throw new IllegalStateException(format("Fetched %s rows with checksum %s, expected %s and %s", count, checksum, expectedRows, expectedChecksum));
-        }
-        return count / seconds;
+        return BenchmarkGatewayEndToEnd.checkedRate(count, checksum, expectedRows, start);
     }
 }

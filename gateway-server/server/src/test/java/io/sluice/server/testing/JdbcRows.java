@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** JDBC helpers for compact assertions: a whole result as strings (a SQL NULL as {@code "null"}), a query running in the background, an engine's state. */
+/**
+ * JDBC helpers for compact assertions: a whole result as strings (a SQL NULL as {@code "null"}), a query running in
+ * the background, an engine's state.
+ */
 public final class JdbcRows
 {
     private JdbcRows() {}
