@@ -178,18 +178,16 @@ SqlNode SqlUseDatabase() :
 {
     <USE> { s = span(); }
     [ LOOKAHEAD(2) ( <DATABASE> | <SCHEMA> ) ]
-    (
-        name = CompoundIdentifier()
-    |
-        // Spark's default database, whose name Calcite reserves.
-        <DEFAULT_> { name = new SqlIdentifier("default", getPos()); }
-    )
+    name = CompoundIdentifier()
     {
         return new SqlUseDatabase(s.end(this), name);
     }
 }
 
-/** SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS, with Spark's optional parts; SHOW ENGINES; SHOW STATS FOR t. */
+/**
+ * SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS | PARTITIONS | CREATE TABLE | CREATE VIEW, with
+ * Spark's optional parts; SHOW ENGINES; SHOW STATS FOR t.
+ */
 SqlNode SqlShowStatement() :
 {
     final Span s;
@@ -197,6 +195,7 @@ SqlNode SqlShowStatement() :
     SqlIdentifier table = null;
     SqlIdentifier database = null;
     SqlNode pattern = null;
+    final Map<String, String> partition = new LinkedHashMap<String, String>();
 }
 {
     <SHOW> { s = span(); }
@@ -224,10 +223,43 @@ SqlNode SqlShowStatement() :
     |
         <STATS> <FOR> { kind = SqlShow.Kind.STATS; }
         table = CompoundIdentifier()
+    |
+        <PARTITIONS> { kind = SqlShow.Kind.PARTITIONS; }
+        table = CompoundIdentifier()
+        [ SparkPartitionSpec(partition) ]
+    |
+        <CREATE>
+        (
+            <TABLE> { kind = SqlShow.Kind.CREATE_TABLE; }
+        |
+            <VIEW> { kind = SqlShow.Kind.CREATE_VIEW; }
+        )
+        table = CompoundIdentifier()
+        // Spark's AS SERDE asks for Hive DDL; Sluice writes one form for every table.
+        [ <AS> <SERDE> ]
     )
     {
-        return new SqlShow(s.end(this), kind, database, table, pattern);
+        return new SqlShow(s.end(this), kind, database, table, pattern, partition);
     }
+}
+
+/** PARTITION (key = 'value', ...): the partition values of a partitioned table, in the order written. */
+void SparkPartitionSpec(Map<String, String> spec) :
+{
+    SqlIdentifier key;
+    SqlNode value;
+}
+{
+    <PARTITION> <LPAREN>
+    key = SimpleIdentifier() <EQ> value = Literal() {
+        spec.put(key.getSimple(), SqlLiteral.unchain(value).toValue());
+    }
+    (
+        <COMMA> key = SimpleIdentifier() <EQ> value = Literal() {
+            spec.put(key.getSimple(), SqlLiteral.unchain(value).toValue());
+        }
+    )*
+    <RPAREN>
 }
 
 /** DESCRIBE | DESC [TABLE] [EXTENDED | FORMATTED] t [column], DESCRIBE DATABASE d, DESCRIBE QUERY q. */
@@ -235,7 +267,7 @@ SqlNode SqlDescribeStatement() :
 {
     final Span s;
     SqlDescribeObject.Kind kind = SqlDescribeObject.Kind.TABLE;
-    boolean extended = false;
+    SqlDescribeObject.Detail detail = SqlDescribeObject.Detail.NONE;
     final SqlIdentifier name;
     SqlIdentifier column = null;
     final SqlNode query;
@@ -245,31 +277,38 @@ SqlNode SqlDescribeStatement() :
     (
         LOOKAHEAD(2)
         ( <DATABASE> | <SCHEMA> ) { kind = SqlDescribeObject.Kind.DATABASE; }
-        [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
+        [ LOOKAHEAD(2) <EXTENDED> { detail = SqlDescribeObject.Detail.EXTENDED; } ]
         name = CompoundIdentifier() {
-            return new SqlDescribeObject(s.end(this), kind, extended, name, null, null);
+            return new SqlDescribeObject(s.end(this), kind, detail, name, null, null);
         }
     |
         LOOKAHEAD(2)
         <FUNCTION> { kind = SqlDescribeObject.Kind.FUNCTION; }
-        [ LOOKAHEAD(2) <EXTENDED> { extended = true; } ]
+        [ LOOKAHEAD(2) <EXTENDED> { detail = SqlDescribeObject.Detail.EXTENDED; } ]
         name = CompoundIdentifier() {
-            return new SqlDescribeObject(s.end(this), kind, extended, name, null, null);
+            return new SqlDescribeObject(s.end(this), kind, detail, name, null, null);
         }
     |
         LOOKAHEAD([ <QUERY> ] ( <SELECT> | <WITH> | <VALUES> | <LPAREN> ))
         [ LOOKAHEAD(2) <QUERY> ]
         query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
-            return new SqlDescribeObject(s.end(this), SqlDescribeObject.Kind.QUERY, false, null,
-                null, query);
+            return new SqlDescribeObject(s.end(this), SqlDescribeObject.Kind.QUERY,
+                SqlDescribeObject.Detail.NONE, null, null, query);
         }
     |
         [ LOOKAHEAD(2) <TABLE> ]
-        [ LOOKAHEAD(2) ( <EXTENDED> | <FORMATTED> ) { extended = true; } ]
+        [
+            LOOKAHEAD(2)
+            (
+                <EXTENDED> { detail = SqlDescribeObject.Detail.EXTENDED; }
+            |
+                <FORMATTED> { detail = SqlDescribeObject.Detail.FORMATTED; }
+            )
+        ]
         name = CompoundIdentifier()
         [ column = SimpleIdentifier() ]
         {
-            return new SqlDescribeObject(s.end(this), kind, extended, name, column, null);
+            return new SqlDescribeObject(s.end(this), kind, detail, name, column, null);
         }
     )
 }

@@ -12,12 +12,14 @@ import io.sluice.dialects.ast.SqlUseDatabase;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Spark's and Hive's statements and syntax, as the parser reads them. */
 class TestSparkSyntax
@@ -53,9 +55,34 @@ class TestSparkSyntax
         assertThat(stats.toString()).isEqualTo("SHOW STATS FOR `tpch`.`tiny`.`nation`");
         SqlDescribeObject describe = (SqlDescribeObject) parse("DESC EXTENDED sales.orders");
         assertThat(describe.kind()).isEqualTo(SqlDescribeObject.Kind.TABLE);
-        assertThat(describe.extended()).isTrue();
+        assertThat(describe.detail()).isEqualTo(SqlDescribeObject.Detail.EXTENDED);
         assertThat(((SqlDescribeObject) parse("DESCRIBE QUERY SELECT 1")).kind()).isEqualTo(SqlDescribeObject.Kind.QUERY);
         assertThat(((SqlDescribeObject) parse("DESCRIBE FUNCTION date_add")).kind()).isEqualTo(SqlDescribeObject.Kind.FUNCTION);
+        assertThat(((SqlDescribeObject) parse("DESCRIBE FORMATTED orders")).detail()).isEqualTo(SqlDescribeObject.Detail.FORMATTED);
+        assertThat(((SqlDescribeObject) parse("DESCRIBE orders")).detail()).isEqualTo(SqlDescribeObject.Detail.NONE);
+    }
+
+    /** What BI tools send: Superset's SHOW PARTITIONS and SHOW CREATE VIEW, PyHive's DESCRIBE db.t with `default` unquoted. */
+    @Test
+    void biToolStatements()
+    {
+        SqlShow partitions = (SqlShow) parse("SHOW PARTITIONS sales.orders PARTITION (ds = '2024-01-01', hr = 3)");
+        assertThat(partitions.kind()).isEqualTo(SqlShow.Kind.PARTITIONS);
+        assertThat(partitions.table().orElseThrow().names).containsExactly("sales", "orders");
+        assertThat(partitions.partition()).containsExactly(entry("ds", "2024-01-01"), entry("hr", "3"));
+        assertThat(partitions.toString()).isEqualTo("SHOW PARTITIONS `sales`.`orders` PARTITION (`ds` = '2024-01-01', `hr` = '3')");
+        assertThat(((SqlShow) parse("SHOW PARTITIONS orders")).partition()).isEmpty();
+        assertThat(((SqlShow) parse("SHOW CREATE TABLE orders AS SERDE")).kind()).isEqualTo(SqlShow.Kind.CREATE_TABLE);
+        SqlShow createView = (SqlShow) parse("SHOW CREATE VIEW default.recent_orders");
+        assertThat(createView.kind()).isEqualTo(SqlShow.Kind.CREATE_VIEW);
+        assertThat(createView.table().orElseThrow().names).containsExactly("default", "recent_orders");
+        assertThat(((SqlShow) parse("SHOW TABLES IN default")).database().orElseThrow().getSimple()).isEqualTo("default");
+        assertThat(((SqlShow) parse("SHOW VIEWS IN default LIKE 'v*'")).kind()).isEqualTo(SqlShow.Kind.VIEWS);
+        assertThat(((SqlDescribeObject) parse("DESCRIBE default.orders")).name().orElseThrow().names).containsExactly("default", "orders");
+        SqlSelect select = (SqlSelect) parse("SELECT default.orders.id FROM default.orders");
+        assertThat(((SqlIdentifier) select.getFrom()).names).containsExactly("default", "orders");
+        // Calcite's DEFAULT stays where Spark writes it too: a function argument.
+        assertThat(parse("SELECT f(DEFAULT)").toString()).contains("DEFAULT");
     }
 
     @Test

@@ -15,18 +15,21 @@ public final class SqlDescribeObject
     /** What is described. */
     public enum Kind { TABLE, DATABASE, FUNCTION, QUERY }
 
+    /** How much is shown: the columns only, or also the object's details (EXTENDED and FORMATTED differ in Hive's shapes). */
+    public enum Detail { NONE, EXTENDED, FORMATTED }
+
     private final Kind kind;
-    private final boolean extended;
+    private final Detail detail;
     private final SqlIdentifier name;
     private final SqlIdentifier column;
     private final SqlNode query;
 
-    public SqlDescribeObject(SqlParserPos pos, Kind kind, boolean extended, SqlIdentifier name,
+    public SqlDescribeObject(SqlParserPos pos, Kind kind, Detail detail, SqlIdentifier name,
             SqlIdentifier column, SqlNode query)
     {
         super(pos, "DESCRIBE");
         this.kind = requireNonNull(kind, "kind is null");
-        this.extended = extended;
+        this.detail = requireNonNull(detail, "detail is null");
         this.name = name;
         this.column = column;
         this.query = query;
@@ -37,9 +40,9 @@ public final class SqlDescribeObject
         return kind;
     }
 
-    public boolean extended()
+    public Detail detail()
     {
-        return extended;
+        return detail;
     }
 
     public Optional<SqlIdentifier> name()
@@ -64,8 +67,8 @@ public final class SqlDescribeObject
         if (kind != Kind.TABLE) {
             writer.keyword(kind.name());
         }
-        if (extended) {
-            writer.keyword("EXTENDED");
+        if (detail != Detail.NONE) {
+            writer.keyword(detail.name());
         }
         if (name != null) {
             name.unparse(writer, 0, 0);

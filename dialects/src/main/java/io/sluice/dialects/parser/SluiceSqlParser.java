@@ -49,6 +49,15 @@ public final class SluiceSqlParser
         }
     }
 
+    /**
+     * The keywords Sluice's grammar knows that SQL:2003 does not, comma-separated: what JDBC's
+     * {@code getSQLKeywords} and ODBC's {@code SQL_KEYWORDS} answer.
+     */
+    public static String nonStandardKeywords()
+    {
+        return SqlParser.create("", config(Dialect.SPARK)).getMetadata().getJdbcKeywords();
+    }
+
     /** The parser configuration of an input dialect. */
     public static SqlParser.Config config(Dialect dialect)
     {

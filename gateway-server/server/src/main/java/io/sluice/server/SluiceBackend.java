@@ -6,6 +6,7 @@ import io.sluice.spi.engine.Engine;
 import io.sluice.server.catalog.Transpilations;
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.config.SessionConfig;
@@ -79,6 +80,7 @@ public final class SluiceBackend
     {
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
+        validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
         this.executor = new ThreadPoolExecutor(config.operationThreads(), config.operationThreads(), 60, TimeUnit.SECONDS, queue, daemonThreads("sluice-operation"));
@@ -86,6 +88,19 @@ public final class SluiceBackend
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("sluice-scheduler"));
         long checkMillis = Math.max(config.checkInterval().toMillis(), 100);
         scheduler.scheduleWithFixedDelay(this::closeIdle, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A configured session default that no session could take fails at start, naming the setting. */
+    private static void validateUserDefaults(SessionConfig config)
+    {
+        config.userDefaults().forEach((user, defaults) -> defaults.forEach((key, value) -> {
+            try {
+                SessionCommandExecutor.normalizedSetting(key, value);
+            }
+            catch (SluiceException e) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid setting %s%s.%s=%s: %s", SessionConfig.USER_DEFAULTS_PREFIX, user, key, value, e.getMessage()), e);
+            }
+        }));
     }
 
     private void closeIdle()
@@ -99,13 +114,15 @@ public final class SluiceBackend
     }
 
     /**
-     * Opens a session. {@code configuration} carries the client's overlays: {@code use:database},
+     * Opens a session. It starts with the user's configured session defaults ({@code session.defaults.user.*});
+     * {@code configuration} carries the client's overlays, which win: {@code use:database},
      * {@code set:hiveconf:<key>} and {@code set:hivevar:<key>} as the Hive drivers send them, or plain keys.
      */
     public Session openSession(Caller caller, int protocolVersion, Map<String, String> configuration)
     {
         Session session = sessions.open(caller, protocolVersion, DEFAULT_DATABASE);
         try {
+            config.defaultsFor(caller.user()).forEach((key, value) -> SessionCommandExecutor.applySetting(session, key, value));
             String database = null;
             for (Map.Entry<String, String> entry : configuration.entrySet()) {
                 String key = entry.getKey();
@@ -124,7 +141,7 @@ public final class SluiceBackend
             }
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
                 // The same path as the USE statement; `default` always exists and needs no engine at connect time.
-                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, () -> metadata(session));
+                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, CommandEngine.metadataOnly(() -> metadata(session)));
             }
             return session;
         }

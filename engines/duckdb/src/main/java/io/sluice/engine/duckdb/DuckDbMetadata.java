@@ -8,6 +8,7 @@ import io.sluice.spi.metadata.ForeignKeyInfo;
 import io.sluice.spi.metadata.FunctionInfo;
 import io.sluice.spi.metadata.NamePattern;
 import io.sluice.spi.metadata.PrimaryKeyInfo;
+import io.sluice.spi.metadata.TableDetails;
 import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableType;
 
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,6 +34,9 @@ final class DuckDbMetadata
     private static final String TEMP_CATALOG = "temp";
     private static final String SCHEMAS_OF_THIS_DATABASE =
             "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() AND schema_name NOT IN ('information_schema', 'pg_catalog') ORDER BY schema_name";
+
+    /** The query of DuckDB's {@code CREATE VIEW name AS query;}, as {@code duckdb_views()} keeps it. */
+    private static final Pattern VIEW_QUERY = Pattern.compile("(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMP(?:ORARY)?\\s+)?VIEW\\s+(?:\\\"(?:[^\\\"]|\\\"\\\")*\\\"|[^\\s(.\\\"]+)(?:\\s*\\.\\s*(?:\\\"(?:[^\\\"]|\\\"\\\")*\\\"|[^\\s(.\\\"]+))*(?:\\s*\\([^)]*\\))?\\s+AS\\s+(.*?)\\s*;?\\s*$");
 
     private final DuckDbSession session;
 
@@ -78,6 +84,24 @@ final class DuckDbMetadata
             }
         }
         return tables;
+    }
+
+    /** A view's query as DuckDB keeps it; DuckDB's tables have no partitions and no location of their own. */
+    @Override
+    public TableDetails tableDetails(TableInfo table)
+    {
+        if (table.type() != TableType.VIEW) {
+            return new TableDetails(table, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("duckdb"));
+        }
+        List<Object[]> rows = table.temporary()
+                ? session.query("SELECT sql FROM duckdb_views() WHERE database_name = 'temp' AND view_name = ?", table.name())
+                : session.query("SELECT sql FROM duckdb_views() WHERE database_name = current_database() AND schema_name = ? AND view_name = ?",
+                        DuckDbIdentifiers.toSchema(table.database()), table.name());
+        Optional<String> text = rows.stream().map(row -> (String) row[0]).findFirst().map(sql -> {
+            Matcher matcher = VIEW_QUERY.matcher(sql);
+            return matcher.matches() ? matcher.group(1) : sql;
+        });
+        return new TableDetails(table, List.of(), text, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override

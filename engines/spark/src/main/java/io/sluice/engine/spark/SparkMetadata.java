@@ -6,6 +6,7 @@ import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.FunctionInfo;
 import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableDetails;
 import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
@@ -136,6 +137,36 @@ final class SparkMetadata
             }
             // No such table: no columns.
         }
+    }
+
+    /** From {@code DESCRIBE TABLE EXTENDED}: partition columns, a view's text, location, owner and provider. */
+    @Override
+    public TableDetails tableDetails(TableInfo table)
+    {
+        String name = table.temporary() ? quote(table.name()) : quote(table.database()) + "." + quote(table.name());
+        List<String> partitionColumns = new ArrayList<>();
+        Map<String, String> details = new HashMap<>();
+        String section = "";
+        for (Object[] row : session.queryRows("DESCRIBE TABLE EXTENDED " + name)) {
+            String key = row[0] == null ? "" : ((String) row[0]).strip();
+            String value = row[1] == null ? "" : ((String) row[1]).strip();
+            if (key.startsWith("#")) {
+                if (!key.equals("# col_name")) {
+                    section = key;
+                }
+            }
+            else if (key.isEmpty()) {
+                section = "";
+            }
+            else if (section.equals("# Partition Information")) {
+                partitionColumns.add(key);
+            }
+            else if (section.equals("# Detailed Table Information") && !value.isEmpty()) {
+                details.put(key, value);
+            }
+        }
+        return new TableDetails(table, partitionColumns, Optional.ofNullable(details.get("View Text")), Optional.ofNullable(details.get("Location")),
+                Optional.ofNullable(details.get("Owner")), Optional.ofNullable(details.get("Provider")));
     }
 
     /**

@@ -27,6 +27,15 @@ public interface EngineMetadata
         return Optional.empty();
     }
 
+    /**
+     * The details of a table or view that {@link #listTables} found: partition columns, a view's text, location, owner,
+     * provider. The default knows only what the listing says.
+     */
+    default TableDetails tableDetails(TableInfo table)
+    {
+        return TableDetails.of(table);
+    }
+
     default List<PrimaryKeyInfo> listPrimaryKeys(String database, String table)
     {
         return List.of();

@@ -1,6 +1,12 @@
 package io.sluice.server.command;
 
+import io.sluice.dialects.ast.SqlDescribeObject.Detail;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+
+import static java.util.Collections.unmodifiableMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,10 +56,39 @@ public sealed interface SessionCommand
     }
 
     /** {@code DESCRIBE [TABLE] [EXTENDED|FORMATTED] [db.]table}. */
-    record Describe(Optional<String> database, String table)
+    record Describe(Optional<String> database, String table, Detail detail)
             implements SessionCommand
     {
         public Describe
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(table, "table is null");
+            requireNonNull(detail, "detail is null");
+        }
+
+        public Describe(Optional<String> database, String table)
+        {
+            this(database, table, Detail.NONE);
+        }
+    }
+
+    /** {@code SHOW PARTITIONS [db.]table [PARTITION (key = 'value', ...)]}. */
+    record ShowPartitions(Optional<String> database, String table, Map<String, String> partition)
+            implements SessionCommand
+    {
+        public ShowPartitions
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(table, "table is null");
+            partition = unmodifiableMap(new LinkedHashMap<>(requireNonNull(partition, "partition is null")));
+        }
+    }
+
+    /** {@code SHOW CREATE TABLE [db.]t} or {@code SHOW CREATE VIEW [db.]v}: the statement that creates it. */
+    record ShowCreate(Optional<String> database, String table, boolean view)
+            implements SessionCommand
+    {
+        public ShowCreate
         {
             requireNonNull(database, "database is null");
             requireNonNull(table, "table is null");

@@ -14,6 +14,7 @@ import io.sluice.spi.engine.EngineHealth;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableDetails;
 import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
@@ -28,17 +29,23 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import static java.util.stream.Collectors.joining;
+
 /**
- * Runs {@link SessionCommand}s against a session and the metadata of the engine that would run its statements,
- * answering with the result shapes Spark SQL uses.
+ * Runs {@link SessionCommand}s against a session and the engine that would run its statements, answering with the
+ * result shapes of the session's dialect ({@link ResultShapes}).
  */
 public final class SessionCommandExecutor
 {
     /** The values {@code sluice.dialect} accepts. */
     public static final List<String> DIALECTS = Arrays.stream(Dialect.values()).map(Dialect::settingValue).toList();
+
+    /** The name Hive and Spark give the partition of NULL values. */
+    private static final String DEFAULT_PARTITION_NAME = "__HIVE_DEFAULT_PARTITION__";
+    /** The characters Hive escapes in partition directory names, besides control characters. */
+    private static final String PATH_SPECIAL = "\"#%'*/:=?\\{[]^";
 
     private SessionCommandExecutor() {}
 
@@ -93,9 +100,20 @@ public final class SessionCommandExecutor
         return value.isPresent() ? value.getAsDouble() : null;
     }
 
-    /** Runs the command; returns its rows, or empty for commands without a result set. */
-    public static Optional<LocalResult> execute(SessionCommand command, Session session, Supplier<EngineMetadata> engineMetadata)
+    /** Whether the command answers with a result set (decided before it runs, as HiveServer2 decides at ExecuteStatement). */
+    public static boolean returnsRows(SessionCommand command)
     {
+        return !(command instanceof SessionCommand.Use || command instanceof SessionCommand.Reset
+                || command instanceof SessionCommand.CreateDatabase || command instanceof SessionCommand.DropDatabase);
+    }
+
+    /**
+     * Runs the command; returns its rows, or empty for commands without a result set. Answers in the shapes of the
+     * session's dialect: HiveServer2's for {@code hive}, Spark's otherwise.
+     */
+    public static Optional<LocalResult> execute(SessionCommand command, Session session, CommandEngine engine)
+    {
+        ResultShapes shapes = ResultShapes.of(session.dialect());
         if (command instanceof SessionCommand.Set set) {
             // Needs no engine: SET must work even when the pinned engine is down, to pin another.
             return Optional.of(set(session, set));
@@ -110,42 +128,51 @@ public final class SessionCommandExecutor
             return Optional.empty();
         }
         if (command instanceof SessionCommand.ShowFunctions show) {
-            return Optional.of(showFunctions(show));
+            return Optional.of(shapes.functions(functionNames(show)));
         }
         if (command instanceof SessionCommand.DescribeFunction describe) {
             return Optional.of(describeFunction(describe));
         }
-        EngineMetadata metadata = engineMetadata.get();
+        EngineMetadata metadata = engine.metadata();
         if (command instanceof SessionCommand.Use use) {
             session.useDatabase(canonicalDatabase(metadata, use.database()));
             return Optional.empty();
         }
         if (command instanceof SessionCommand.ShowDatabases show) {
-            return Optional.of(showDatabases(metadata, show));
+            return Optional.of(shapes.databases(databases(metadata, show)));
         }
         if (command instanceof SessionCommand.ShowTables show) {
-            return Optional.of(showTables(session, metadata, show));
-        }
-        if (command instanceof SessionCommand.Describe describe) {
-            return Optional.of(describe(session, metadata, describe));
+            return Optional.of(shapes.tables(tables(session, metadata, show.database(), show.pattern(), false)));
         }
         if (command instanceof SessionCommand.ShowViews show) {
-            return Optional.of(showViews(session, metadata, show));
+            return Optional.of(shapes.views(tables(session, metadata, show.database(), show.pattern(), true)));
+        }
+        if (command instanceof SessionCommand.Describe describe) {
+            DescribedTable table = describedTable(session, metadata, shapes, describe.database(), describe.table());
+            return Optional.of(shapes.describe(table.details(), table.columns(), describe.detail()));
         }
         if (command instanceof SessionCommand.ShowStats show) {
             return Optional.of(showStats(session, metadata, show));
         }
         if (command instanceof SessionCommand.ShowColumns show) {
-            List<Object[]> rows = new ArrayList<>();
-            for (ColumnInfo column : tableColumns(session, metadata, new SessionCommand.Describe(show.database(), show.table()))) {
-                rows.add(new Object[] {column.name()});
+            return Optional.of(shapes.columnNames(describedTable(session, metadata, shapes, show.database(), show.table()).columns()));
+        }
+        if (command instanceof SessionCommand.ShowPartitions show) {
+            return Optional.of(showPartitions(session, engine, shapes, show));
+        }
+        if (command instanceof SessionCommand.ShowCreate show) {
+            DescribedTable table = describedTable(session, metadata, shapes, show.database(), show.table());
+            TableInfo info = table.details().table();
+            if (show.view() && info.type() != TableType.VIEW) {
+                throw new SluiceException(ErrorCode.GENERIC_USER_ERROR, "'" + info.name() + "' is a table, not a view; use SHOW CREATE TABLE");
             }
-            return Optional.of(new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING), rows));
+            if (info.type() == TableType.VIEW && table.details().viewText().isEmpty()) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, "The engine does not tell the text of view '" + info.name() + "'");
+            }
+            return Optional.of(shapes.createStatement(table.details(), table.columns()));
         }
         if (command instanceof SessionCommand.DescribeDatabase describe) {
-            String database = canonicalDatabase(metadata, describe.database());
-            List<Object[]> rows = List.of(new Object[] {"Namespace Name", database}, new Object[] {"Comment", ""});
-            return Optional.of(new LocalResult(MetadataResults.columns("info_name", SluiceType.STRING, "info_value", SluiceType.STRING), rows));
+            return Optional.of(shapes.describeDatabase(canonicalDatabase(metadata, describe.database())));
         }
         if (command instanceof SessionCommand.CreateDatabase create) {
             metadata.createDatabase(create.database(), create.ifNotExists());
@@ -162,7 +189,13 @@ public final class SessionCommandExecutor
     /** Validates and stores a session setting; Sluice's own settings are checked, others are kept for the engines. */
     public static void applySetting(Session session, String key, String value)
     {
-        String normalized = switch (key) {
+        session.settings().put(key, normalizedSetting(key, value));
+    }
+
+    /** A setting's value as stored: Sluice's own settings are checked and normalized, others are kept as they are. */
+    public static String normalizedSetting(String key, String value)
+    {
+        return switch (key) {
             case Session.ENGINE_SETTING -> EngineRouter.validateEngineSetting(value);
             case Session.DIALECT_SETTING -> {
                 String dialect = value.trim().toLowerCase(Locale.ROOT);
@@ -174,7 +207,6 @@ public final class SessionCommandExecutor
             }
             default -> value;
         };
-        session.settings().put(key, normalized);
     }
 
     private static LocalResult set(Session session, SessionCommand.Set set)
@@ -196,55 +228,32 @@ public final class SessionCommandExecutor
         return new LocalResult(MetadataResults.columns("key", SluiceType.STRING, "value", SluiceType.STRING), rows);
     }
 
-    private static LocalResult showDatabases(EngineMetadata metadata, SessionCommand.ShowDatabases show)
+    private static List<String> databases(EngineMetadata metadata, SessionCommand.ShowDatabases show)
     {
         Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
-        List<Object[]> rows = new ArrayList<>();
-        for (String database : metadata.listDatabases(NamePattern.any())) {
-            if (pattern.map(regex -> regex.matcher(database).matches()).orElse(true)) {
-                rows.add(new Object[] {database});
-            }
-        }
-        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING), rows);
+        return metadata.listDatabases(NamePattern.any()).stream()
+                .filter(database -> pattern.map(regex -> regex.matcher(database).matches()).orElse(true))
+                .toList();
     }
 
-    private static LocalResult showTables(Session session, EngineMetadata metadata, SessionCommand.ShowTables show)
+    /** The tables (or only the views) of a database, temporary views included, as SHOW TABLES and SHOW VIEWS list them. */
+    private static List<TableInfo> tables(Session session, EngineMetadata metadata, Optional<String> databaseName, Optional<String> likePattern, boolean viewsOnly)
     {
-        String database = show.database().map(name -> canonicalDatabase(metadata, name)).orElse(session.currentDatabase());
-        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
-        List<Object[]> rows = new ArrayList<>();
-        for (TableInfo table : metadata.listTables(NamePattern.exact(database), NamePattern.any())) {
-            if (pattern.map(regex -> regex.matcher(table.name()).matches()).orElse(true)) {
-                rows.add(new Object[] {table.database(), table.name(), table.temporary()});
-            }
-        }
-        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING, "tableName", SluiceType.STRING, "isTemporary", SluiceType.BOOLEAN), rows);
-    }
-
-    private static LocalResult showViews(Session session, EngineMetadata metadata, SessionCommand.ShowViews show)
-    {
-        String database = show.database().map(name -> canonicalDatabase(metadata, name)).orElse(session.currentDatabase());
-        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
-        List<Object[]> rows = new ArrayList<>();
-        for (TableInfo table : metadata.listTables(NamePattern.exact(database), NamePattern.any())) {
-            if (table.type() == TableType.VIEW && pattern.map(regex -> regex.matcher(table.name()).matches()).orElse(true)) {
-                rows.add(new Object[] {table.database(), table.name(), table.temporary()});
-            }
-        }
-        return new LocalResult(MetadataResults.columns("namespace", SluiceType.STRING, "viewName", SluiceType.STRING, "isTemporary", SluiceType.BOOLEAN), rows);
+        String database = databaseName.map(name -> canonicalDatabase(metadata, name)).orElse(session.currentDatabase());
+        Optional<Pattern> pattern = likePattern.map(SessionCommandExecutor::sparkLikePattern);
+        return metadata.listTables(NamePattern.exact(database), NamePattern.any()).stream()
+                .filter(table -> !viewsOnly || table.type() == TableType.VIEW)
+                .filter(table -> pattern.map(regex -> regex.matcher(table.name()).matches()).orElse(true))
+                .toList();
     }
 
     /** The functions Sluice reads (with Spark's meaning); each engine may support fewer, see DESCRIBE FUNCTION. */
-    private static LocalResult showFunctions(SessionCommand.ShowFunctions show)
+    private static List<String> functionNames(SessionCommand.ShowFunctions show)
     {
         Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
-        List<Object[]> rows = new ArrayList<>();
-        for (String name : new TreeSet<>(FunctionCatalog.spark().definitions().keySet())) {
-            if (pattern.map(regex -> regex.matcher(name).matches()).orElse(true)) {
-                rows.add(new Object[] {name});
-            }
-        }
-        return new LocalResult(MetadataResults.columns("function", SluiceType.STRING), rows);
+        return new TreeSet<>(FunctionCatalog.spark().definitions().keySet()).stream()
+                .filter(name -> pattern.map(regex -> regex.matcher(name).matches()).orElse(true))
+                .toList();
     }
 
     private static LocalResult describeFunction(SessionCommand.DescribeFunction describe)
@@ -261,32 +270,93 @@ public final class SessionCommandExecutor
         return new LocalResult(MetadataResults.columns("function_desc", SluiceType.STRING), rows);
     }
 
-    private static LocalResult describe(Session session, EngineMetadata metadata, SessionCommand.Describe describe)
+    /** A table or view with its columns and details, as DESCRIBE, SHOW COLUMNS, SHOW CREATE and SHOW PARTITIONS read it. */
+    private record DescribedTable(TableDetails details, List<ColumnInfo> columns) {}
+
+    /**
+     * Finds {@code [database.]table}; unqualified, a temporary view hides a table of the same name, as in Spark. Fails
+     * with the dialect's "table not found", naming the table as the client wrote it.
+     */
+    private static DescribedTable describedTable(Session session, EngineMetadata metadata, ResultShapes shapes, Optional<String> writtenDatabase, String table)
     {
-        List<Object[]> rows = new ArrayList<>();
-        for (ColumnInfo column : tableColumns(session, metadata, describe)) {
-            rows.add(new Object[] {column.name(), column.type().displayName(), column.comment().orElse(null)});
+        String database;
+        try {
+            database = writtenDatabase.isPresent() ? canonicalDatabase(metadata, writtenDatabase.get()) : session.currentDatabase();
         }
-        return new LocalResult(MetadataResults.columns("col_name", SluiceType.STRING, "data_type", SluiceType.STRING, "comment", SluiceType.STRING), rows);
+        catch (SluiceException e) {
+            if (e.errorCode() != ErrorCode.DATABASE_NOT_FOUND) {
+                throw e;
+            }
+            throw shapes.tableNotFound(writtenDatabase, table, writtenDatabase.get());
+        }
+        List<TableInfo> found = metadata.listTables(NamePattern.exact(database), NamePattern.exact(table));
+        Optional<TableInfo> info = writtenDatabase.isPresent()
+                ? found.stream().filter(candidate -> !candidate.temporary()).findFirst()
+                : found.stream().filter(TableInfo::temporary).findFirst().or(() -> found.stream().findFirst());
+        if (info.isEmpty()) {
+            throw shapes.tableNotFound(writtenDatabase, table, database);
+        }
+        String columnsDatabase = info.get().temporary() ? session.currentDatabase() : info.get().database();
+        List<ColumnInfo> columns = metadata.listColumns(NamePattern.exact(columnsDatabase), NamePattern.exact(info.get().name()), NamePattern.any()).stream()
+                .filter(column -> info.get().temporary() == column.database().isEmpty())
+                .toList();
+        if (columns.isEmpty()) {
+            throw shapes.tableNotFound(writtenDatabase, table, database);
+        }
+        return new DescribedTable(metadata.tableDetails(info.get()), columns);
     }
 
-    private static List<ColumnInfo> tableColumns(Session session, EngineMetadata metadata, SessionCommand.Describe describe)
+    /**
+     * SHOW PARTITIONS: the table's distinct partition values, read from the engine with a query, each partition written
+     * as Hive and Spark write it ({@code ds=2024-01-01/hr=3}, values escaped as in partition directory names).
+     */
+    private static LocalResult showPartitions(Session session, CommandEngine engine, ResultShapes shapes, SessionCommand.ShowPartitions show)
     {
-        List<ColumnInfo> columns;
-        if (describe.database().isPresent()) {
-            columns = metadata.listColumns(NamePattern.exact(canonicalDatabase(metadata, describe.database().get())), NamePattern.exact(describe.table()), NamePattern.any());
+        DescribedTable table = describedTable(session, engine.metadata(), shapes, show.database(), show.table());
+        List<String> partitionColumns = DescribedTables.partitionColumns(table.details(), table.columns()).stream().map(ColumnInfo::name).toList();
+        TableInfo info = table.details().table();
+        if (partitionColumns.isEmpty()) {
+            throw new SluiceException(ErrorCode.ANALYSIS_ERROR, "SHOW PARTITIONS is not allowed on a table that is not partitioned: " + DescribedTables.quotedName(info));
         }
-        else {
-            // A temporary view hides a table of the same name, as in Spark.
-            List<ColumnInfo> all = metadata.listColumns(NamePattern.exact(session.currentDatabase()), NamePattern.exact(describe.table()), NamePattern.any());
-            List<ColumnInfo> temporary = all.stream().filter(column -> column.database().isEmpty()).toList();
-            columns = temporary.isEmpty() ? all : temporary;
+        List<String> conditions = new ArrayList<>();
+        for (Map.Entry<String, String> entry : show.partition().entrySet()) {
+            String column = partitionColumns.stream().filter(name -> name.equalsIgnoreCase(entry.getKey())).findFirst().orElseThrow(() ->
+                    new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "'" + entry.getKey() + "' is not a partition column of " + DescribedTables.quotedName(info)
+                            + "; its partition columns are " + String.join(", ", partitionColumns)));
+            conditions.add("CAST(" + DescribedTables.quote(column) + " AS STRING) = " + DescribedTables.stringLiteral(entry.getValue()));
         }
-        if (columns.isEmpty()) {
-            String database = describe.database().orElse(session.currentDatabase());
-            throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table or view '" + describe.table() + "' not found in database '" + database + "'");
+        String columns = partitionColumns.stream().map(DescribedTables::quote).collect(joining(", "));
+        String query = "SELECT DISTINCT " + columns + " FROM " + DescribedTables.quotedName(info)
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY " + columns;
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] values : engine.query(query)) {
+            StringBuilder partition = new StringBuilder();
+            for (int i = 0; i < partitionColumns.size(); i++) {
+                if (i > 0) {
+                    partition.append('/');
+                }
+                partition.append(escapePathName(partitionColumns.get(i))).append('=')
+                        .append(values[i] == null ? DEFAULT_PARTITION_NAME : escapePathName(String.valueOf(values[i])));
+            }
+            rows.add(new Object[] {partition.toString()});
         }
-        return columns;
+        return new LocalResult(MetadataResults.columns("partition", SluiceType.STRING), rows);
+    }
+
+
+    /** Hive's escaping of partition names and values in directory names: control characters and the characters of {@code PATH_SPECIAL} as %XX. */
+    static String escapePathName(String text)
+    {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c == 0x7F || PATH_SPECIAL.indexOf(c) >= 0) {
+                escaped.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            }
+            else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static String canonicalDatabase(EngineMetadata metadata, String database)

@@ -50,6 +50,14 @@ public final class SessionCommands
                     SqlIdentifier table = show.table().orElseThrow();
                     yield new SessionCommand.ShowColumns(database.or(() -> databasePart(table)), lastPart(table));
                 }
+                case PARTITIONS -> {
+                    SqlIdentifier table = show.table().orElseThrow();
+                    yield new SessionCommand.ShowPartitions(databasePart(table), lastPart(table), show.partition());
+                }
+                case CREATE_TABLE, CREATE_VIEW -> {
+                    SqlIdentifier table = show.table().orElseThrow();
+                    yield new SessionCommand.ShowCreate(databasePart(table), lastPart(table), show.kind() == SqlShow.Kind.CREATE_VIEW);
+                }
             });
         }
         if (statement instanceof SqlDescribeObject describe) {
@@ -59,7 +67,7 @@ public final class SessionCommands
                     if (describe.column().isPresent()) {
                         throw new SluiceException(ErrorCode.NOT_SUPPORTED, "DESCRIBE of a single column is not supported; DESCRIBE the table");
                     }
-                    yield Optional.of(new SessionCommand.Describe(databasePart(table), lastPart(table)));
+                    yield Optional.of(new SessionCommand.Describe(databasePart(table), lastPart(table), describe.detail()));
                 }
                 case DATABASE -> Optional.of(new SessionCommand.DescribeDatabase(databaseName(describe.name().orElseThrow())));
                 case FUNCTION -> Optional.of(new SessionCommand.DescribeFunction(lastPart(describe.name().orElseThrow())));

@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param serverName what {@code GetInfo(CLI_SERVER_NAME)} answers ({@code server.info.server-name})
  * @param dbmsName what {@code GetInfo(CLI_DBMS_NAME)} answers ({@code server.info.dbms-name})
  * @param dbmsVersion what {@code GetInfo(CLI_DBMS_VER)} answers ({@code server.info.dbms-version})
+ * @param maxIdentifierLength what {@code GetInfo} answers for the longest identifier, column, table, schema and
+ *     catalog name ({@code server.info.max-identifier-length})
  * @param dataDirectory where engines and the metadata store keep their data ({@code server.data-directory})
  */
 public record ServerConfig(
@@ -34,6 +36,7 @@ public record ServerConfig(
         String serverName,
         String dbmsName,
         String dbmsVersion,
+        int maxIdentifierLength,
         Path dataDirectory)
 {
     public static final String HOST = "server.host";
@@ -47,6 +50,7 @@ public record ServerConfig(
     public static final String SERVER_NAME = "server.info.server-name";
     public static final String DBMS_NAME = "server.info.dbms-name";
     public static final String DBMS_VERSION = "server.info.dbms-version";
+    public static final String MAX_IDENTIFIER_LENGTH = "server.info.max-identifier-length";
     public static final String DATA_DIRECTORY = "server.data-directory";
 
     public ServerConfig
@@ -75,6 +79,7 @@ public record ServerConfig(
                 settings.getString(SERVER_NAME, "Sluice"),
                 settings.getString(DBMS_NAME, "Sluice"),
                 settings.getString(DBMS_VERSION, SluiceVersion.VERSION),
+                settings.getInt(MAX_IDENTIFIER_LENGTH, 128, 1, 65535),
                 Path.of(settings.getString(DATA_DIRECTORY, "var")));
     }
 }

@@ -1,6 +1,11 @@
 package io.sluice.server.config;
 
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param maxResultRows the most rows one result may have; 0 for no limit ({@code result.max-rows})
  * @param operationThreads statements executing at once ({@code operation.threads})
  * @param operationQueue statements waiting for a thread; more are refused ({@code operation.queue-size})
+ * @param userDefaults per user, the session settings every session of the user starts with, before the client's own
+ *     ({@code session.defaults.user.<name>.<key>=<value>}, e.g. {@code session.defaults.user.superset.sluice.dialect=hive})
  */
 public record SessionConfig(
         int maxSessions,
@@ -31,7 +38,8 @@ public record SessionConfig(
         int maxFetchRows,
         long maxResultRows,
         int operationThreads,
-        int operationQueue)
+        int operationQueue,
+        Map<String, Map<String, String>> userDefaults)
 {
     public static final String MAX_SESSIONS = "session.max-sessions";
     public static final String MAX_OPERATIONS = "session.max-operations";
@@ -44,6 +52,7 @@ public record SessionConfig(
     public static final String MAX_RESULT_ROWS = "result.max-rows";
     public static final String OPERATION_THREADS = "operation.threads";
     public static final String OPERATION_QUEUE = "operation.queue-size";
+    public static final String USER_DEFAULTS_PREFIX = "session.defaults.user.";
 
     public SessionConfig
     {
@@ -51,6 +60,15 @@ public record SessionConfig(
         requireNonNull(operationIdleTimeout, "operationIdleTimeout is null");
         requireNonNull(checkInterval, "checkInterval is null");
         requireNonNull(statusPollTimeout, "statusPollTimeout is null");
+        Map<String, Map<String, String>> copy = new HashMap<>();
+        requireNonNull(userDefaults, "userDefaults is null").forEach((user, defaults) -> copy.put(user, Map.copyOf(defaults)));
+        userDefaults = Map.copyOf(copy);
+    }
+
+    /** The session settings {@code user}'s sessions start with; none unless configured. */
+    public Map<String, String> defaultsFor(String user)
+    {
+        return userDefaults.getOrDefault(user, Map.of());
     }
 
     public static SessionConfig from(Settings settings)
@@ -67,6 +85,26 @@ public record SessionConfig(
                 maxFetchRows,
                 settings.getLong(MAX_RESULT_ROWS, 0, 0, Long.MAX_VALUE),
                 settings.getInt(OPERATION_THREADS, 64, 1, 10_000),
-                settings.getInt(OPERATION_QUEUE, 1000, 0, 1_000_000));
+                settings.getInt(OPERATION_QUEUE, 1000, 0, 1_000_000),
+                userDefaults(settings.withPrefix(USER_DEFAULTS_PREFIX)));
+    }
+
+    /**
+     * {@code <name>.<key>} to the user's settings. The key is what follows the user name: from {@code sluice.} on when
+     * it is there (so user names may hold dots), else after the name's first dot.
+     */
+    private static Map<String, Map<String, String>> userDefaults(Map<String, String> entries)
+    {
+        Map<String, Map<String, String>> defaults = new HashMap<>();
+        entries.forEach((entry, value) -> {
+            int split = entry.indexOf(".sluice.");
+            split = split >= 0 ? split : entry.indexOf('.');
+            if (split <= 0 || split == entry.length() - 1) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT,
+                        "Invalid setting " + USER_DEFAULTS_PREFIX + entry + ": expected " + USER_DEFAULTS_PREFIX + "<user>.<key>=<value>");
+            }
+            defaults.computeIfAbsent(entry.substring(0, split), user -> new HashMap<>()).put(entry.substring(split + 1), value);
+        });
+        return defaults;
     }
 }

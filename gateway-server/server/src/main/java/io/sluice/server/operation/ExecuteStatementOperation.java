@@ -3,6 +3,7 @@ package io.sluice.server.operation;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.ast.SqlDescribeObject;
+import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlTranspile;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.Validation;
@@ -10,6 +11,7 @@ import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.Transpilations;
+import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
@@ -20,14 +22,17 @@ import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.EngineStatement;
+import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.type.SluiceType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -40,27 +45,62 @@ import static java.util.Objects.requireNonNull;
 public final class ExecuteStatementOperation
         extends Operation
 {
+    /** The first word of statements that answer rows, for statements Sluice passes through without parsing them. */
+    private static final Pattern QUERY_START = Pattern.compile("(?is)^[\\s(]*(SELECT|WITH|VALUES|SHOW|DESCRIBE|DESC|EXPLAIN|TABLE|FROM|LIST)\\b.*");
+
     private final String statement;
     private final EngineRouter router;
+    private final Dialect dialect;
+    private final SqlNode parsed;
+    private final SluiceException syntaxError;
+    private final boolean resultSetExpected;
     private volatile EngineStatement engineStatement;
 
+    /**
+     * Parses the statement at once, in the caller's thread, so that whether it answers rows is known when it is
+     * accepted (HiveServer2 and Spark's Thrift server decide {@code hasResultSet} there, and asynchronous clients such
+     * as PyHive read it from the operation handle before the statement ran). A syntax error is kept for the run.
+     */
     public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, long maxResultRows)
     {
         super(session, OperationType.EXECUTE_STATEMENT, queryId, maxResultRows);
         this.statement = requireNonNull(statement, "statement is null");
         this.router = requireNonNull(router, "router is null");
+        this.dialect = session.dialect();
+        SqlNode tree = null;
+        SluiceException error = null;
+        try {
+            tree = Transpiler.parse(statement, dialect);
+        }
+        catch (SluiceException e) {
+            error = e;
+        }
+        this.parsed = tree;
+        this.syntaxError = error;
+        this.resultSetExpected = tree != null ? returnsRows(tree) : QUERY_START.matcher(statement).matches();
+    }
+
+    private static boolean returnsRows(SqlNode tree)
+    {
+        Optional<SessionCommand> command = SessionCommands.fromTree(tree);
+        if (command.isPresent()) {
+            return SessionCommandExecutor.returnsRows(command.get());
+        }
+        return tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
+                || tree.getKind().belongsTo(SqlKind.QUERY);
+    }
+
+    @Override
+    protected boolean resultSetExpected()
+    {
+        return resultSetExpected;
     }
 
     @Override
     protected Optional<ResultSource> runInternal()
     {
-        Dialect dialect = session().dialect();
-        SqlNode parsed;
-        try {
-            parsed = Transpiler.parse(statement, dialect);
-        }
-        catch (SluiceException e) {
-            return passThrough(dialect, e);
+        if (parsed == null) {
+            return passThrough(dialect, syntaxError);
         }
         Optional<SessionCommand> command = SessionCommands.fromTree(parsed);
         if (command.isPresent()) {
@@ -68,8 +108,7 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowEngines) {
                 return Optional.of(SessionCommandExecutor.showEngines(router));
             }
-            return SessionCommandExecutor.execute(command.get(), session(), () -> session().engineSession(route(parsed).engine()).metadata())
-                    .map(ResultSource.class::cast);
+            return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
             log().add("Accepted without effect: engines other than Spark manage their own caches");
@@ -90,6 +129,29 @@ public final class ExecuteStatementOperation
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
         return execute(choice, sql);
+    }
+
+    /** The engine the statement routes to, for a session command: its catalog, and Spark SQL queries translated for it. */
+    private CommandEngine commandEngine()
+    {
+        return new CommandEngine()
+        {
+            @Override
+            public EngineMetadata metadata()
+            {
+                return session().engineSession(route(parsed).engine()).metadata();
+            }
+
+            @Override
+            public List<Object[]> query(String sparkSql)
+            {
+                Engine engine = route(parsed).engine();
+                EngineSession engineSession = session().engineSession(engine);
+                String sql = Transpilations.transpile(sparkSql, Dialect.SPARK, Dialect.fromName(engine.dialect()), engine, engineSession.metadata(), session().currentDatabase());
+                log().add(format("Queried %s: %s", engine.name(), sql));
+                return engineSession.queryRows(sql);
+            }
+        };
     }
 
     /**

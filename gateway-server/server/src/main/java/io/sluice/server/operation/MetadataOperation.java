@@ -20,6 +20,12 @@ public final class MetadataOperation
     }
 
     @Override
+    protected boolean resultSetExpected()
+    {
+        return true;
+    }
+
+    @Override
     protected Optional<ResultSource> runInternal()
     {
         return Optional.of(result.get());

@@ -54,6 +54,15 @@ public abstract class Operation
     /** Does the work and returns its rows, or empty for a statement without rows (call {@link #setUpdateCount}). */
     protected abstract Optional<ResultSource> runInternal();
 
+    /**
+     * Whether the operation answers with a result set, known before it runs: the operation handle tells the client so
+     * at once, and an expected result that turns out empty is an empty result set rather than none.
+     */
+    protected boolean resultSetExpected()
+    {
+        return false;
+    }
+
     /** Stops work in progress (engine statements); called at most once, from any thread. */
     protected void cancelInternal() {}
 
@@ -69,7 +78,7 @@ public abstract class Operation
             Optional<ResultSource> source = runInternal();
             synchronized (this) {
                 if (state == OperationState.RUNNING) {
-                    result = source.orElse(null);
+                    result = source.orElseGet(() -> resultSetExpected() ? new LocalResult(List.of(), List.of()) : null);
                     setState(OperationState.FINISHED);
                     return;
                 }
@@ -286,9 +295,10 @@ public abstract class Operation
         return Optional.ofNullable(failure);
     }
 
+    /** Whether the operation has a result set: the one it produced once finished, the one it is expected to produce before. */
     public synchronized boolean hasResultSet()
     {
-        return result != null;
+        return result != null || (state != OperationState.FINISHED && state != OperationState.CLOSED && resultSetExpected());
     }
 
     public long updateCount()

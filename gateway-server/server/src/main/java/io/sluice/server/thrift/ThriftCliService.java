@@ -1,5 +1,6 @@
 package io.sluice.server.thrift;
 
+import io.sluice.dialects.parser.SluiceSqlParser;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.operation.Operation;
@@ -43,6 +44,7 @@ import org.apache.hive.service.rpc.thrift.TGetFunctionsReq;
 import org.apache.hive.service.rpc.thrift.TGetFunctionsResp;
 import org.apache.hive.service.rpc.thrift.TGetInfoReq;
 import org.apache.hive.service.rpc.thrift.TGetInfoResp;
+import org.apache.hive.service.rpc.thrift.TGetInfoType;
 import org.apache.hive.service.rpc.thrift.TGetInfoValue;
 import org.apache.hive.service.rpc.thrift.TGetOperationStatusReq;
 import org.apache.hive.service.rpc.thrift.TGetOperationStatusResp;
@@ -104,6 +106,7 @@ public final class ThriftCliService
     /** The newest protocol this server speaks; sessions use the lower of this and the client's. */
     public static final TProtocolVersion SERVER_PROTOCOL = TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V11;
     private static final short FETCH_TYPE_LOG = 1;
+    private static final String ODBC_KEYWORDS = SluiceSqlParser.nonStandardKeywords();
 
     private final SluiceBackend backend;
     private final ServerConfig config;
@@ -176,19 +179,60 @@ public final class ThriftCliService
     {
         return call("GetInfo", status -> new TGetInfoResp(status, TGetInfoValue.stringValue("")), caller -> {
             backend.session(handle(request.getSessionHandle().getSessionId()), caller);
-            TGetInfoValue value = switch (request.getInfoType()) {
-                case CLI_SERVER_NAME -> TGetInfoValue.stringValue(config.serverName());
-                case CLI_DBMS_NAME -> TGetInfoValue.stringValue(config.dbmsName());
-                case CLI_DBMS_VER -> TGetInfoValue.stringValue(config.dbmsVersion());
-                case CLI_ODBC_KEYWORDS -> TGetInfoValue.stringValue("Unimplemented");
-                case CLI_MAX_COLUMN_NAME_LEN, CLI_MAX_SCHEMA_NAME_LEN, CLI_MAX_TABLE_NAME_LEN -> TGetInfoValue.lenValue(128);
-                case CLI_IDENTIFIER_QUOTE_CHAR -> TGetInfoValue.stringValue("`");
-                case CLI_SEARCH_PATTERN_ESCAPE -> TGetInfoValue.stringValue("\\");
-                case CLI_USER_NAME -> TGetInfoValue.stringValue(caller.user());
-                default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Unrecognized GetInfoType value: " + request.getInfoType());
-            };
+            TGetInfoValue value = info(request.getInfoType(), caller);
             return new TGetInfoResp(ThriftStatuses.success(), value);
         });
+    }
+
+    /**
+     * What HiveServer2, Spark's Thrift server and Kyuubi answer, and what the Simba-based Hive and Spark ODBC drivers
+     * behind Power BI and Tableau ask for: names and version (configurable), name lengths, keywords, and the ODBC
+     * facts of a read-mostly, non-transactional SQL engine.
+     */
+    private TGetInfoValue info(TGetInfoType type, Caller caller)
+    {
+        return switch (type) {
+            case CLI_SERVER_NAME -> TGetInfoValue.stringValue(config.serverName());
+            case CLI_DBMS_NAME -> TGetInfoValue.stringValue(config.dbmsName());
+            case CLI_DBMS_VER -> TGetInfoValue.stringValue(config.dbmsVersion());
+            case CLI_DATA_SOURCE_NAME -> TGetInfoValue.stringValue(config.serverName());
+            case CLI_ODBC_KEYWORDS -> TGetInfoValue.stringValue(ODBC_KEYWORDS);
+            case CLI_MAX_IDENTIFIER_LEN, CLI_MAX_COLUMN_NAME_LEN, CLI_MAX_SCHEMA_NAME_LEN, CLI_MAX_TABLE_NAME_LEN, CLI_MAX_CATALOG_NAME_LEN,
+                    CLI_MAX_USER_NAME_LEN, CLI_MAX_CURSOR_NAME_LEN -> TGetInfoValue.lenValue(config.maxIdentifierLength());
+            // 0: no fixed limit, as ODBC defines it.
+            case CLI_MAX_DRIVER_CONNECTIONS, CLI_MAX_CONCURRENT_ACTIVITIES, CLI_MAX_COLUMNS_IN_GROUP_BY, CLI_MAX_COLUMNS_IN_INDEX,
+                    CLI_MAX_COLUMNS_IN_ORDER_BY, CLI_MAX_COLUMNS_IN_SELECT, CLI_MAX_COLUMNS_IN_TABLE, CLI_MAX_INDEX_SIZE, CLI_MAX_ROW_SIZE,
+                    CLI_MAX_TABLES_IN_SELECT -> TGetInfoValue.lenValue(0);
+            case CLI_MAX_STATEMENT_LEN -> TGetInfoValue.lenValue((int) Math.min(Integer.MAX_VALUE, config.maxFrameSize()));
+            case CLI_IDENTIFIER_QUOTE_CHAR -> TGetInfoValue.stringValue("`");
+            case CLI_SEARCH_PATTERN_ESCAPE -> TGetInfoValue.stringValue("\\");
+            case CLI_SPECIAL_CHARACTERS -> TGetInfoValue.stringValue("");
+            case CLI_USER_NAME -> TGetInfoValue.stringValue(caller.user());
+            case CLI_CATALOG_NAME -> TGetInfoValue.stringValue("N");
+            case CLI_ACCESSIBLE_TABLES, CLI_ACCESSIBLE_PROCEDURES, CLI_DATA_SOURCE_READ_ONLY, CLI_ORDER_BY_COLUMNS_IN_SELECT,
+                    CLI_DESCRIBE_PARAMETER -> TGetInfoValue.stringValue("N");
+            case CLI_COLLATION_SEQ -> TGetInfoValue.stringValue("UTF-8");
+            // SQL_TC_NONE, no isolation levels: statements commit as they run.
+            case CLI_TXN_CAPABLE, CLI_DEFAULT_TXN_ISOLATION, CLI_TXN_ISOLATION_OPTION -> TGetInfoValue.smallIntValue((short) 0);
+            // SQL_IC_MIXED: names are case-insensitive and kept as written.
+            case CLI_IDENTIFIER_CASE -> TGetInfoValue.smallIntValue((short) 4);
+            // SQL_NC_LOW: NULLs sort first ascending, as in Spark.
+            case CLI_NULL_COLLATION -> TGetInfoValue.smallIntValue((short) 1);
+            // SQL_CB_PRESERVE: cursors stay open across a commit.
+            case CLI_CURSOR_COMMIT_BEHAVIOR -> TGetInfoValue.smallIntValue((short) 2);
+            // SQL_FD_FETCH_NEXT.
+            case CLI_FETCH_DIRECTION -> TGetInfoValue.integerBitmask(1);
+            // SQL_SCCO_READ_ONLY.
+            case CLI_SCROLL_CONCURRENCY -> TGetInfoValue.integerBitmask(1);
+            // SQL_OJ_LEFT | SQL_OJ_RIGHT | SQL_OJ_FULL | SQL_OJ_NOT_ORDERED | SQL_OJ_ALL_COMPARISON_OPS.
+            case CLI_OJ_CAPABILITIES -> TGetInfoValue.integerBitmask(0x01 | 0x02 | 0x04 | 0x10 | 0x40);
+            // SQL_AT_ADD_COLUMN.
+            case CLI_ALTER_TABLE -> TGetInfoValue.integerBitmask(0x01);
+            case CLI_GETDATA_EXTENSIONS, CLI_CURSOR_SENSITIVITY -> TGetInfoValue.integerBitmask(0);
+            case CLI_INTEGRITY -> TGetInfoValue.stringValue("N");
+            case CLI_XOPEN_CLI_YEAR -> TGetInfoValue.stringValue("1995");
+            default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Unrecognized GetInfoType value: " + type);
+        };
     }
 
     @Override

@@ -18,14 +18,31 @@ class TestConfigDefaults
     void serverDefaults()
     {
         assertThat(ServerConfig.from(Settings.of(Map.of()))).isEqualTo(new ServerConfig("127.0.0.1", 10009, 10010, "/cliservice", 10099,
-                256L << 20, 1000, Duration.ofSeconds(30), "Sluice", "Sluice", SluiceVersion.VERSION, Path.of("var")));
+                256L << 20, 1000, Duration.ofSeconds(30), "Sluice", "Sluice", SluiceVersion.VERSION, 128, Path.of("var")));
     }
 
     @Test
     void sessionDefaults()
     {
         assertThat(SessionConfig.from(Settings.of(Map.of()))).isEqualTo(new SessionConfig(1000, 1000, Duration.ofHours(6), Duration.ofHours(3),
-                Duration.ofMinutes(1), Duration.ofSeconds(1), 10_000, 100_000, 0, 64, 1000));
+                Duration.ofMinutes(1), Duration.ofSeconds(1), 10_000, 100_000, 0, 64, 1000, Map.of()));
+    }
+
+    @Test
+    void sessionDefaultsPerUser()
+    {
+        SessionConfig config = SessionConfig.from(Settings.of(Map.of(
+                "session.defaults.user.superset.sluice.dialect", "hive",
+                "session.defaults.user.superset.sluice.engine", "duckdb",
+                "session.defaults.user.jane.doe.sluice.dialect", "trino",
+                "session.defaults.user.etl.spark.sql.shuffle.partitions", "8")));
+        assertThat(config.defaultsFor("superset")).isEqualTo(Map.of("sluice.dialect", "hive", "sluice.engine", "duckdb"));
+        assertThat(config.defaultsFor("jane.doe")).isEqualTo(Map.of("sluice.dialect", "trino"));
+        assertThat(config.defaultsFor("etl")).isEqualTo(Map.of("spark.sql.shuffle.partitions", "8"));
+        assertThat(config.defaultsFor("alice")).isEmpty();
+        assertThatThrownBy(() -> SessionConfig.from(Settings.of(Map.of("session.defaults.user.superset", "hive"))))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("Invalid setting session.defaults.user.superset: expected session.defaults.user.<user>.<key>=<value>");
     }
 
     @Test
