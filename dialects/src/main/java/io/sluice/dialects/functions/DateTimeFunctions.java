@@ -1,5 +1,6 @@
 package io.sluice.dialects.functions;
 
+import io.sluice.dialects.Dialect;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -82,16 +83,16 @@ final class DateTimeFunctions
         functions.scalar("date_format", STRING, 2, 2)
                 .rewrite(DUCKDB, call -> call.template("strftime(CAST({0} AS TIMESTAMP), " + strftime(call, 1, false) + ")"))
                 .rewrite(TRINO, call -> call.template("format_datetime(CAST({0} AS TIMESTAMP(6)), "
-                        + quote(call.requireStringLiteral(1, "the pattern")) + ")"))
+                        + quote(javaPattern(call, call.requireStringLiteral(1, "the pattern"))) + ")"))
                 .rewrite(FLINK, call -> call.template("DATE_FORMAT(CAST({0} AS TIMESTAMP(6)), "
-                        + quote(call.requireStringLiteral(1, "the pattern")) + ")"));
+                        + quote(javaPattern(call, call.requireStringLiteral(1, "the pattern"))) + ")"));
         functions.scalar("to_date", DATE, 1, 2)
                 .rewrite(DUCKDB, call -> call.operandCount() == 1
                         ? call.template(call.operandIs(0, SqlTypeName.DATE) ? "{0}" : "CAST(CAST({0} AS TIMESTAMP) AS DATE)")
                         : call.template("CAST(strptime({0}, " + strftime(call, 1, true) + ") AS DATE)"))
                 .rewrite(TRINO, call -> call.operandCount() == 1
                         ? call.template("CAST(CAST({0} AS TIMESTAMP(6)) AS DATE)")
-                        : call.template("CAST(parse_datetime({0}, " + quote(call.requireStringLiteral(1, "the pattern")) + ") AS DATE)"))
+                        : call.template("CAST(parse_datetime({0}, " + quote(javaPattern(call, call.requireStringLiteral(1, "the pattern"))) + ") AS DATE)"))
                 // Flink's TO_DATE reads strings only.
                 .rewrite(FLINK, call -> call.operandCount() == 1 && !call.operandIsString(0) ? call.template("CAST({0} AS DATE)") : call.rename("to_date"));
         functions.scalar("to_timestamp", TIMESTAMP, 1, 2)
@@ -100,13 +101,13 @@ final class DateTimeFunctions
                         : call.template("strptime({0}, " + strftime(call, 1, true) + ")"))
                 .rewrite(TRINO, call -> call.operandCount() == 1
                         ? call.template("CAST({0} AS TIMESTAMP(6))")
-                        : call.template("CAST(parse_datetime({0}, " + quote(call.requireStringLiteral(1, "the pattern")) + ") AS TIMESTAMP(6))"))
+                        : call.template("CAST(parse_datetime({0}, " + quote(javaPattern(call, call.requireStringLiteral(1, "the pattern"))) + ") AS TIMESTAMP(6))"))
                 .same(FLINK);
         functions.scalar("from_unixtime", STRING, 1, 2)
                 .rewrite(DUCKDB, call -> call.template("strftime(epoch_ms(CAST({0} AS BIGINT) * 1000), "
                         + (call.operandCount() == 1 ? quote(convert(call, SPARK_DEFAULT_PATTERN, false)) : strftime(call, 1, false)) + ")"))
                 .rewrite(TRINO, call -> call.template("format_datetime(from_unixtime({0}) AT TIME ZONE 'UTC', "
-                        + quote(call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : call.requireStringLiteral(1, "the pattern")) + ")"))
+                        + quote(call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : javaPattern(call, call.requireStringLiteral(1, "the pattern"))) + ")"))
                 .same(FLINK);
         for (String name : new String[] {"unix_timestamp", "to_unix_timestamp"}) {
             functions.scalar(name, BIGINT, name.equals("unix_timestamp") ? 0 : 1, 2)
@@ -229,7 +230,7 @@ final class DateTimeFunctions
         if (call.operandCount() == 1 && call.operandIs(0, SqlTypeName.DATE, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
             return call.template("CAST(floor(to_unixtime(CAST({0} AS TIMESTAMP(6)) AT TIME ZONE 'UTC')) AS BIGINT)");
         }
-        String pattern = call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : call.requireStringLiteral(1, "the pattern");
+        String pattern = call.operandCount() == 1 ? SPARK_DEFAULT_PATTERN : javaPattern(call, call.requireStringLiteral(1, "the pattern"));
         return call.template("CAST(floor(to_unixtime(parse_datetime({0}, " + quote(pattern) + "))) AS BIGINT)");
     }
 
@@ -239,8 +240,26 @@ final class DateTimeFunctions
         return quote(convert(call, call.requireStringLiteral(operand, "the pattern"), parsing));
     }
 
+    /**
+     * The pattern for an engine that reads Java-style patterns (Trino's Joda patterns, Flink's SimpleDateFormat). The
+     * letter {@code u} is Hive's day number of the week (Monday is 1), Joda's {@code e}; Spark 3 and later refuse it.
+     */
+    private static String javaPattern(CallContext call, String pattern)
+    {
+        if (!DateTimePatterns.hasLetter(pattern, 'u')) {
+            return pattern;
+        }
+        if (call.input() != Dialect.HIVE) {
+            throw call.unsupported("datetime pattern '" + pattern + "' has the letter 'u', which Spark 3 and later refuse (Hive reads it as the day number of the week)");
+        }
+        return call.target() == TRINO ? DateTimePatterns.replaceLetter(pattern, 'u', 'e') : pattern;
+    }
+
     private static String convert(CallContext call, String pattern, boolean parsing)
     {
+        if (DateTimePatterns.hasLetter(pattern, 'u') && call.input() != Dialect.HIVE) {
+            throw call.unsupported("datetime pattern '" + pattern + "' has the letter 'u', which Spark 3 and later refuse (Hive reads it as the day number of the week)");
+        }
         DateTimePatterns.Result result = DateTimePatterns.toStrftime(pattern, parsing);
         return result.pattern().orElseThrow(() -> call.unsupported("datetime pattern '" + pattern + "' has " + result.problem()));
     }

@@ -59,8 +59,12 @@ final class DateTimePatterns
         String padded;
         String unpadded;
         switch (letter) {
-            case 'y', 'u' -> {
+            case 'y' -> {
                 return Optional.of(run == 2 ? "%y" : "%Y");
+            }
+            case 'u' -> {
+                // Hive's (SimpleDateFormat's) day number of the week, Monday 1 to Sunday 7; Spark refuses it before Sluice gets here.
+                return run == 1 && !parsing ? Optional.of("%u") : Optional.empty();
             }
             case 'M', 'L' -> {
                 if (run == 3) {
@@ -118,6 +122,35 @@ final class DateTimePatterns
             return Optional.empty();
         }
         return Optional.of(run == 2 || parsing ? padded : unpadded);
+    }
+
+    /** Whether the pattern has the letter outside its quoted text. */
+    static boolean hasLetter(String pattern, char letter)
+    {
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            else if (c == letter && !quoted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The pattern with one letter replaced by another outside its quoted text. */
+    static String replaceLetter(String pattern, char letter, char replacement)
+    {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append(c == letter && !quoted ? replacement : c);
+        }
+        return out.toString();
     }
 
     /** A converted pattern, or the reason it cannot be converted. */

@@ -11,6 +11,7 @@ import io.sluice.dialects.parser.SluiceSqlParser;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.type.SluiceType;
 import io.sluice.spi.metadata.ColumnInfo;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -35,6 +36,7 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,6 +175,20 @@ public final class StatementValidator
                 .orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND, format("Table '%s' not found in database '%s'", name, database)));
     }
 
+    /** Spark's functions that are casts: {@code int(x)} is {@code CAST(x AS INT)}. */
+    private static final Map<String, SluiceType> CAST_FUNCTIONS = Map.ofEntries(
+            Map.entry("boolean", SluiceType.BOOLEAN),
+            Map.entry("tinyint", SluiceType.TINYINT),
+            Map.entry("smallint", SluiceType.SMALLINT),
+            Map.entry("int", SluiceType.INTEGER),
+            Map.entry("bigint", SluiceType.BIGINT),
+            Map.entry("float", SluiceType.FLOAT),
+            Map.entry("double", SluiceType.DOUBLE),
+            Map.entry("string", SluiceType.STRING),
+            Map.entry("binary", SluiceType.BINARY),
+            Map.entry("date", SluiceType.DATE),
+            Map.entry("timestamp", SluiceType.TIMESTAMP));
+
     private static SqlNode normalizeTypes(SqlNode statement, Dialect input)
     {
         if (statement instanceof SqlCreateTable create) {
@@ -196,6 +213,14 @@ public final class StatementValidator
             @Override
             public SqlNode visit(SqlCall call)
             {
+                // Spark's and Hive's cast functions, int(x) for CAST(x AS INT), which BI tools write (Superset's week grains).
+                if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function && basic.operandCount() == 1) {
+                    SluiceType type = CAST_FUNCTIONS.get(function.getName().toLowerCase(Locale.ROOT));
+                    if (type != null && !FunctionCatalog.spark().validates(function.getName())) {
+                        SqlNode operand = basic.operand(0).accept(this);
+                        return SqlStdOperatorTable.CAST.createCall(basic.getParserPosition(), operand, TypeSpecs.toCalcite(type, basic.getParserPosition()));
+                    }
+                }
                 // Calcite's parser builds some functions with its own operators (DATE_TRUNC, ...); Spark's meaning
                 // comes from Sluice's catalog, so they are resolved again by name.
                 if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlFunction function
