@@ -141,8 +141,17 @@ class TestTranspileStatements
         spark("CREATE TABLE x (c STRING, n DECIMAL(10, 2), f FLOAT, bin BINARY, arr ARRAY<INT>, m MAP<STRING, BIGINT>, s STRUCT<p: INT, q: STRING>) USING parquet")
                 .toDuckDb("CREATE TABLE \"x\" (\"c\" VARCHAR, \"n\" DECIMAL(10, 2), \"f\" FLOAT, \"bin\" BLOB, \"arr\" INTEGER[], \"m\" MAP(VARCHAR, BIGINT), \"s\" STRUCT(\"p\" INTEGER, \"q\" VARCHAR))")
                 .toTrino("CREATE TABLE \"x\" (\"c\" VARCHAR, \"n\" DECIMAL(10, 2), \"f\" REAL, \"bin\" VARBINARY, \"arr\" ARRAY(INTEGER), \"m\" MAP(VARCHAR, BIGINT), \"s\" ROW(\"p\" INTEGER, \"q\" VARCHAR))")
-                .toSpark("CREATE TABLE `x` (`c` STRING, `n` DECIMAL(10, 2), `f` FLOAT, `bin` BINARY, `arr` ARRAY<INTEGER>, `m` MAP<STRING, BIGINT>, `s` STRUCT<`p`: INTEGER, `q`: STRING>)")
+                .toSpark("CREATE TABLE `x` (`c` STRING, `n` DECIMAL(10, 2), `f` FLOAT, `bin` BINARY, `arr` ARRAY<INTEGER>, `m` MAP<STRING, BIGINT>, `s` STRUCT<`p`: INTEGER, `q`: STRING>) USING `parquet`")
                 .toFlink("CREATE TABLE `x` (`c` STRING, `n` DECIMAL(10, 2), `f` FLOAT, `bin` BYTES, `arr` ARRAY<INTEGER>, `m` MAP<STRING, BIGINT>, `s` ROW<`p` INTEGER, `q` STRING>)");
+    }
+
+    /** Regression: Spark lost a table's format and partitioning (Superset's SHOW PARTITIONS found none). */
+    @Test
+    void createPartitionedTable()
+    {
+        spark("CREATE TABLE events (id INT, ds STRING) USING parquet PARTITIONED BY (ds)")
+                .toSpark("CREATE TABLE `events` (`id` INTEGER, `ds` STRING) USING `parquet` PARTITIONED BY (`ds`)")
+                .toDuckDb("CREATE TABLE \"events\" (\"id\" INTEGER, \"ds\" VARCHAR)");
     }
 
     @Test

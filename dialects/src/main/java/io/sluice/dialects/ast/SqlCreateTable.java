@@ -152,6 +152,19 @@ public final class SqlCreateTable
             }
             writer.endList(frame);
         }
+        if (format != null) {
+            writer.keyword("USING");
+            format.unparse(writer, 0, 0);
+        }
+        if (partitionedBy != null) {
+            writer.keyword("PARTITIONED BY");
+            SqlWriter.Frame frame = writer.startList("(", ")");
+            for (SqlNode column : partitionedBy) {
+                writer.sep(",");
+                column.unparse(writer, 0, 0);
+            }
+            writer.endList(frame);
+        }
         if (query != null) {
             writer.keyword("AS");
             query.unparse(writer, 0, 0);

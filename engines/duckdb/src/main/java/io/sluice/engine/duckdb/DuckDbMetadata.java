@@ -91,7 +91,7 @@ final class DuckDbMetadata
     public TableDetails tableDetails(TableInfo table)
     {
         if (table.type() != TableType.VIEW) {
-            return new TableDetails(table, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("duckdb"));
+            return TableDetails.of(table);
         }
         List<Object[]> rows = table.temporary()
                 ? session.query("SELECT sql FROM duckdb_views() WHERE database_name = 'temp' AND view_name = ?", table.name())

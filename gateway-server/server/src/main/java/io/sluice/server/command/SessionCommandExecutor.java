@@ -21,6 +21,7 @@ import io.sluice.spi.metadata.TableType;
 import io.sluice.spi.type.SluiceType;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -340,6 +341,8 @@ public final class SessionCommandExecutor
             }
             rows.add(new Object[] {partition.toString()});
         }
+        // In the order of the partition names, as Hive's metastore lists them (Superset takes the greatest as the latest).
+        rows.sort(Comparator.comparing(row -> (String) row[0]));
         return new LocalResult(MetadataResults.columns("partition", SluiceType.STRING), rows);
     }
 
