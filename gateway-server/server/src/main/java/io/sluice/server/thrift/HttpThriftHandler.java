@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,9 @@ public final class HttpThriftHandler
         try (InputStream input = Content.Source.asInputStream(request)) {
             body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestSize + 1));
         }
+        catch (IOException e) {
+            return plain(response, callback, HttpStatus.BAD_REQUEST_400, "The request body could not be read: " + e.getMessage());
+        }
         if (body.length > maxRequestSize) {
             return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request exceeds server.thrift.max-frame-size");
         }
@@ -118,9 +122,12 @@ public final class HttpThriftHandler
         return user;
     }
 
+    /** A plain-text error answer (Jetty's error page needs the request, and answered 500 instead without it). */
     private static boolean plain(Response response, Callback callback, int status, String message)
     {
-        Response.writeError(null, response, callback, status, message);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.write(true, ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)), callback);
         return true;
     }
 }

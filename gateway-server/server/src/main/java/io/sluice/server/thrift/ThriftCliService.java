@@ -178,8 +178,8 @@ public final class ThriftCliService
     public TGetInfoResp GetInfo(TGetInfoReq request)
     {
         return call("GetInfo", status -> new TGetInfoResp(status, TGetInfoValue.stringValue("")), caller -> {
-            backend.session(handle(request.getSessionHandle().getSessionId()), caller);
-            TGetInfoValue value = info(request.getInfoType(), caller);
+            Session session = backend.session(handle(request.getSessionHandle().getSessionId()), caller);
+            TGetInfoValue value = info(request.getInfoType(), session.user());
             return new TGetInfoResp(ThriftStatuses.success(), value);
         });
     }
@@ -189,7 +189,7 @@ public final class ThriftCliService
      * behind Power BI and Tableau ask for: names and version (configurable), name lengths, keywords, and the ODBC
      * facts of a read-mostly, non-transactional SQL engine.
      */
-    private TGetInfoValue info(TGetInfoType type, Caller caller)
+    private TGetInfoValue info(TGetInfoType type, String user)
     {
         return switch (type) {
             case CLI_SERVER_NAME -> TGetInfoValue.stringValue(config.serverName());
@@ -207,7 +207,7 @@ public final class ThriftCliService
             case CLI_IDENTIFIER_QUOTE_CHAR -> TGetInfoValue.stringValue("`");
             case CLI_SEARCH_PATTERN_ESCAPE -> TGetInfoValue.stringValue("\\");
             case CLI_SPECIAL_CHARACTERS -> TGetInfoValue.stringValue("");
-            case CLI_USER_NAME -> TGetInfoValue.stringValue(caller.user());
+            case CLI_USER_NAME -> TGetInfoValue.stringValue(user);
             case CLI_CATALOG_NAME -> TGetInfoValue.stringValue("N");
             case CLI_ACCESSIBLE_TABLES, CLI_ACCESSIBLE_PROCEDURES, CLI_DATA_SOURCE_READ_ONLY, CLI_ORDER_BY_COLUMNS_IN_SELECT,
                     CLI_DESCRIBE_PARAMETER -> TGetInfoValue.stringValue("N");
