@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.column;
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -376,15 +377,4 @@ class TestHiveJdbcDriver
     }
 
 
-    static List<String> column(ResultSet resultSet, String name)
-            throws SQLException
-    {
-        List<String> values = new ArrayList<>();
-        try (resultSet) {
-            while (resultSet.next()) {
-                values.add(resultSet.getString(name));
-            }
-        }
-        return values;
-    }
 }

@@ -34,36 +34,31 @@ final class HiveResultShapes
     @Override
     public LocalResult databases(List<String> databases)
     {
-        return oneColumn("database_name", databases);
+        return DescribedTables.oneColumn("database_name", databases);
     }
 
     @Override
     public LocalResult tables(List<TableInfo> tables)
     {
-        return oneColumn("tab_name", tables.stream().map(TableInfo::name).toList());
+        return DescribedTables.oneColumn("tab_name", tables.stream().map(TableInfo::name).toList());
     }
 
     @Override
     public LocalResult views(List<TableInfo> views)
     {
-        return oneColumn("tab_name", views.stream().map(TableInfo::name).toList());
+        return DescribedTables.oneColumn("tab_name", views.stream().map(TableInfo::name).toList());
     }
 
     @Override
     public LocalResult columnNames(List<ColumnInfo> columns)
     {
-        return oneColumn("field", columns.stream().map(ColumnInfo::name).toList());
+        return DescribedTables.oneColumn("field", columns.stream().map(ColumnInfo::name).toList());
     }
 
     @Override
     public LocalResult functions(List<String> functions)
     {
-        return oneColumn("tab_name", functions);
-    }
-
-    private static LocalResult oneColumn(String name, List<String> values)
-    {
-        return new LocalResult(columns(name, STRING), values.stream().map(value -> new Object[] {value}).toList());
+        return DescribedTables.oneColumn("tab_name", functions);
     }
 
     @Override

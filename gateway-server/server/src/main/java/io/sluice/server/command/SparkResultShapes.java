@@ -29,7 +29,7 @@ final class SparkResultShapes
     @Override
     public LocalResult databases(List<String> databases)
     {
-        return new LocalResult(columns("namespace", STRING), databases.stream().map(name -> new Object[] {name}).toList());
+        return DescribedTables.oneColumn("namespace", databases);
     }
 
     @Override
@@ -52,13 +52,13 @@ final class SparkResultShapes
     @Override
     public LocalResult columnNames(List<ColumnInfo> columns)
     {
-        return new LocalResult(columns("col_name", STRING), columns.stream().map(column -> new Object[] {column.name()}).toList());
+        return DescribedTables.oneColumn("col_name", columns.stream().map(ColumnInfo::name).toList());
     }
 
     @Override
     public LocalResult functions(List<String> functions)
     {
-        return new LocalResult(columns("function", STRING), functions.stream().map(name -> new Object[] {name}).toList());
+        return DescribedTables.oneColumn("function", functions);
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static io.sluice.server.testing.JdbcRows.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,9 +65,9 @@ class TestBiMetadataAndHttpEdges
                 assertThat(metadata.getIdentifierQuoteString()).isEqualTo("`");
                 assertThat(metadata.getSearchStringEscape()).isEqualTo("\\");
                 // Its navigator: catalogs (none until the lakehouse catalog), schemas, tables by type, columns, keys.
-                assertThat(values(metadata.getCatalogs(), "TABLE_CAT")).isEmpty();
-                assertThat(values(metadata.getSchemas(null, null), "TABLE_SCHEM")).contains("default", "walk_db");
-                assertThat(values(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
+                assertThat(column(metadata.getCatalogs(), "TABLE_CAT")).isEmpty();
+                assertThat(column(metadata.getSchemas(null, null), "TABLE_SCHEM")).contains("default", "walk_db");
+                assertThat(column(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
                 try (ResultSet tables = metadata.getTables(null, "walk_db", "%", new String[] {"TABLE", "VIEW"})) {
                     List<String> found = new ArrayList<>();
                     while (tables.next()) {
@@ -84,10 +85,10 @@ class TestBiMetadataAndHttpEdges
                     }
                     assertThat(found).containsExactly("id bigint YES", "name string YES");
                 }
-                assertThat(values(metadata.getPrimaryKeys(null, "walk_db", "customers"), "COLUMN_NAME")).isEmpty();
-                assertThat(values(metadata.getImportedKeys(null, "walk_db", "customers"), "FKCOLUMN_NAME")).isEmpty();
-                assertThat(values(metadata.getTypeInfo(), "TYPE_NAME")).contains("BOOLEAN", "BIGINT", "DECIMAL", "STRING", "DATE", "TIMESTAMP");
-                assertThat(values(metadata.getFunctions(null, null, "date%"), "FUNCTION_NAME")).contains("date_add", "date_trunc");
+                assertThat(column(metadata.getPrimaryKeys(null, "walk_db", "customers"), "COLUMN_NAME")).isEmpty();
+                assertThat(column(metadata.getImportedKeys(null, "walk_db", "customers"), "FKCOLUMN_NAME")).isEmpty();
+                assertThat(column(metadata.getTypeInfo(), "TYPE_NAME")).contains("BOOLEAN", "BIGINT", "DECIMAL", "STRING", "DATE", "TIMESTAMP");
+                assertThat(column(metadata.getFunctions(null, null, "date%"), "FUNCTION_NAME")).contains("date_add", "date_trunc");
                 // The SQL editor's first statements.
                 try (ResultSet resultSet = statement.executeQuery("SELECT * FROM walk_db.customers LIMIT 200")) {
                     assertThat(resultSet.getMetaData().getColumnCount()).isEqualTo(2);
@@ -183,15 +184,4 @@ class TestBiMetadataAndHttpEdges
         assertThat(SLUICE.server().backend().operationCount()).isEqualTo(operationsBefore);
     }
 
-    private static List<String> values(ResultSet resultSet, String column)
-            throws SQLException
-    {
-        List<String> values = new ArrayList<>();
-        try (resultSet) {
-            while (resultSet.next()) {
-                values.add(resultSet.getString(column));
-            }
-        }
-        return values;
-    }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * JDBC helpers for compact assertions: a whole result as strings (a SQL NULL as {@code "null"}), a query running in
+ * JDBC helpers for compact assertions: a whole result as strings (a SQL NULL as {@code "null"}), one column, a query running in
  * the background, an engine's state.
  */
 public final class JdbcRows
@@ -31,6 +31,19 @@ public final class JdbcRows
             }
         }
         return rows;
+    }
+
+    /** One column of a result (a metadata call's, say) as strings; closes the result. */
+    public static List<String> column(ResultSet resultSet, String name)
+            throws SQLException
+    {
+        List<String> values = new ArrayList<>();
+        try (resultSet) {
+            while (resultSet.next()) {
+                values.add(resultSet.getString(name));
+            }
+        }
+        return values;
     }
 
     /** Runs a statement on another thread, as a client whose query is under way while the test acts. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.sluice.server.testing.JdbcRows.column;
 import static io.sluice.server.testing.JdbcRows.engineState;
 import static io.sluice.server.testing.JdbcRows.executeInBackground;
 import static io.sluice.server.testing.JdbcRows.rows;
@@ -273,17 +274,6 @@ class TestTrinoEngine
         throw new AssertionError("The query did not start on Trino");
     }
 
-    private static List<String> column(ResultSet resultSet, String name)
-            throws SQLException
-    {
-        List<String> values = new ArrayList<>();
-        try (resultSet) {
-            while (resultSet.next()) {
-                values.add(resultSet.getString(name));
-            }
-        }
-        return values;
-    }
 
     private static Connection trino()
             throws SQLException
