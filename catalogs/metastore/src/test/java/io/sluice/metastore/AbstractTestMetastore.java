@@ -1,0 +1,88 @@
+package io.sluice.metastore;
+
+import io.sluice.spi.SluiceException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The metadata store's behaviour, the same on every database it runs on; each subclass names its database. */
+abstract class AbstractTestMetastore
+{
+    protected abstract MetastoreConfig newStore();
+
+    @Test
+    void migratesOnceAndKeepsItsState()
+            throws SQLException
+    {
+        MetastoreConfig config = newStore();
+        Metastore store = Metastore.open(config);
+        assertThat(store.schemaVersion()).isEqualTo(1);
+        try (Connection connection = store.connection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO iceberg_namespace_properties (catalog_name, namespace, property_key, property_value) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, "lakehouse");
+            insert.setString(2, "sales");
+            insert.setString(3, "exists");
+            insert.setString(4, "true");
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        // Opened again, as after a restart: nothing migrates twice and the row is still there.
+        Metastore reopened = Metastore.open(config);
+        assertThat(reopened.schemaVersion()).isEqualTo(1);
+        try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT namespace, property_value FROM iceberg_namespace_properties")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("sales");
+            assertThat(rows.getString(2)).isEqualTo("true");
+            assertThat(rows.next()).isFalse();
+        }
+        try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
+                ResultSet history = statement.executeQuery("SELECT count(*) FROM \"" + Metastore.SCHEMA_HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL'")) {
+            assertThat(history.next()).isTrue();
+            assertThat(history.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void icebergTablesHaveViewSupport()
+            throws SQLException
+    {
+        Metastore store = Metastore.open(newStore());
+        try (Connection connection = store.connection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name, metadata_location, iceberg_type) "
+                    + "VALUES ('lakehouse', 'sales', 'v', 'file:/w/v.metadata.json', 'VIEW')");
+            try (ResultSet rows = statement.executeQuery("SELECT iceberg_type FROM iceberg_tables WHERE table_name = 'v'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("VIEW");
+            }
+            // The catalog's key holds: one entry per name.
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name) VALUES ('lakehouse', 'sales', 'v')"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void unreachableStoreFailsNamingItsUrlButNotItsPassword()
+    {
+        MetastoreConfig config = newStore();
+        MetastoreConfig wrong = new MetastoreConfig(config.url(), Optional.of("nobody"), Optional.of("s3cret-password"));
+        if (config.isEmbedded()) {
+            // An embedded store has no users to refuse: point it at a file that cannot be a database.
+            wrong = new MetastoreConfig("jdbc:h2:file:/proc/no-such-dir/sluice", Optional.empty(), Optional.of("s3cret-password"));
+        }
+        MetastoreConfig refused = wrong;
+        assertThatThrownBy(() -> Metastore.open(refused))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageStartingWith("Cannot open the metadata store at " + refused.url() + " (metastore.url): ")
+                .hasMessageNotContaining("s3cret-password");
+        assertThat(refused.toString()).doesNotContain("s3cret-password");
+    }
+}
