@@ -1,5 +1,9 @@
 package io.sluice.server;
 
+import io.sluice.catalog.iceberg.IcebergRestService;
+import io.sluice.catalog.iceberg.LakehouseCatalog;
+import io.sluice.metastore.Metastore;
+import io.sluice.metastore.MetastoreConfig;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
@@ -27,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,10 +51,12 @@ public final class SluiceServer
     private final Server httpServer;
     private final ServerConnector thriftHttpConnector;
     private final ServerConnector restConnector;
+    private final LakehouseCatalog lakehouse;
 
     private SluiceServer(ServerConfig config, EngineRegistry engines, SluiceBackend backend, BinaryThriftServer binaryServer,
-            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector)
+            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector, LakehouseCatalog lakehouse)
     {
+        this.lakehouse = lakehouse;
         this.config = config;
         this.engines = engines;
         this.backend = backend;
@@ -76,7 +83,10 @@ public final class SluiceServer
         SluiceBackend backend = null;
         BinaryThriftServer binaryServer = null;
         Server httpServer = null;
+        LakehouseCatalog lakehouse = null;
         try {
+            Metastore metastore = Metastore.open(metastoreConfig(settings, config));
+            lakehouse = LakehouseCatalog.open(metastore, settings.getString(LakehouseCatalog.WAREHOUSE, config.dataDirectory().resolve("warehouse").toString()));
             backend = new SluiceBackend(sessionConfig, new EngineRouter(engines, routerConfig));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
@@ -89,7 +99,7 @@ public final class SluiceServer
             ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http");
             ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest");
             HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), (user, password) -> null);
-            RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize());
+            RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize(), new IcebergRestService(lakehouse));
             httpServer.setHandler(new Handler.Abstract()
             {
                 @Override
@@ -101,13 +111,14 @@ public final class SluiceServer
                 }
             });
             httpServer.start();
-            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector);
-            log.info("Sluice {} ready: Thrift binary {}:{}, Thrift HTTP {}:{}{}, REST http://{}:{}/api/v1", config.dbmsVersion(),
-                    config.host(), server.binaryPort(), config.host(), server.httpPort(), config.httpPath(), config.host(), server.restPort());
+            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector, lakehouse);
+            log.info("Sluice {} ready: Thrift binary {}:{}, Thrift HTTP {}:{}{}, REST http://{}:{}/api/v1, Iceberg REST catalog http://{}:{}/iceberg (warehouse {})",
+                    config.dbmsVersion(), config.host(), server.binaryPort(), config.host(), server.httpPort(), config.httpPath(), config.host(), server.restPort(),
+                    config.host(), server.restPort(), lakehouse.warehouse());
             return server;
         }
         catch (Exception e) {
-            closeAll(httpServer, binaryServer, backend, engines);
+            closeAll(httpServer, binaryServer, backend, engines, lakehouse);
             if (e instanceof SluiceException sluiceException) {
                 throw sluiceException;
             }
@@ -150,13 +161,30 @@ public final class SluiceServer
         return backend;
     }
 
+    /** The metadata store's settings: {@code metastore.url} (with user and password), else the embedded store under the data directory. */
+    private static MetastoreConfig metastoreConfig(Settings settings, ServerConfig config)
+    {
+        String url = settings.getString(MetastoreConfig.URL, "").trim();
+        if (url.isEmpty()) {
+            return MetastoreConfig.embedded(config.dataDirectory());
+        }
+        return new MetastoreConfig(url, Optional.ofNullable(settings.getString(MetastoreConfig.USER, null)),
+                Optional.ofNullable(settings.getString(MetastoreConfig.PASSWORD, null)));
+    }
+
+    /** The lakehouse catalog Sluice serves. */
+    public LakehouseCatalog lakehouse()
+    {
+        return lakehouse;
+    }
+
     @Override
     public void close()
     {
-        closeAll(httpServer, binaryServer, backend, engines);
+        closeAll(httpServer, binaryServer, backend, engines, lakehouse);
     }
 
-    private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines)
+    private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines, LakehouseCatalog lakehouse)
     {
         try {
             if (httpServer != null) {
@@ -173,5 +201,13 @@ public final class SluiceServer
             backend.close();
         }
         engines.close();
+        if (lakehouse != null) {
+            try {
+                lakehouse.close();
+            }
+            catch (IOException | RuntimeException e) {
+                log.warn("Closing the lakehouse catalog failed", e);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.server.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.dialects.Dialect;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.config.SluiceVersion;
@@ -17,34 +18,41 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The REST API. Today: {@code GET /api/v1/health} and {@code POST /api/v1/sql/transpile}; the other SQL, job,
- * schedule and cluster endpoints come with their issues.
+ * The REST API. Today: {@code GET /api/v1/health}, {@code POST /api/v1/sql/transpile} and the lakehouse's Iceberg REST
+ * catalog under {@code /iceberg}; the other SQL, job, schedule and cluster endpoints come with their issues.
  */
 public final class RestHandler
         extends Handler.Abstract
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ICEBERG_PREFIX = "/iceberg";
 
     private final SluiceBackend backend;
     private final Supplier<java.util.Collection<Engine>> engines;
 
     private final long maxRequestSize;
+    private final IcebergRestService iceberg;
 
-    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize)
+    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize, IcebergRestService iceberg)
     {
         this.backend = requireNonNull(backend, "backend is null");
         this.engines = requireNonNull(engines, "engines is null");
         this.maxRequestSize = maxRequestSize;
+        this.iceberg = requireNonNull(iceberg, "iceberg is null");
     }
 
     @Override
@@ -52,6 +60,9 @@ public final class RestHandler
             throws Exception
     {
         String path = Request.getPathInContext(request);
+        if (path.startsWith(ICEBERG_PREFIX + "/")) {
+            return iceberg(request, response, callback);
+        }
         if (path.equals("/api/v1/health")) {
             if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
                 return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
@@ -70,6 +81,51 @@ public final class RestHandler
             }
         }
         return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "No such endpoint: " + request.getMethod() + " " + path), HttpStatus.NOT_FOUND_404);
+    }
+
+    /**
+     * The lakehouse catalog's Iceberg REST protocol under {@code /iceberg}: the raw (still encoded) path, the decoded
+     * query and the body go to {@link IcebergRestService}; errors keep Iceberg's error model, not problem documents.
+     */
+    private boolean iceberg(Request request, Response response, Callback callback)
+            throws Exception
+    {
+        String rawPath = request.getHttpURI().getPath().substring(ICEBERG_PREFIX.length());
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Fields.Field field : Request.extractQueryParameters(request)) {
+            query.put(field.getName(), field.getValue());
+        }
+        IcebergRestService.Reply reply;
+        Optional<byte[]> body = readBody(request);
+        if (body.isEmpty()) {
+            reply = iceberg.error(HttpStatus.PAYLOAD_TOO_LARGE_413, "RequestTooLargeException",
+                    "The request body is larger than " + maxRequestSize + " bytes (server.thrift.max-frame-size)");
+        }
+        else {
+            reply = iceberg.handle(request.getMethod(), rawPath, query, body.get());
+        }
+        response.setStatus(reply.status());
+        if (reply.body().isEmpty()) {
+            callback.succeeded();
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(reply.body().get().getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+    }
+
+    /** The request's body, or empty when it is larger than the limit (which is checked before it is read). */
+    private Optional<byte[]> readBody(Request request)
+            throws IOException
+    {
+        if (request.getLength() > maxRequestSize) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream input = Request.asInputStream(request)) {
+            bytes = input.readNBytes((int) Math.min(maxRequestSize + 1, Integer.MAX_VALUE));
+        }
+        return bytes.length > maxRequestSize ? Optional.empty() : Optional.of(bytes);
     }
 
     /** {@code {"statement": "...", "from": "spark", "to": "duckdb", "database": "default"}}: {@code from} and {@code database} are optional. */
@@ -91,17 +147,8 @@ public final class RestHandler
     private JsonNode readJson(Request request)
             throws Exception
     {
-        long length = request.getLength();
-        if (length > maxRequestSize) {
-            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, "The request body has " + length + " bytes; at most " + maxRequestSize + " are accepted (server.thrift.max-frame-size)");
-        }
-        byte[] bytes;
-        try (InputStream input = Request.asInputStream(request)) {
-            bytes = input.readNBytes((int) Math.min(maxRequestSize + 1, Integer.MAX_VALUE));
-        }
-        if (bytes.length > maxRequestSize) {
-            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, "The request body is larger than " + maxRequestSize + " bytes (server.thrift.max-frame-size)");
-        }
+        byte[] bytes = readBody(request).orElseThrow(() ->
+                new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, "The request body is larger than " + maxRequestSize + " bytes (server.thrift.max-frame-size)"));
         try {
             JsonNode body = JSON.readTree(bytes);
             if (body == null || !body.isObject()) {
