@@ -18,8 +18,11 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.hive.service.rpc.thrift.TCLIService;
 import org.apache.thrift.TProcessor;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -128,7 +131,11 @@ public final class SluiceServer
 
     private static ServerConnector connector(Server server, String host, int port, String name)
     {
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // The Iceberg REST protocol separates namespace levels with %1F in a path segment, which Jetty's default
+        // compliance rejects as a suspicious character; the handlers read the raw path themselves.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("iceberg-rest", UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setName(name);

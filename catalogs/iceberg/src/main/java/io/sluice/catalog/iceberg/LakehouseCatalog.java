@@ -46,7 +46,8 @@ public final class LakehouseCatalog
         catch (IOException e) {
             throw new UncheckedIOException("Cannot create the lakehouse warehouse " + directory + " (" + WAREHOUSE + ")", e);
         }
-        String location = "file:" + directory.toPath().normalize();
+        // file:///path, the form every engine's file system reads (Trino's local file system needs the authority part).
+        String location = "file://" + directory.toPath().normalize();
         Map<String, String> properties = new HashMap<>();
         properties.put(CatalogProperties.URI, metastore.config().url());
         metastore.config().user().ifPresent(user -> properties.put(JdbcCatalog.PROPERTY_PREFIX + "user", user));

@@ -118,7 +118,7 @@ final class SparkMetadata
             if (database.equalsIgnoreCase(catalog().currentDatabase()) && catalog().tableExists(table)) {
                 temporary = catalog().getTable(table).isTemporary();
             }
-            String name = temporary ? quote(table) : quote(database) + "." + quote(table);
+            String name = temporary ? quote(table) : quoteDatabase(database) + "." + quote(table);
             int ordinal = 0;
             for (StructField field : session.spark().table(name).schema().fields()) {
                 ordinal++;
@@ -143,7 +143,7 @@ final class SparkMetadata
     @Override
     public TableDetails tableDetails(TableInfo table)
     {
-        String name = table.temporary() ? quote(table.name()) : quote(table.database()) + "." + quote(table.name());
+        String name = table.temporary() ? quote(table.name()) : quoteDatabase(table.database()) + "." + quote(table.name());
         List<String> partitionColumns = new ArrayList<>();
         Map<String, String> details = new HashMap<>();
         String section = "";
@@ -180,7 +180,7 @@ final class SparkMetadata
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        String name = columns.get(0).database().isEmpty() ? quote(table) : quote(database) + "." + quote(table);
+        String name = columns.get(0).database().isEmpty() ? quote(table) : quoteDatabase(database) + "." + quote(table);
         OptionalDouble rowCount = OptionalDouble.empty();
         for (Object[] row : session.queryRows("DESCRIBE TABLE EXTENDED " + name)) {
             if ("Statistics".equals(row[0]) && row[1] != null) {
@@ -235,13 +235,29 @@ final class SparkMetadata
     @Override
     public void createDatabase(String database, boolean ifNotExists)
     {
-        session.queryRows("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(database));
+        session.queryRows("CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + quoteDatabase(database));
     }
 
     @Override
     public void dropDatabase(String database, boolean ifExists, boolean cascade)
     {
-        session.queryRows("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quote(database) + (cascade ? " CASCADE" : ""));
+        session.queryRows("DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + quoteDatabase(database) + (cascade ? " CASCADE" : ""));
+    }
+
+    /**
+     * A database as Spark SQL names it: {@code `sales`}, or {@code `lakehouse`.`sales`} for a database of another
+     * catalog (Spark's session catalog allows no dots in database names, so a dot always separates the catalog).
+     */
+    private static String quoteDatabase(String database)
+    {
+        StringBuilder quoted = new StringBuilder();
+        for (String part : database.split("\\.", -1)) {
+            if (!quoted.isEmpty()) {
+                quoted.append('.');
+            }
+            quoted.append(quote(part));
+        }
+        return quoted.toString();
     }
 
     private static String quote(String name)

@@ -1,0 +1,140 @@
+package io.sluice.server.lakehouse;
+
+import io.sluice.catalog.iceberg.LocalFileIO;
+import io.sluice.server.testing.LocalSparkExtension;
+import io.sluice.server.testing.LocalTrinoExtension;
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static io.sluice.server.testing.JdbcRows.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One table, several engines: a lakehouse table created through Sluice on Trino, appended to on Spark and Trino, read on
+ * both with the same rows and types, a column renamed on Spark and read right on Trino, and concurrent appends through
+ * both engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
+ * {@code bin/sluice engine start} configured them with (10099), so this Sluice listens there.
+ */
+class TestLakehouseAcrossEngines
+{
+    private static final String REST_PORT = "10099";
+
+    @RegisterExtension
+    @Order(1)
+    static final LocalTrinoExtension TRINO = new LocalTrinoExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final LocalSparkExtension SPARK = new LocalSparkExtension();
+
+    @RegisterExtension
+    @Order(3)
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension()
+            .with("server.rest.port", REST_PORT)
+            .with("router.engines", "duckdb,trino,spark")
+            .with("engine.trino.endpoint", TRINO.endpoint())
+            .with("engine.spark.remote", SPARK.remote());
+
+    private static Connection connect(String engine)
+            throws SQLException
+    {
+        return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + "?sluice.engine=" + engine, "lake");
+    }
+
+    @Test
+    void oneTableManyEngines()
+            throws Exception
+    {
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.shared_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.orders");
+            statement.execute("CREATE TABLE lakehouse.shared_db.orders AS "
+                    + "SELECT CAST(id AS INT) AS id, CAST(id * 10 AS BIGINT) AS amount, CAST(id AS STRING) AS note FROM range(3)");
+        }
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (100, 1000, 'spark')");
+        }
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (200, 2000, 'trino')");
+        }
+        List<List<String>> expected = List.of(List.of("0", "0", "0"), List.of("1", "10", "1"), List.of("2", "20", "2"),
+                List.of("100", "1000", "spark"), List.of("200", "2000", "trino"));
+        for (String engine : List.of("trino", "spark")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, amount, note FROM lakehouse.shared_db.orders ORDER BY id")).as(engine).isEqualTo(expected);
+                try (ResultSet resultSet = statement.executeQuery("SELECT id, amount, note FROM lakehouse.shared_db.orders LIMIT 1")) {
+                    ResultSetMetaData metadata = resultSet.getMetaData();
+                    assertThat(List.of(metadata.getColumnTypeName(1), metadata.getColumnTypeName(2), metadata.getColumnTypeName(3)))
+                            .as(engine).containsExactly("int", "bigint", "string");
+                }
+            }
+        }
+
+        // Renamed on Spark; Trino reads the column by its field id, under its new name, with every value kept.
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("ALTER TABLE lakehouse.shared_db.orders RENAME COLUMN note TO label");
+        }
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            assertThat(rows(statement, "SELECT label FROM lakehouse.shared_db.orders WHERE id >= 100 ORDER BY id"))
+                    .containsExactly(List.of("spark"), List.of("trino"));
+        }
+
+        // What the engines committed, as Iceberg's own client sees it in Sluice's catalog.
+        try (RESTCatalog client = new RESTCatalog()) {
+            client.initialize("lakehouse", Map.of(CatalogProperties.URI, "http://127.0.0.1:" + REST_PORT + "/iceberg",
+                    CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName()));
+            Table table = client.loadTable(TableIdentifier.of("shared_db", "orders"));
+            assertThat(table.location()).startsWith(SLUICE.server().lakehouse().warehouse() + "/shared_db/orders");
+            assertThat(table.schema().findField("label")).isNotNull();
+            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "5");
+        }
+    }
+
+    @Test
+    void concurrentAppendsThroughTwoEnginesLoseNothing()
+            throws Exception
+    {
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.shared_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.appends");
+            statement.execute("CREATE TABLE lakehouse.shared_db.appends (engine STRING, n INT)");
+        }
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (String engine : List.of("trino", "spark")) {
+            writers.add(CompletableFuture.runAsync(() -> {
+                try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                    for (int i = 0; i < 5; i++) {
+                        statement.execute("INSERT INTO lakehouse.shared_db.appends VALUES ('" + engine + "', " + i + ")");
+                    }
+                }
+                catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+        for (String engine : List.of("trino", "spark")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT engine, count(*), sum(n) FROM lakehouse.shared_db.appends GROUP BY engine ORDER BY engine"))
+                        .as(engine).containsExactly(List.of("spark", "5", "10"), List.of("trino", "5", "10"));
+            }
+        }
+    }
+}
