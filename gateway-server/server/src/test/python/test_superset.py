@@ -210,21 +210,23 @@ class SupersetTest(unittest.TestCase):
 
 
     def test_show_partitions_on_a_partitioned_table(self):
+        # A name of its own per run: Spark's in-memory catalog forgets tables across restarts, its warehouse does not.
+        name = "superset_events_%d" % int(time.time() * 1000)
         connection = hive.connect(host="127.0.0.1", port=PORT, username="superset", configuration={"sluice.engine": "spark"})
         cursor = connection.cursor()
-        cursor.execute("DROP TABLE IF EXISTS superset_events")
-        cursor.execute("CREATE TABLE superset_events (id INT, ds STRING, hr INT) USING parquet PARTITIONED BY (ds, hr)")
-        cursor.execute("INSERT INTO superset_events VALUES (1, '2024-01-01', 1), (2, '2024-01-01', 2), (3, '2024-01-02', 1)")
-        cursor.execute("SHOW PARTITIONS superset_events")
+        cursor.execute("CREATE TABLE %s (id INT, ds STRING, hr INT) USING parquet PARTITIONED BY (ds, hr)" % name)
+        cursor.execute("INSERT INTO %s VALUES (1, '2024-01-01', 1), (2, '2024-01-01', 2), (3, '2024-01-02', 1)" % name)
+        cursor.execute("SHOW PARTITIONS %s" % name)
         self.assertEqual(["partition"], [d[0] for d in cursor.description])
         self.assertEqual([("ds=2024-01-01/hr=1",), ("ds=2024-01-01/hr=2",), ("ds=2024-01-02/hr=1",)], cursor.fetchall())
-        cursor.execute("SHOW PARTITIONS default.superset_events PARTITION (ds = '2024-01-02')")
+        cursor.execute("SHOW PARTITIONS default.%s PARTITION (ds = '2024-01-02')" % name)
         self.assertEqual([("ds=2024-01-02/hr=1",)], cursor.fetchall())
         # What PyHive's get_indexes reads: the partition columns after # Partition Information.
         engine = hive_engine(user="superset", configuration={"sluice.engine": "spark"})
         self.assertEqual([{"name": "partition", "column_names": ["ds", "hr"], "unique": False}],
-                         inspect(engine).get_indexes("superset_events"))
-        self.assertEqual(["id", "ds", "hr"], [c["name"] for c in inspect(engine).get_columns("superset_events")])
+                         inspect(engine).get_indexes(name))
+        self.assertEqual(["id", "ds", "hr"], [c["name"] for c in inspect(engine).get_columns(name)])
+        cursor.execute("DROP TABLE %s" % name)
 
 
 if __name__ == "__main__":

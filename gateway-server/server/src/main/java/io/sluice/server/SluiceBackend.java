@@ -3,6 +3,7 @@ package io.sluice.server;
 import io.sluice.spi.engine.SessionContext;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.Engine;
+import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
@@ -72,14 +73,16 @@ public final class SluiceBackend
     private final SessionConfig config;
     private final SessionManager sessions;
     private final EngineRouter router;
+    private final SluiceCatalogs catalogs;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
 
-    public SluiceBackend(SessionConfig config, EngineRouter router)
+    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs)
     {
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
@@ -141,7 +144,7 @@ public final class SluiceBackend
             }
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
                 // The same path as the USE statement; `default` always exists and needs no engine at connect time.
-                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, CommandEngine.metadataOnly(() -> metadata(session)));
+                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, CommandEngine.metadataOnly(() -> metadata(session)), catalogs);
             }
             return session;
         }
@@ -182,7 +185,7 @@ public final class SluiceBackend
                 SessionCommandExecutor.applySetting(session, key, value);
             }
         });
-        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, config.maxResultRows());
+        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, catalogs, config.maxResultRows());
         sessions.addOperation(operation);
         ScheduledFuture<?> timeout = null;
         if (!queryTimeout.isZero() && !queryTimeout.isNegative()) {

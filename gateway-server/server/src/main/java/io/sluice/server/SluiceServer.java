@@ -7,6 +7,7 @@ import io.sluice.metastore.MetastoreConfig;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
+import io.sluice.server.catalog.LakehouseCatalogs;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.config.SessionConfig;
 import io.sluice.server.config.Settings;
@@ -90,7 +91,7 @@ public final class SluiceServer
         try {
             Metastore metastore = Metastore.open(metastoreConfig(settings, config));
             lakehouse = LakehouseCatalog.open(metastore, settings.getString(LakehouseCatalog.WAREHOUSE, config.dataDirectory().resolve("warehouse").toString()));
-            backend = new SluiceBackend(sessionConfig, new EngineRouter(engines, routerConfig));
+            backend = new SluiceBackend(sessionConfig, new EngineRouter(engines, routerConfig), new LakehouseCatalogs(lakehouse));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);

@@ -11,14 +11,24 @@ import static java.util.Objects.requireNonNull;
  * engines know more or less, and estimates may be missing until the table is analyzed.
  *
  * @param rowCount the number of rows
+ * @param dataBytes the bytes of the table's data files
+ * @param fileCount the number of data files
  * @param columns per-column figures, in the table's column order
  */
-public record TableStatistics(OptionalDouble rowCount, List<ColumnStatistics> columns)
+public record TableStatistics(OptionalDouble rowCount, OptionalDouble dataBytes, OptionalDouble fileCount, List<ColumnStatistics> columns)
 {
     public TableStatistics
     {
         requireNonNull(rowCount, "rowCount is null");
+        requireNonNull(dataBytes, "dataBytes is null");
+        requireNonNull(fileCount, "fileCount is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
+    }
+
+    /** What engines that count rows but not files know. */
+    public TableStatistics(OptionalDouble rowCount, List<ColumnStatistics> columns)
+    {
+        this(rowCount, OptionalDouble.empty(), OptionalDouble.empty(), columns);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.sluice.engine.trino;
 
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.FunctionInfo;
@@ -8,7 +10,11 @@ import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +34,7 @@ import static java.util.Objects.requireNonNull;
 final class TrinoMetadata
         implements EngineMetadata
 {
+    private static final Logger log = LoggerFactory.getLogger(TrinoMetadata.class);
     private static final String SYSTEM_CATALOG = "system";
     private static final String INFORMATION_SCHEMA = "information_schema";
 
@@ -60,7 +67,7 @@ final class TrinoMetadata
     {
         return session.metadataCache().schemas(() -> {
             Set<Location> schemas = new HashSet<>();
-            for (Object[] row : session.queryRows("SELECT table_catalog, table_schem FROM system.jdbc.schemas")) {
+            for (Object[] row : acrossCatalogs("SELECT table_catalog, table_schem FROM system.jdbc.schemas", "table_catalog", " WHERE true", "")) {
                 schemas.add(new Location((String) row[0], (String) row[1]));
             }
             return schemas;
@@ -75,8 +82,11 @@ final class TrinoMetadata
             return schemaExists(location) ? List.of(database(location.catalog(), location.schema())) : List.of();
         }
         List<String> databases = new ArrayList<>();
-        for (Object[] row : session.queryRows("SELECT table_catalog, table_schem FROM system.jdbc.schemas"
-                + where(databasePattern, "table_catalog", "table_schem") + " ORDER BY table_catalog <> " + literal(defaultCatalog) + ", 1, 2")) {
+        List<Object[]> rows = new ArrayList<>(acrossCatalogs("SELECT table_catalog, table_schem FROM system.jdbc.schemas", "table_catalog",
+                where(databasePattern, "table_catalog", "table_schem"), " ORDER BY 1, 2"));
+        // The configured catalog's schemas first, then the others' by name.
+        rows.sort(Comparator.comparing((Object[] row) -> !defaultCatalog.equals(row[0])).thenComparing(row -> (String) row[0]).thenComparing(row -> (String) row[1]));
+        for (Object[] row : rows) {
             String database = database((String) row[0], (String) row[1]);
             if (databasePattern.matches(database)) {
                 databases.add(database);
@@ -89,8 +99,8 @@ final class TrinoMetadata
     public List<TableInfo> listTables(NamePattern databasePattern, NamePattern tablePattern)
     {
         List<TableInfo> tables = new ArrayList<>();
-        for (Object[] row : session.queryRows("SELECT table_cat, table_schem, table_name, table_type, remarks FROM system.jdbc.tables"
-                + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name") + " ORDER BY 1, 2, 3")) {
+        for (Object[] row : acrossCatalogs("SELECT table_cat, table_schem, table_name, table_type, remarks FROM system.jdbc.tables", "table_cat",
+                where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name"), " ORDER BY 1, 2, 3")) {
             String database = database((String) row[0], (String) row[1]);
             String name = (String) row[2];
             if (databasePattern.matches(database) && tablePattern.matches(name)) {
@@ -121,9 +131,9 @@ final class TrinoMetadata
     private List<ColumnInfo> queryColumns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
     {
         List<ColumnInfo> columns = new ArrayList<>();
-        for (Object[] row : session.queryRows("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"
-                + " FROM system.jdbc.columns" + where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name")
-                + exact(columnPattern, "column_name") + " ORDER BY 1, 2, 3, 6")) {
+        for (Object[] row : acrossCatalogs("SELECT table_cat, table_schem, table_name, column_name, type_name, ordinal_position, is_nullable, remarks, column_def"
+                + " FROM system.jdbc.columns", "table_cat", where(databasePattern, "table_cat", "table_schem") + exact(tablePattern, "table_name")
+                + exact(columnPattern, "column_name"), " ORDER BY 1, 2, 3, 6")) {
             String database = database((String) row[0], (String) row[1]);
             String table = (String) row[2];
             String name = (String) row[3];
@@ -193,6 +203,38 @@ final class TrinoMetadata
     public void dropDatabase(String database, boolean ifExists, boolean cascade)
     {
         session.queryRows("DROP SCHEMA " + (ifExists ? "IF EXISTS " : "") + qualified(location(defaultCatalog, database)) + (cascade ? " CASCADE" : ""));
+    }
+
+    /**
+     * The rows of a {@code system.jdbc} query; Trino answers it for every catalog at once, and fails it whole when one
+     * catalog cannot answer (an Iceberg REST catalog that is down, say). Then each catalog is asked on its own and
+     * those that fail are left out, so that one broken catalog does not hide the others. A query for one catalog
+     * fails as Trino failed it.
+     */
+    private List<Object[]> acrossCatalogs(String select, String catalogColumn, String where, String orderBy)
+    {
+        try {
+            return session.queryRows(select + where + orderBy);
+        }
+        catch (SluiceException e) {
+            if (where.contains(" " + catalogColumn + " = ") || e.errorCode() == ErrorCode.ENGINE_UNAVAILABLE || e.errorCode() == ErrorCode.ENGINE_CONNECTION_LOST) {
+                throw e;
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] catalog : session.queryRows("SELECT catalog_name FROM system.metadata.catalogs ORDER BY 1")) {
+                String name = (String) catalog[0];
+                if (name.equals(SYSTEM_CATALOG)) {
+                    continue;
+                }
+                try {
+                    rows.addAll(session.queryRows(select + where + " AND " + catalogColumn + " = " + literal(name) + orderBy));
+                }
+                catch (SluiceException skipped) {
+                    log.warn("Trino's catalog {} cannot list its objects and is left out: {}", name, skipped.getMessage());
+                }
+            }
+            return rows;
+        }
     }
 
     /** Pushes an exact database down; otherwise leaves out the system catalog and information schemas. */

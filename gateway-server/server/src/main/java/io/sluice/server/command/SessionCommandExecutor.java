@@ -3,6 +3,7 @@ package io.sluice.server.command;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
 import io.sluice.server.session.Session;
@@ -74,12 +75,17 @@ public final class SessionCommandExecutor
                 new Column("message", SluiceType.STRING, Optional.empty())), rows);
     }
 
-    /** One row per column (name, data size, distinct values, nulls fraction, low, high), then the row count. */
-    private static LocalResult showStats(Session session, EngineMetadata metadata, SessionCommand.ShowStats show)
+    /**
+     * One row per column (name, data size, distinct values, nulls fraction, low, high), then the row count. A lakehouse
+     * table's statistics come from its Iceberg metadata, whichever engine the session uses; others from the engine.
+     */
+    private static LocalResult showStats(Session session, EngineMetadata metadata, SluiceCatalogs catalogs, SessionCommand.ShowStats show)
     {
         String database = show.database().orElse(session.currentDatabase());
-        TableStatistics statistics = metadata.tableStatistics(database, show.table()).orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND,
-                "Table '" + show.table() + "' not found in database '" + database + "', or its engine keeps no statistics"));
+        TableStatistics statistics = catalogs.statistics(database, show.table())
+                .or(() -> metadata.tableStatistics(database, show.table()))
+                .orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND,
+                        "Table '" + show.table() + "' not found in database '" + database + "', or its engine keeps no statistics"));
         List<Object[]> rows = new ArrayList<>();
         for (TableStatistics.ColumnStatistics column : statistics.columns()) {
             rows.add(new Object[] {column.name(), boxed(column.dataSize()), boxed(column.distinctValues()), boxed(column.nullsFraction()), null,
@@ -112,7 +118,7 @@ public final class SessionCommandExecutor
      * Runs the command; returns its rows, or empty for commands without a result set. Answers in the shapes of the
      * session's dialect: HiveServer2's for {@code hive}, Spark's otherwise.
      */
-    public static Optional<LocalResult> execute(SessionCommand command, Session session, CommandEngine engine)
+    public static Optional<LocalResult> execute(SessionCommand command, Session session, CommandEngine engine, SluiceCatalogs catalogs)
     {
         ResultShapes shapes = ResultShapes.of(session.dialect());
         if (command instanceof SessionCommand.Set set) {
@@ -153,7 +159,7 @@ public final class SessionCommandExecutor
             return Optional.of(shapes.describe(table.details(), table.columns(), describe.detail()));
         }
         if (command instanceof SessionCommand.ShowStats show) {
-            return Optional.of(showStats(session, metadata, show));
+            return Optional.of(showStats(session, metadata, catalogs, show));
         }
         if (command instanceof SessionCommand.ShowColumns show) {
             return Optional.of(shapes.columnNames(describedTable(session, metadata, shapes, show.database(), show.table()).columns()));

@@ -10,6 +10,7 @@ import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.catalog.EngineCatalogView;
+import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
 import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
@@ -50,6 +51,7 @@ public final class ExecuteStatementOperation
 
     private final String statement;
     private final EngineRouter router;
+    private final SluiceCatalogs catalogs;
     private final Dialect dialect;
     private final SqlNode parsed;
     private final SluiceException syntaxError;
@@ -61,11 +63,12 @@ public final class ExecuteStatementOperation
      * accepted (HiveServer2 and Spark's Thrift server decide {@code hasResultSet} there, and asynchronous clients such
      * as PyHive read it from the operation handle before the statement ran). A syntax error is kept for the run.
      */
-    public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, long maxResultRows)
+    public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, SluiceCatalogs catalogs, long maxResultRows)
     {
         super(session, OperationType.EXECUTE_STATEMENT, queryId, maxResultRows);
         this.statement = requireNonNull(statement, "statement is null");
         this.router = requireNonNull(router, "router is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.dialect = session.dialect();
         SqlNode tree = null;
         SluiceException error = null;
@@ -108,7 +111,7 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowEngines) {
                 return Optional.of(SessionCommandExecutor.showEngines(router));
             }
-            return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
+            return SessionCommandExecutor.execute(command.get(), session(), commandEngine(), catalogs).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
             log().add("Accepted without effect: engines other than Spark manage their own caches");

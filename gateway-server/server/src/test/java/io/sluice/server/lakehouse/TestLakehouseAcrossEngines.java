@@ -1,10 +1,12 @@
 package io.sluice.server.lakehouse;
 
+import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.catalog.iceberg.LocalFileIO;
 import io.sluice.server.testing.LocalSparkExtension;
 import io.sluice.server.testing.LocalTrinoExtension;
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
+import io.sluice.spi.metadata.TableStatistics;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,7 +25,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +111,55 @@ class TestLakehouseAcrossEngines
             assertThat(table.schema().findField("label")).isNotNull();
             assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "5");
         }
+    }
+
+    /**
+     * SHOW STATS of a lakehouse table answers from its Iceberg metadata in a session on any engine, and agrees with
+     * what the engines count: rows, NULLs, bounds, distinct values (from the Puffin sketches Trino's ANALYZE writes),
+     * and the data files on disk.
+     */
+    @Test
+    void statisticsOfALakehouseTableOnEveryEngine()
+            throws Exception
+    {
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.shared_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.measured");
+            statement.execute("CREATE TABLE lakehouse.shared_db.measured AS SELECT CAST(id AS BIGINT) AS id, "
+                    + "CASE WHEN id % 10 = 0 THEN NULL ELSE CAST(id % 4 AS STRING) END AS bucket FROM range(100)");
+        }
+        try (Connection trino = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + "?sluice.engine=trino;sluice.dialect=trino", "lake");
+                Statement statement = trino.createStatement()) {
+            statement.execute("ANALYZE lakehouse.shared_db.measured");
+        }
+        List<String> counted;
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            counted = rows(statement, "SELECT count(*), count(bucket), approx_count_distinct(bucket), min(id), max(id) FROM lakehouse.shared_db.measured").get(0);
+        }
+        assertThat(counted).containsExactly("100", "90", "4", "0", "99");
+        for (String engine : List.of("duckdb", "spark", "trino")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                List<List<String>> stats = rows(statement, "SHOW STATS FOR lakehouse.shared_db.measured");
+                assertThat(stats).as(engine).hasSize(3);
+                List<String> id = stats.get(0);
+                assertThat(id.get(0)).isEqualTo("id");
+                assertThat(Double.parseDouble(id.get(2))).as(engine + " NDV of id").isEqualTo(100.0);
+                assertThat(Double.parseDouble(id.get(3))).isEqualTo(0.0);
+                assertThat(id.subList(5, 7)).containsExactly("0", "99");
+                List<String> bucket = stats.get(1);
+                assertThat(Double.parseDouble(bucket.get(2))).as(engine + " NDV of bucket").isEqualTo(4.0);
+                assertThat(Double.parseDouble(bucket.get(3))).as(engine + " nulls of bucket").isEqualTo(0.1);
+                assertThat(Double.parseDouble(stats.get(2).get(4))).as(engine + " rows").isEqualTo(100.0);
+            }
+        }
+        Table table = SLUICE.server().lakehouse().catalog().loadTable(TableIdentifier.of("shared_db", "measured"));
+        TableStatistics statistics = LakehouseStatistics.of(table);
+        long filesOnDisk;
+        try (Stream<Path> files = Files.walk(LocalFileIO.file(table.location() + "/data").toPath())) {
+            filesOnDisk = files.filter(path -> path.toString().endsWith(".parquet")).count();
+        }
+        assertThat(statistics.fileCount()).isEqualTo(OptionalDouble.of(filesOnDisk));
+        assertThat(filesOnDisk).isPositive();
     }
 
     @Test
