@@ -646,10 +646,18 @@ public final class Translator
             return new SqlNodeList(items, orderList.getParserPosition());
         }
 
-        /** Maps database names of the tables in a FROM clause to the engine's schemas. */
+        /**
+         * Maps database names of the tables in a FROM clause to the engine's schemas; a table the engine reads through
+         * a query (a lakehouse table on DuckDB) becomes that query, under the table's name or alias.
+         */
         private SqlNode tableReferences(SqlNode from)
         {
             if (from instanceof SqlIdentifier identifier) {
+                Optional<String> scan = validation.tableScan(identifier.names);
+                if (scan.isPresent()) {
+                    SqlIdentifier alias = new SqlIdentifier(identifier.names.get(identifier.names.size() - 1), identifier.getParserPosition());
+                    return SqlStdOperatorTable.AS.createCall(identifier.getParserPosition(), scanQuery(scan.get(), identifier), alias);
+                }
                 return tableName(identifier);
             }
             if (from instanceof SqlJoin join) {
@@ -658,9 +666,15 @@ public final class Translator
                 return join;
             }
             if (from.getKind() == SqlKind.AS && ((SqlCall) from).operand(0) instanceof SqlIdentifier identifier) {
-                ((SqlCall) from).setOperand(0, tableName(identifier));
+                Optional<String> scan = validation.tableScan(identifier.names);
+                ((SqlCall) from).setOperand(0, scan.isPresent() ? scanQuery(scan.get(), identifier) : tableName(identifier));
             }
             return from;
+        }
+
+        private static SqlNode scanQuery(String query, SqlIdentifier table)
+        {
+            return new SqlRawStatement(table.getParserPosition(), "(" + query + ")");
         }
 
         private SqlNode join(SqlJoin join)

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -117,7 +118,7 @@ final class CatalogSchema
         public Lookup<Table> tables()
         {
             return lookup(name -> tables.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-                    key -> catalog.columns(database, name).map(CatalogTable::new)));
+                    key -> catalog.columns(database, name).map(columns -> new CatalogTable(columns, () -> catalog.scan(database, name)))));
         }
 
         @Override
@@ -170,14 +171,34 @@ final class CatalogSchema
         return catalogTable == null || catalogTable.columns.isEmpty() ? Optional.empty() : Optional.of(catalogTable.columns.get(0).table());
     }
 
+    /** The query that reads the table the validator resolved {@code names} to, for engines that read it so. */
+    static Optional<String> scan(SqlValidator validator, List<String> names)
+    {
+        SqlValidatorTable table = validator.getCatalogReader().getTable(names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable == null ? Optional.empty() : catalogTable.scan();
+    }
+
     private static final class CatalogTable
             extends AbstractTable
     {
         private final List<ColumnInfo> columns;
+        private final Supplier<Optional<String>> scanQuery;
+        private Optional<String> scan;
 
-        CatalogTable(List<ColumnInfo> columns)
+        CatalogTable(List<ColumnInfo> columns, Supplier<Optional<String>> scanQuery)
         {
             this.columns = List.copyOf(columns);
+            this.scanQuery = scanQuery;
+        }
+
+        /** The scan query, planned once per statement, when the statement is written for the engine. */
+        synchronized Optional<String> scan()
+        {
+            if (scan == null) {
+                scan = scanQuery.get();
+            }
+            return scan;
         }
 
         @Override

@@ -17,6 +17,16 @@ public interface CatalogView
     /** The table's or view's columns in order, or empty if there is no such table. */
     Optional<List<ColumnInfo>> columns(String database, String table);
 
+    /**
+     * For a table the engine reads through a query rather than by its name (DuckDB reads lakehouse tables with
+     * {@code read_parquet}): that query, in the engine's SQL, with the table's columns in order. Asked only when the
+     * statement is written for the engine, after validation found the table.
+     */
+    default Optional<String> scan(String database, String table)
+    {
+        return Optional.empty();
+    }
+
     /** A catalog with the database {@code default} and no tables. */
     static CatalogView empty()
     {

@@ -66,6 +66,15 @@ public final class Validation
         }
     }
 
+    /** The query the engine reads the table {@code names} resolved to with, if it reads it through one (see {@link CatalogView#scan}). */
+    public Optional<String> tableScan(List<String> names)
+    {
+        if (validator == null) {
+            return Optional.empty();
+        }
+        return CatalogSchema.scan(validator, names);
+    }
+
     /**
      * The name the engine gives the table that {@code names} resolved to: lookups ignore case, as Spark's do, and
      * engines whose names are case-sensitive (Flink) need the name as their catalog spells it.

@@ -2,10 +2,14 @@ package io.sluice.server.operation;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDescribeObject;
+import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlTranspile;
 import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
@@ -27,8 +31,13 @@ import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.type.SluiceType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +63,16 @@ public final class ExecuteStatementOperation
     private final SluiceCatalogs catalogs;
     private final Dialect dialect;
     private final SqlNode parsed;
-    private final SluiceException syntaxError;
+    private final Optional<SessionCommand> command;
+    private final SluiceException failure;
     private final boolean resultSetExpected;
     private volatile EngineStatement engineStatement;
 
     /**
      * Parses the statement at once, in the caller's thread, so that whether it answers rows is known when it is
      * accepted (HiveServer2 and Spark's Thrift server decide {@code hasResultSet} there, and asynchronous clients such
-     * as PyHive read it from the operation handle before the statement ran). A syntax error is kept for the run.
+     * as PyHive read it from the operation handle before the statement ran). A syntax error, or a session command
+     * that cannot be, is kept for the run, which fails with it.
      */
     public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, SluiceCatalogs catalogs, long maxResultRows)
     {
@@ -71,26 +82,28 @@ public final class ExecuteStatementOperation
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.dialect = session.dialect();
         SqlNode tree = null;
+        Optional<SessionCommand> sessionCommand = Optional.empty();
         SluiceException error = null;
         try {
             tree = Transpiler.parse(statement, dialect);
+            sessionCommand = SessionCommands.fromTree(tree);
         }
         catch (SluiceException e) {
             error = e;
         }
         this.parsed = tree;
-        this.syntaxError = error;
-        this.resultSetExpected = tree != null ? returnsRows(tree) : QUERY_START.matcher(statement).matches();
-    }
-
-    private static boolean returnsRows(SqlNode tree)
-    {
-        Optional<SessionCommand> command = SessionCommands.fromTree(tree);
-        if (command.isPresent()) {
-            return SessionCommandExecutor.returnsRows(command.get());
+        this.command = sessionCommand;
+        this.failure = error;
+        if (tree == null) {
+            resultSetExpected = QUERY_START.matcher(statement).matches();
         }
-        return tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
-                || tree.getKind().belongsTo(SqlKind.QUERY);
+        else if (sessionCommand.isPresent()) {
+            resultSetExpected = SessionCommandExecutor.returnsRows(sessionCommand.get());
+        }
+        else {
+            resultSetExpected = error == null && (tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
+                    || tree.getKind().belongsTo(SqlKind.QUERY));
+        }
     }
 
     @Override
@@ -103,9 +116,11 @@ public final class ExecuteStatementOperation
     protected Optional<ResultSource> runInternal()
     {
         if (parsed == null) {
-            return passThrough(dialect, syntaxError);
+            return passThrough(dialect, failure);
         }
-        Optional<SessionCommand> command = SessionCommands.fromTree(parsed);
+        if (failure != null) {
+            throw failure;
+        }
         if (command.isPresent()) {
             log().add("Answered by Sluice: " + command.get().getClass().getSimpleName());
             if (command.get() instanceof SessionCommand.ShowEngines) {
@@ -121,8 +136,9 @@ public final class ExecuteStatementOperation
             return Optional.of(transpile(transpile));
         }
         EngineChoice choice = route(parsed);
+        refuseLakehouseWritesOnDuckDb(choice.engine());
         EngineSession engineSession = session().engineSession(choice.engine());
-        EngineCatalogView catalog = new EngineCatalogView(engineSession.metadata(), session().currentDatabase());
+        CatalogView catalog = catalogs.view(choice.engine(), new EngineCatalogView(engineSession.metadata(), session().currentDatabase()));
         if (parsed instanceof SqlDescribeObject describe) {
             return Optional.of(describeQuery(Transpiler.validate(describe.query().orElseThrow(), dialect, catalog, session().currentDatabase())));
         }
@@ -132,6 +148,46 @@ public final class ExecuteStatementOperation
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
         return execute(choice, sql);
+    }
+
+    /**
+     * DuckDB reads lakehouse tables through Sluice's scan plans; writing them (Parquet files committed by Sluice) is not
+     * there yet, so a write to one is refused by name before DuckDB sees it.
+     */
+    private void refuseLakehouseWritesOnDuckDb(Engine engine)
+    {
+        if (Dialect.fromName(engine.dialect()) != Dialect.DUCKDB) {
+            return;
+        }
+        SqlNode target = null;
+        if (parsed instanceof SqlInsert insert) {
+            target = insert.getTargetTable();
+        }
+        else if (parsed instanceof SqlCreateTable create) {
+            target = create.name();
+        }
+        else if (parsed instanceof SqlCreateView create) {
+            target = create.name();
+        }
+        else if (parsed instanceof SqlDropObject drop) {
+            target = drop.name();
+        }
+        else if (parsed instanceof SqlDelete delete) {
+            target = delete.getTargetTable();
+        }
+        else if (parsed instanceof SqlUpdate update) {
+            target = update.getTargetTable();
+        }
+        else if (parsed instanceof SqlMerge merge) {
+            target = merge.getTargetTable();
+        }
+        if (target instanceof SqlIdentifier name) {
+            String database = name.names.size() > 1 ? String.join(".", name.names.subList(0, name.names.size() - 1)) : session().currentDatabase();
+            if (catalogs.contains(database)) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported on %s: writing the lakehouse table %s.%s; "
+                        + "write it on Trino or Spark (sluice.engine=trino|spark), DuckDB reads it", engine.name(), database, name.names.get(name.names.size() - 1)));
+            }
+        }
     }
 
     /** The engine the statement routes to, for a session command: its catalog, and Spark SQL queries translated for it. */

@@ -31,11 +31,12 @@ import java.util.stream.Stream;
 
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * One table, several engines: a lakehouse table created through Sluice on Trino, appended to on Spark and Trino, read on
- * both with the same rows and types, a column renamed on Spark and read right on Trino, and concurrent appends through
- * both engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
+ * Trino, Spark and DuckDB with the same rows and types, a column renamed and one added on Spark and read right on Trino
+ * and DuckDB (by field id), and concurrent appends through two engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
  * {@code bin/sluice engine start} configured them with (10099), so this Sluice listens there.
  */
 class TestLakehouseAcrossEngines
@@ -82,7 +83,7 @@ class TestLakehouseAcrossEngines
         }
         List<List<String>> expected = List.of(List.of("0", "0", "0"), List.of("1", "10", "1"), List.of("2", "20", "2"),
                 List.of("100", "1000", "spark"), List.of("200", "2000", "trino"));
-        for (String engine : List.of("trino", "spark")) {
+        for (String engine : List.of("trino", "spark", "duckdb")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT id, amount, note FROM lakehouse.shared_db.orders ORDER BY id")).as(engine).isEqualTo(expected);
                 try (ResultSet resultSet = statement.executeQuery("SELECT id, amount, note FROM lakehouse.shared_db.orders LIMIT 1")) {
@@ -97,9 +98,35 @@ class TestLakehouseAcrossEngines
         try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
             statement.execute("ALTER TABLE lakehouse.shared_db.orders RENAME COLUMN note TO label");
         }
+        for (String engine : List.of("trino", "duckdb")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT label FROM lakehouse.shared_db.orders WHERE id >= 100 ORDER BY id")).as(engine)
+                        .containsExactly(List.of("spark"), List.of("trino"));
+            }
+        }
+
+        // A column added on Spark: NULL in the files written before it, its value in those after, on DuckDB too.
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("ALTER TABLE lakehouse.shared_db.orders ADD COLUMNS (score DOUBLE)");
+            statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (300, 3000, 'late', 0.5)");
+        }
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            assertThat(rows(statement, "SELECT id, label, score FROM lakehouse.shared_db.orders WHERE id >= 200 ORDER BY id"))
+                    .containsExactly(List.of("200", "trino", "null"), List.of("300", "late", "0.5"));
+            // DuckDB reads the lakehouse; writing it there is refused by name, and nothing changes.
+            assertThatThrownBy(() -> statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (400, 4000, 'duck', 1.0)"))
+                    .hasMessageContaining("Not supported on duckdb: writing the lakehouse table lakehouse.shared_db.orders");
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("6"));
+        }
+
+        // Row-level deletes: Trino applies them; DuckDB refuses the table by name rather than answer with deleted rows.
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
-            assertThat(rows(statement, "SELECT label FROM lakehouse.shared_db.orders WHERE id >= 100 ORDER BY id"))
-                    .containsExactly(List.of("spark"), List.of("trino"));
+            statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 1");
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("5"));
+        }
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM lakehouse.shared_db.orders"))
+                    .hasMessageContaining("has row-level deletes");
         }
 
         // What the engines committed, as Iceberg's own client sees it in Sluice's catalog.
@@ -109,7 +136,8 @@ class TestLakehouseAcrossEngines
             Table table = client.loadTable(TableIdentifier.of("shared_db", "orders"));
             assertThat(table.location()).startsWith(SLUICE.server().lakehouse().warehouse() + "/shared_db/orders");
             assertThat(table.schema().findField("label")).isNotNull();
-            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "5");
+            assertThat(table.schema().findField("score")).isNotNull();
+            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "6");
         }
     }
 

@@ -1,0 +1,97 @@
+package io.sluice.catalog.iceberg;
+
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.stream.Collectors.joining;
+
+/**
+ * How DuckDB reads a lakehouse table without its Iceberg extension: Sluice plans the scan of the current snapshot
+ * with Iceberg ({@code planFiles()}) and DuckDB reads the data files with {@code read_parquet}, columns mapped by
+ * Iceberg field id ({@code schema = MAP {id: {name, type, default_value}}}), so renamed and added columns read
+ * right. Plans are cached per table and snapshot. Tables with row-level deletes are refused on DuckDB for now.
+ */
+public final class DuckDbScans
+{
+    private static final int CACHED_PLANS = 1000;
+
+    private final Map<String, String> plans = new LinkedHashMap<>(16, 0.75f, true)
+    {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest)
+        {
+            return size() > CACHED_PLANS;
+        }
+    };
+
+    /** The query that reads the table's current snapshot on DuckDB, with the table's columns in order. */
+    public String scan(String name, Table table)
+    {
+        Snapshot snapshot = table.currentSnapshot();
+        String key = table.uuid() + "@" + (snapshot == null ? "empty" : snapshot.snapshotId()) + "#" + table.schema().schemaId();
+        synchronized (plans) {
+            String cached = plans.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String plan = plan(name, table, snapshot);
+        synchronized (plans) {
+            plans.put(key, plan);
+        }
+        return plan;
+    }
+
+    private static String plan(String name, Table table, Snapshot snapshot)
+    {
+        List<Types.NestedField> fields = table.schema().columns();
+        List<String> files = new ArrayList<>();
+        if (snapshot != null) {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
+                for (FileScanTask task : tasks) {
+                    if (!task.deletes().isEmpty()) {
+                        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: lakehouse table " + name
+                                + " has row-level deletes, which DuckDB does not apply yet; read it on Trino or Spark (sluice.engine)");
+                    }
+                    files.add(LocalFileIO.file(task.file().location()).getAbsolutePath());
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (files.isEmpty()) {
+            return fields.stream()
+                    .map(field -> "CAST(NULL AS " + IcebergTypes.toDuckDb(field.type()) + ") AS " + identifier(field.name()))
+                    .collect(joining(", ", "SELECT ", " WHERE false"));
+        }
+        String schema = fields.stream()
+                .map(field -> field.fieldId() + ": {name: " + literal(field.name()) + ", type: " + literal(IcebergTypes.toDuckDb(field.type())) + ", default_value: NULL}")
+                .collect(joining(", ", "MAP {", "}"));
+        String columns = fields.stream().map(field -> identifier(field.name())).collect(joining(", "));
+        return "SELECT " + columns + " FROM read_parquet(" + files.stream().map(DuckDbScans::literal).collect(joining(", ", "[", "]"))
+                + ", schema = " + schema + ")";
+    }
+
+    static String identifier(String name)
+    {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String text)
+    {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

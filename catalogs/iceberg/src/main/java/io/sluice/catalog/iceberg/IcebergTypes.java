@@ -1,0 +1,63 @@
+package io.sluice.catalog.iceberg;
+
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.type.SluiceType;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+import java.util.stream.Collectors;
+
+/** Iceberg's types as Sluice's and as DuckDB's SQL names them. */
+public final class IcebergTypes
+{
+    private IcebergTypes() {}
+
+    public static SluiceType toSluiceType(Type type)
+    {
+        return switch (type.typeId()) {
+            case BOOLEAN -> SluiceType.BOOLEAN;
+            case INTEGER -> SluiceType.INTEGER;
+            case LONG -> SluiceType.BIGINT;
+            case FLOAT -> SluiceType.FLOAT;
+            case DOUBLE -> SluiceType.DOUBLE;
+            case DECIMAL -> SluiceType.decimal(((Types.DecimalType) type).precision(), ((Types.DecimalType) type).scale());
+            case DATE -> SluiceType.DATE;
+            case TIME -> SluiceType.TIME;
+            case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? SluiceType.TIMESTAMP_WITH_TIME_ZONE : SluiceType.TIMESTAMP;
+            case STRING, UUID -> SluiceType.STRING;
+            case BINARY, FIXED -> SluiceType.BINARY;
+            case LIST -> SluiceType.array(toSluiceType(((Types.ListType) type).elementType()));
+            case MAP -> SluiceType.map(toSluiceType(((Types.MapType) type).keyType()), toSluiceType(((Types.MapType) type).valueType()));
+            case STRUCT -> SluiceType.struct(
+                    ((Types.StructType) type).fields().stream().map(Types.NestedField::name).toList(),
+                    ((Types.StructType) type).fields().stream().map(field -> toSluiceType(field.type())).toList());
+            default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Iceberg type " + type + " is not supported by Sluice yet");
+        };
+    }
+
+    /** The type as DuckDB's SQL writes it (in {@code read_parquet}'s schema). */
+    public static String toDuckDb(Type type)
+    {
+        return switch (type.typeId()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + ", " + ((Types.DecimalType) type).scale() + ")";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMPTZ" : "TIMESTAMP";
+            case STRING -> "VARCHAR";
+            case UUID -> "UUID";
+            case BINARY, FIXED -> "BLOB";
+            case LIST -> toDuckDb(((Types.ListType) type).elementType()) + "[]";
+            case MAP -> "MAP(" + toDuckDb(((Types.MapType) type).keyType()) + ", " + toDuckDb(((Types.MapType) type).valueType()) + ")";
+            case STRUCT -> ((Types.StructType) type).fields().stream()
+                    .map(field -> DuckDbScans.identifier(field.name()) + " " + toDuckDb(field.type()))
+                    .collect(Collectors.joining(", ", "STRUCT(", ")"));
+            default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Iceberg type " + type + " is not supported on DuckDB yet");
+        };
+    }
+}
