@@ -144,7 +144,7 @@ public final class SluiceBackend
             }
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
                 // The same path as the USE statement; `default` always exists and needs no engine at connect time.
-                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, CommandEngine.metadataOnly(() -> metadata(session)), catalogs);
+                SessionCommandExecutor.execute(new SessionCommand.Use(database), session, CommandEngine.metadataOnly(() -> metadata(session)));
             }
             return session;
         }
@@ -287,7 +287,7 @@ public final class SluiceBackend
 
     private EngineMetadata metadata(Session session)
     {
-        return session.engineSession(router.route(session.engineSetting()).engine()).metadata();
+        return catalogs.metadata(session.engineSession(router.route(session.engineSetting()).engine()).metadata());
     }
 
     private static NamePattern pattern(String jdbcPattern)

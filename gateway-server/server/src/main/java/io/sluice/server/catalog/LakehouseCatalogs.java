@@ -10,12 +10,23 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.metadata.ColumnInfo;
+import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.NamePattern;
+import io.sluice.spi.metadata.TableDetails;
+import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableStatistics;
+import io.sluice.spi.metadata.TableType;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NamespaceNotEmptyException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.NoSuchViewException;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.view.SQLViewRepresentation;
+import org.apache.iceberg.view.View;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,8 +73,8 @@ public final class LakehouseCatalogs
         }
     }
 
-    @Override
-    public Optional<TableStatistics> statistics(String database, String table)
+    /** A lakehouse table's statistics, from its Iceberg metadata; empty when the database is not the lakehouse's. */
+    Optional<TableStatistics> statistics(String database, String table)
     {
         Optional<Namespace> namespace = namespace(database);
         if (namespace.isEmpty()) {
@@ -72,6 +83,130 @@ public final class LakehouseCatalogs
         Table loaded = table(namespace.get(), table).orElseThrow(() ->
                 new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table '" + table + "' not found in database '" + database + "'"));
         return Optional.of(LakehouseStatistics.of(loaded));
+    }
+
+    @Override
+    public EngineMetadata metadata(EngineMetadata engineMetadata)
+    {
+        return new LakehouseMetadata(engineMetadata, this);
+    }
+
+    /** The lakehouse's databases ({@code lakehouse.<namespace>}, nested namespaces too) that match the pattern. */
+    List<String> databases(NamePattern pattern)
+    {
+        if (pattern.exactName().isPresent()) {
+            Optional<Namespace> namespace = namespace(pattern.exactName().get());
+            return namespace.isPresent() && lakehouse.catalog().namespaceExists(namespace.get()) ? List.of(database(namespace.get())) : List.of();
+        }
+        List<String> databases = new ArrayList<>();
+        collect(Namespace.empty(), pattern, databases);
+        return databases;
+    }
+
+    private void collect(Namespace parent, NamePattern pattern, List<String> databases)
+    {
+        for (Namespace namespace : lakehouse.catalog().listNamespaces(parent)) {
+            if (pattern.matches(database(namespace))) {
+                databases.add(database(namespace));
+            }
+            collect(namespace, pattern, databases);
+        }
+    }
+
+    private static String database(Namespace namespace)
+    {
+        return PREFIX + String.join(".", namespace.levels());
+    }
+
+    List<TableInfo> tables(NamePattern databasePattern, NamePattern tablePattern)
+    {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String database : databases(databasePattern)) {
+            Namespace namespace = namespace(database).orElseThrow();
+            for (TableIdentifier table : lakehouse.catalog().listTables(namespace)) {
+                if (tablePattern.matches(table.name())) {
+                    tables.add(new TableInfo(database, table.name(), TableType.TABLE, false, Optional.empty()));
+                }
+            }
+            for (TableIdentifier view : lakehouse.catalog().listViews(namespace)) {
+                if (tablePattern.matches(view.name())) {
+                    tables.add(new TableInfo(database, view.name(), TableType.VIEW, false, Optional.empty()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    List<ColumnInfo> columns(NamePattern databasePattern, NamePattern tablePattern, NamePattern columnPattern)
+    {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (TableInfo table : tables(databasePattern, tablePattern)) {
+            Namespace namespace = namespace(table.database()).orElseThrow();
+            TableIdentifier identifier = TableIdentifier.of(namespace, table.name());
+            Schema schema;
+            try {
+                schema = table.type() == TableType.VIEW ? lakehouse.catalog().loadView(identifier).schema() : lakehouse.catalog().loadTable(identifier).schema();
+            }
+            catch (NoSuchTableException | NoSuchViewException e) {
+                // Dropped while listing.
+                continue;
+            }
+            for (ColumnInfo column : columnsOf(table.database(), table.name(), schema)) {
+                if (columnPattern.matches(column.name())) {
+                    columns.add(column);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** A lakehouse table's partition columns (the source columns of its partition spec), location, owner and format. */
+    TableDetails details(TableInfo table)
+    {
+        TableIdentifier identifier = TableIdentifier.of(namespace(table.database()).orElseThrow(), table.name());
+        if (table.type() == TableType.VIEW) {
+            View view = lakehouse.catalog().loadView(identifier);
+            Optional<String> text = view.currentVersion().representations().stream()
+                    .filter(SQLViewRepresentation.class::isInstance).map(SQLViewRepresentation.class::cast).findFirst().map(SQLViewRepresentation::sql);
+            return new TableDetails(table, List.of(), text, Optional.of(view.location()), Optional.empty(), Optional.of("iceberg"));
+        }
+        Table loaded = lakehouse.catalog().loadTable(identifier);
+        List<String> partitionColumns = loaded.spec().fields().stream().map(field -> loaded.schema().findColumnName(field.sourceId())).distinct().toList();
+        return new TableDetails(table, partitionColumns, Optional.empty(), Optional.of(loaded.location()),
+                Optional.ofNullable(loaded.properties().get("owner")), Optional.of("iceberg"));
+    }
+
+    void createDatabase(String database, boolean ifNotExists)
+    {
+        Namespace namespace = namespace(database).orElseThrow();
+        try {
+            lakehouse.catalog().createNamespace(namespace);
+        }
+        catch (AlreadyExistsException e) {
+            if (!ifNotExists) {
+                throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Database '" + database + "' already exists", e);
+            }
+        }
+    }
+
+    void dropDatabase(String database, boolean ifExists, boolean cascade)
+    {
+        Namespace namespace = namespace(database).orElseThrow();
+        if (!lakehouse.catalog().namespaceExists(namespace)) {
+            if (ifExists) {
+                return;
+            }
+            throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + database + "' does not exist");
+        }
+        if (cascade) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "DROP DATABASE ... CASCADE of lakehouse database '" + database + "': drop its tables first");
+        }
+        try {
+            lakehouse.catalog().dropNamespace(namespace);
+        }
+        catch (NamespaceNotEmptyException e) {
+            throw new SluiceException(ErrorCode.GENERIC_USER_ERROR, "Database '" + database + "' is not empty; drop its tables first", e);
+        }
     }
 
     @Override
@@ -106,7 +241,7 @@ public final class LakehouseCatalogs
                 if (namespace.isEmpty()) {
                     return engineView.columns(database, table);
                 }
-                return load(namespace.get(), table).map(loaded -> columnsOf(database, loaded));
+                return load(namespace.get(), table).map(loaded -> columnsOf(database, loaded.name().substring(loaded.name().lastIndexOf('.') + 1), loaded.schema()));
             }
 
             @Override
@@ -124,12 +259,12 @@ public final class LakehouseCatalogs
         };
     }
 
-    private static List<ColumnInfo> columnsOf(String database, Table table)
+    private static List<ColumnInfo> columnsOf(String database, String table, Schema schema)
     {
         List<ColumnInfo> columns = new ArrayList<>();
         int ordinal = 0;
-        for (Types.NestedField field : table.schema().columns()) {
-            columns.add(new ColumnInfo(database, table.name().substring(table.name().lastIndexOf('.') + 1), field.name(), IcebergTypes.toSluiceType(field.type()),
+        for (Types.NestedField field : schema.columns()) {
+            columns.add(new ColumnInfo(database, table, field.name(), IcebergTypes.toSluiceType(field.type()),
                     ++ordinal, field.isOptional(), Optional.empty(), Optional.ofNullable(field.doc())));
         }
         return columns;

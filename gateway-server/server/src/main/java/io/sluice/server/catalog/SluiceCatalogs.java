@@ -2,21 +2,19 @@ package io.sluice.server.catalog;
 
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.spi.engine.Engine;
-import io.sluice.spi.metadata.TableStatistics;
+import io.sluice.spi.metadata.EngineMetadata;
 
 import java.util.Optional;
 
 /**
- * The catalogs Sluice serves itself, answered without asking an engine: the lakehouse's tables and their statistics.
+ * The catalogs Sluice serves itself, answered without asking an engine: the lakehouse's databases, tables, columns,
+ * details and statistics, and how DuckDB reads its tables.
  * The lakehouse as every session's default catalog, and which engines reach which catalog, come with the router.
  */
 public interface SluiceCatalogs
 {
-    /**
-     * The statistics of {@code table} in {@code database} when that database is one of Sluice's catalogs
-     * ({@code lakehouse.<namespace>}); empty when it is not. Fails with TABLE_NOT_FOUND when it is and the table is missing.
-     */
-    Optional<TableStatistics> statistics(String database, String table);
+    /** An engine session's metadata with Sluice's catalogs in it: what SHOW, DESCRIBE and the metadata calls list. */
+    EngineMetadata metadata(EngineMetadata engineMetadata);
 
     /** Whether {@code database} is one of Sluice's catalogs' ({@code lakehouse.<namespace>}). */
     boolean contains(String database);

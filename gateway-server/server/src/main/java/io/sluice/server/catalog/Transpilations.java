@@ -2,6 +2,7 @@ package io.sluice.server.catalog;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.metadata.EngineMetadata;
@@ -25,7 +26,13 @@ public final class Transpilations
     /** The same, for a statement already parsed in {@code from}. */
     public static String transpile(SqlNode parsed, Dialect from, Dialect to, Engine engine, EngineMetadata metadata, String database)
     {
-        Validation validation = Transpiler.validate(parsed, from, new EngineCatalogView(metadata, database), database);
+        return transpile(parsed, from, to, engine, new EngineCatalogView(metadata, database), database);
+    }
+
+    /** The same, validated against a catalog view (one with Sluice's catalogs in it, say). */
+    public static String transpile(SqlNode parsed, Dialect from, Dialect to, Engine engine, CatalogView catalog, String database)
+    {
+        Validation validation = Transpiler.validate(parsed, from, catalog, database);
         UnaryOperator<String> names = engine.dialect().equals(to.settingValue()) ? engine::schemaName : UnaryOperator.identity();
         return Transpiler.unparse(validation, from, to, names);
     }

@@ -3,7 +3,6 @@ package io.sluice.server.command;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.router.EngineRouter;
-import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
 import io.sluice.server.session.Session;
@@ -79,11 +78,10 @@ public final class SessionCommandExecutor
      * One row per column (name, data size, distinct values, nulls fraction, low, high), then the row count. A lakehouse
      * table's statistics come from its Iceberg metadata, whichever engine the session uses; others from the engine.
      */
-    private static LocalResult showStats(Session session, EngineMetadata metadata, SluiceCatalogs catalogs, SessionCommand.ShowStats show)
+    private static LocalResult showStats(Session session, EngineMetadata metadata, SessionCommand.ShowStats show)
     {
         String database = show.database().orElse(session.currentDatabase());
-        TableStatistics statistics = catalogs.statistics(database, show.table())
-                .or(() -> metadata.tableStatistics(database, show.table()))
+        TableStatistics statistics = metadata.tableStatistics(database, show.table())
                 .orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND,
                         "Table '" + show.table() + "' not found in database '" + database + "', or its engine keeps no statistics"));
         List<Object[]> rows = new ArrayList<>();
@@ -118,7 +116,7 @@ public final class SessionCommandExecutor
      * Runs the command; returns its rows, or empty for commands without a result set. Answers in the shapes of the
      * session's dialect: HiveServer2's for {@code hive}, Spark's otherwise.
      */
-    public static Optional<LocalResult> execute(SessionCommand command, Session session, CommandEngine engine, SluiceCatalogs catalogs)
+    public static Optional<LocalResult> execute(SessionCommand command, Session session, CommandEngine engine)
     {
         ResultShapes shapes = ResultShapes.of(session.dialect());
         if (command instanceof SessionCommand.Set set) {
@@ -159,7 +157,7 @@ public final class SessionCommandExecutor
             return Optional.of(shapes.describe(table.details(), table.columns(), describe.detail()));
         }
         if (command instanceof SessionCommand.ShowStats show) {
-            return Optional.of(showStats(session, metadata, catalogs, show));
+            return Optional.of(showStats(session, metadata, show));
         }
         if (command instanceof SessionCommand.ShowColumns show) {
             return Optional.of(shapes.columnNames(describedTable(session, metadata, shapes, show.database(), show.table()).columns()));

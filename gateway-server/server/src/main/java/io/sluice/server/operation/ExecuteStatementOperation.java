@@ -126,7 +126,7 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowEngines) {
                 return Optional.of(SessionCommandExecutor.showEngines(router));
             }
-            return SessionCommandExecutor.execute(command.get(), session(), commandEngine(), catalogs).map(ResultSource.class::cast);
+            return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
             log().add("Accepted without effect: engines other than Spark manage their own caches");
@@ -198,7 +198,7 @@ public final class ExecuteStatementOperation
             @Override
             public EngineMetadata metadata()
             {
-                return session().engineSession(route(parsed).engine()).metadata();
+                return catalogs.metadata(session().engineSession(route(parsed).engine()).metadata());
             }
 
             @Override
@@ -206,7 +206,9 @@ public final class ExecuteStatementOperation
             {
                 Engine engine = route(parsed).engine();
                 EngineSession engineSession = session().engineSession(engine);
-                String sql = Transpilations.transpile(sparkSql, Dialect.SPARK, Dialect.fromName(engine.dialect()), engine, engineSession.metadata(), session().currentDatabase());
+                CatalogView catalog = catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()));
+                String sql = Transpilations.transpile(Transpiler.parse(sparkSql, Dialect.SPARK), Dialect.SPARK, Dialect.fromName(engine.dialect()), engine, catalog,
+                        session().currentDatabase());
                 log().add(format("Queried %s: %s", engine.name(), sql));
                 return engineSession.queryRows(sql);
             }

@@ -29,6 +29,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import static io.sluice.server.testing.JdbcRows.column;
 import static io.sluice.server.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -188,6 +189,39 @@ class TestLakehouseAcrossEngines
         }
         assertThat(statistics.fileCount()).isEqualTo(OptionalDouble.of(filesOnDisk));
         assertThat(filesOnDisk).isPositive();
+    }
+
+    /** The lakehouse is browsable from a session on any engine: SHOW, DESCRIBE and the JDBC metadata calls list it. */
+    @Test
+    void theLakehouseIsListedOnEveryEngine()
+            throws Exception
+    {
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.browse_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.browse_db.items");
+            statement.execute("CREATE TABLE lakehouse.browse_db.items (sku STRING, price DECIMAL(10, 2))");
+        }
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            assertThat(rows(statement, "SHOW DATABASES")).contains(List.of("default"), List.of("lakehouse.browse_db"));
+            assertThat(rows(statement, "SHOW TABLES IN lakehouse.browse_db")).containsExactly(List.of("lakehouse.browse_db", "items", "false"));
+            assertThat(rows(statement, "DESCRIBE lakehouse.browse_db.items"))
+                    .containsExactly(List.of("sku", "string", "null"), List.of("price", "decimal(10,2)", "null"));
+            assertThat(column(duckdb.getMetaData().getTables(null, "lakehouse.browse_db", "%", null), "TABLE_NAME")).containsExactly("items");
+            assertThat(column(duckdb.getMetaData().getColumns(null, "lakehouse.browse_db", "items", "%"), "COLUMN_NAME")).containsExactly("sku", "price");
+            assertThat(column(duckdb.getMetaData().getSchemas(), "TABLE_SCHEM")).contains("default", "lakehouse.browse_db");
+
+            // A lakehouse database created from a DuckDB session is a namespace of the lakehouse, which every engine sees.
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.from_duckdb");
+        }
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            assertThat(rows(statement, "SHOW DATABASES")).contains(List.of("lakehouse.from_duckdb"), List.of("lakehouse.browse_db"));
+            // Listed once, though Spark's and Sluice's catalogs both know it.
+            assertThat(rows(statement, "SHOW TABLES IN lakehouse.browse_db")).containsExactly(List.of("lakehouse.browse_db", "items", "false"));
+        }
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            statement.execute("DROP DATABASE lakehouse.from_duckdb");
+            assertThat(rows(statement, "SHOW DATABASES LIKE 'lakehouse.from*'")).isEmpty();
+        }
     }
 
     @Test
