@@ -75,6 +75,8 @@ public final class DuckDbEngine
             try (Statement statement = root.createStatement()) {
                 // Sluice's sessions are in UTC, as Spark's are set to be: timestamps with a zone print the same everywhere.
                 statement.execute("SET GLOBAL TimeZone = 'UTC'");
+                // Lakehouse data files never change once written: their Parquet footers are read once, not per query.
+                statement.execute("SET GLOBAL parquet_metadata_cache = true");
             }
             try (Statement statement = root.createStatement(); ResultSet resultSet = statement.executeQuery("SELECT library_version FROM pragma_version()")) {
                 resultSet.next();

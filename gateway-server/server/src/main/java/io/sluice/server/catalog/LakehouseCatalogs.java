@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,8 +47,11 @@ public final class LakehouseCatalogs
 {
     private static final String PREFIX = LakehouseCatalog.NAME + ".";
 
+    private static final int MAX_LOADED_TABLES = 10_000;
+
     private final LakehouseCatalog lakehouse;
     private final DuckDbScans duckDbScans = new DuckDbScans();
+    private final Map<TableIdentifier, Table> loadedTables = new ConcurrentHashMap<>();
 
     public LakehouseCatalogs(LakehouseCatalog lakehouse)
     {
@@ -63,10 +67,31 @@ public final class LakehouseCatalogs
         return Optional.of(Namespace.of(database.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("\\.")));
     }
 
+    /**
+     * The table, as of its latest commit. Loaded tables are kept and refreshed on each use: a refresh reads only the
+     * metadata location from the store and the metadata file only when it changed (a commit by any engine or instance).
+     */
     private Optional<Table> table(Namespace namespace, String table)
     {
+        TableIdentifier identifier = TableIdentifier.of(namespace, table.toLowerCase(Locale.ROOT));
+        Table cached = loadedTables.get(identifier);
+        if (cached != null) {
+            try {
+                cached.refresh();
+                return Optional.of(cached);
+            }
+            catch (NoSuchTableException e) {
+                loadedTables.remove(identifier, cached);
+                return Optional.empty();
+            }
+        }
         try {
-            return Optional.of(lakehouse.catalog().loadTable(TableIdentifier.of(namespace, table.toLowerCase(Locale.ROOT))));
+            Table loaded = lakehouse.catalog().loadTable(identifier);
+            if (loadedTables.size() >= MAX_LOADED_TABLES) {
+                loadedTables.clear();
+            }
+            loadedTables.put(identifier, loaded);
+            return Optional.of(loaded);
         }
         catch (NoSuchTableException e) {
             return Optional.empty();
