@@ -381,8 +381,7 @@ public final class IcebergRestService
         if (exception instanceof CommitStateUnknownException) {
             return 500;
         }
-        if (exception instanceof IllegalArgumentException || exception instanceof ValidationException || exception instanceof BadRequestException
-                || exception instanceof IOException) {
+        if (exception instanceof IllegalArgumentException || exception instanceof ValidationException || exception instanceof BadRequestException) {
             return 400;
         }
         return 500;
