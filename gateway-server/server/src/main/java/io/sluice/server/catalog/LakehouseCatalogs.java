@@ -167,16 +167,23 @@ public final class LakehouseCatalogs
         List<ColumnInfo> columns = new ArrayList<>();
         for (TableInfo table : tables(databasePattern, tablePattern)) {
             Namespace namespace = namespace(table.database()).orElseThrow();
-            TableIdentifier identifier = TableIdentifier.of(namespace, table.name());
-            Schema schema;
-            try {
-                schema = table.type() == TableType.VIEW ? lakehouse.catalog().loadView(identifier).schema() : lakehouse.catalog().loadTable(identifier).schema();
+            Optional<Schema> schema;
+            if (table.type() == TableType.VIEW) {
+                try {
+                    schema = Optional.of(lakehouse.catalog().loadView(TableIdentifier.of(namespace, table.name())).schema());
+                }
+                catch (NoSuchViewException e) {
+                    schema = Optional.empty();
+                }
             }
-            catch (NoSuchTableException | NoSuchViewException e) {
+            else {
+                schema = table(namespace, table.name()).map(Table::schema);
+            }
+            if (schema.isEmpty()) {
                 // Dropped while listing.
                 continue;
             }
-            for (ColumnInfo column : columnsOf(table.database(), table.name(), schema)) {
+            for (ColumnInfo column : columnsOf(table.database(), table.name(), schema.get())) {
                 if (columnPattern.matches(column.name())) {
                     columns.add(column);
                 }
@@ -195,7 +202,8 @@ public final class LakehouseCatalogs
                     .filter(SQLViewRepresentation.class::isInstance).map(SQLViewRepresentation.class::cast).findFirst().map(SQLViewRepresentation::sql);
             return new TableDetails(table, List.of(), text, Optional.of(view.location()), Optional.empty(), Optional.of("iceberg"));
         }
-        Table loaded = lakehouse.catalog().loadTable(identifier);
+        Table loaded = table(identifier.namespace(), identifier.name()).orElseThrow(() ->
+                new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table '" + table.name() + "' not found in database '" + table.database() + "'"));
         List<String> partitionColumns = loaded.spec().fields().stream().map(field -> loaded.schema().findColumnName(field.sourceId())).distinct().toList();
         return new TableDetails(table, partitionColumns, Optional.empty(), Optional.of(loaded.location()),
                 Optional.ofNullable(loaded.properties().get("owner")), Optional.of("iceberg"));
