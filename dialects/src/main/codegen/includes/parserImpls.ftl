@@ -201,6 +201,10 @@ SqlNode SqlShowStatement() :
     <SHOW> { s = span(); }
     (
         ( <DATABASES> | <SCHEMAS> ) { kind = SqlShow.Kind.DATABASES; }
+        [ ( <FROM> | <IN> ) database = CompoundIdentifier() ]
+        [ [ <LIKE> ] pattern = StringLiteral() ]
+    |
+        <CATALOGS> { kind = SqlShow.Kind.CATALOGS; }
         [ [ <LIKE> ] pattern = StringLiteral() ]
     |
         <TABLES> { kind = SqlShow.Kind.TABLES; }
@@ -313,19 +317,29 @@ SqlNode SqlDescribeStatement() :
     )
 }
 
-/** EXPLAIN [EXTENDED | FORMATTED] statement: Spark's spelling, without PLAN FOR. */
+/**
+ * EXPLAIN [EXTENDED | FORMATTED] statement: Spark's spelling, without PLAN FOR; Sluice's EXPLAIN ROUTE statement:
+ * which engine would run it, and why.
+ */
 SqlNode SqlExplainStatement() :
 {
     final Span s;
     boolean extended = false;
-    final SqlNode statement;
+    SqlNode statement;
 }
 {
     <EXPLAIN> { s = span(); }
-    [ LOOKAHEAD(2) ( <EXTENDED> | <FORMATTED> ) { extended = true; } ]
-    statement = SqlQueryOrDml() {
-        return new SqlExplainQuery(s.end(this), extended, statement);
-    }
+    (
+        LOOKAHEAD(2)
+        <ROUTE> statement = SqlStmt() {
+            return new SqlExplainRoute(s.end(this), statement);
+        }
+    |
+        [ LOOKAHEAD(2) ( <EXTENDED> | <FORMATTED> ) { extended = true; } ]
+        statement = SqlQueryOrDml() {
+            return new SqlExplainQuery(s.end(this), extended, statement);
+        }
+    )
 }
 
 /** INSERT INTO | OVERWRITE [TABLE] t [(columns)] query. */

@@ -1,32 +1,100 @@
 package io.sluice.router;
 
+import io.sluice.router.cost.CostRouter;
+import io.sluice.router.cost.EngineProfile;
+import io.sluice.router.cost.RoutingPolicy;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Picks the engine for a statement: the pinned one ({@code sluice.engine}) if any, else the default engine.
+ * The engines this server runs and how one is chosen for a statement: the pinned one ({@code sluice.engine} or a
+ * hint) through {@link #route(String)}, else the cost-based choice of {@link #costRouter()} over the engines' profiles
+ * ({@code router.profile.*}), routing policies ({@code router.policy.*}) and the states {@link #monitor()} keeps.
  */
 public final class EngineRouter
+        implements AutoCloseable
 {
     public static final String AUTO = "auto";
     /** The values {@code sluice.engine} accepts, whether or not this server runs each engine. */
     public static final List<String> ENGINE_SETTING_VALUES = List.of(AUTO, "duckdb", "trino", "spark", "flink");
 
+    public static final String HEALTH_INTERVAL = "router.health-interval";
+    public static final String CATALOGS_INTERVAL = "router.catalogs-interval";
+
     private final EngineRegistry registry;
     private final RouterConfig config;
+    private final CostRouter costRouter;
+    private final EngineMonitor monitor;
+    private final RoutingMetrics metrics = new RoutingMetrics();
 
     public EngineRouter(EngineRegistry registry, RouterConfig config)
     {
+        this(registry, config, Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param settings the server's {@code router.*} settings, with their prefix
+     */
+    public EngineRouter(EngineRegistry registry, RouterConfig config, Map<String, String> settings, Duration healthInterval, Duration catalogsInterval)
+    {
         this.registry = requireNonNull(registry, "registry is null");
         this.config = requireNonNull(config, "config is null");
+        // Ties between equal estimates go to the default engine, then to the order of router.engines.
+        List<String> order = new ArrayList<>();
+        order.add(config.defaultEngine());
+        config.engines().stream().filter(name -> !name.equals(config.defaultEngine())).forEach(order::add);
+        Set<String> known = Set.copyOf(config.engines());
+        for (String key : settings.keySet()) {
+            if (key.startsWith(EngineProfile.PREFIX)) {
+                String engine = key.substring(EngineProfile.PREFIX.length()).split("\\.", 2)[0];
+                if (!Set.copyOf(ENGINE_SETTING_VALUES).contains(engine) || engine.equals(AUTO)) {
+                    throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid setting %s: '%s' is not an engine (%s)", key, engine,
+                            String.join(", ", ENGINE_SETTING_VALUES.subList(1, ENGINE_SETTING_VALUES.size()))));
+                }
+            }
+        }
+        this.costRouter = new CostRouter(order.stream().map(name -> EngineProfile.from(name, settings)).toList(), RoutingPolicy.from(settings, known));
+        this.monitor = new EngineMonitor(registry.engines(), healthInterval, catalogsInterval);
+    }
+
+    /** The cost-based choice among this server's engines. */
+    public CostRouter costRouter()
+    {
+        return costRouter;
+    }
+
+    /** The engines' health, load and catalogs, as last probed in the background. */
+    public EngineMonitor monitor()
+    {
+        return monitor;
+    }
+
+    public RoutingMetrics metrics()
+    {
+        return metrics;
+    }
+
+    public Optional<Engine> engine(String name)
+    {
+        return registry.engine(name);
+    }
+
+    @Override
+    public void close()
+    {
+        monitor.close();
     }
 
     /** Checks a value of {@code sluice.engine} and returns it normalized; fails naming the value and the choices. */

@@ -1,12 +1,9 @@
 package io.sluice.server;
 
-import io.sluice.spi.engine.SessionContext;
-import io.sluice.spi.engine.EngineSession;
-import io.sluice.spi.engine.Engine;
-import io.sluice.server.catalog.SluiceCatalogs;
-import io.sluice.server.catalog.Transpilations;
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.SluiceCatalogs;
+import io.sluice.server.catalog.Transpilations;
 import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
@@ -18,6 +15,7 @@ import io.sluice.server.operation.MetadataOperation;
 import io.sluice.server.operation.Operation;
 import io.sluice.server.operation.OperationState;
 import io.sluice.server.operation.OperationType;
+import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Caller;
 import io.sluice.server.session.HandleId;
 import io.sluice.server.session.Session;
@@ -25,6 +23,9 @@ import io.sluice.server.session.SessionManager;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.RowBatch;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.SessionContext;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.NamePattern;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ public final class SluiceBackend
     private final SessionManager sessions;
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
+    private final StatementRouting routing;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
@@ -83,6 +85,7 @@ public final class SluiceBackend
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.routing = new StatementRouting(router, catalogs);
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
@@ -185,7 +188,7 @@ public final class SluiceBackend
                 SessionCommandExecutor.applySetting(session, key, value);
             }
         });
-        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, catalogs, config.maxResultRows());
+        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, catalogs, routing, config.maxResultRows());
         sessions.addOperation(operation);
         ScheduledFuture<?> timeout = null;
         if (!queryTimeout.isZero() && !queryTimeout.isNegative()) {
@@ -340,6 +343,11 @@ public final class SluiceBackend
         }
     }
 
+    public EngineRouter router()
+    {
+        return router;
+    }
+
     public int sessionCount()
     {
         return sessions.sessionCount();
@@ -382,5 +390,6 @@ public final class SluiceBackend
         scheduler.shutdownNow();
         sessions.closeAll();
         executor.shutdownNow();
+        router.close();
     }
 }

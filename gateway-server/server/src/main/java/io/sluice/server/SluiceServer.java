@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -88,10 +91,15 @@ public final class SluiceServer
         BinaryThriftServer binaryServer = null;
         Server httpServer = null;
         LakehouseCatalog lakehouse = null;
+        EngineRouter router = null;
         try {
             Metastore metastore = Metastore.open(metastoreConfig(settings, config));
             lakehouse = LakehouseCatalog.open(metastore, settings.getString(LakehouseCatalog.WAREHOUSE, config.dataDirectory().resolve("warehouse").toString()));
-            backend = new SluiceBackend(sessionConfig, new EngineRouter(engines, routerConfig), new LakehouseCatalogs(lakehouse));
+            router = new EngineRouter(engines, routerConfig, settings.withPrefix("router.").entrySet().stream()
+                    .collect(Collectors.toMap(entry -> "router." + entry.getKey(), Map.Entry::getValue)),
+                    settings.getDuration(EngineRouter.HEALTH_INTERVAL, Duration.ofSeconds(5)), settings.getDuration(EngineRouter.CATALOGS_INTERVAL, Duration.ofSeconds(60)));
+            router.monitor().start();
+            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);
@@ -122,6 +130,9 @@ public final class SluiceServer
             return server;
         }
         catch (Exception e) {
+            if (backend == null && router != null) {
+                router.close();
+            }
             closeAll(httpServer, binaryServer, backend, engines, lakehouse);
             if (e instanceof SluiceException sluiceException) {
                 throw sluiceException;

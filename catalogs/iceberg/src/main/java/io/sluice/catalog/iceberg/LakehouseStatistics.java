@@ -107,6 +107,18 @@ public final class LakehouseStatistics
                 OptionalDouble.of(files), columns);
     }
 
+    /** What a full scan of the current snapshot reads, from its summary alone: no manifest is read. */
+    public static ScanEstimate summary(Table table)
+    {
+        Snapshot snapshot = table.currentSnapshot();
+        if (snapshot == null) {
+            return new ScanEstimate(0, 0, 0);
+        }
+        Map<String, String> summary = snapshot.summary();
+        long rows = Math.max(0, number(summary, SnapshotSummary.TOTAL_RECORDS_PROP) - number(summary, SnapshotSummary.TOTAL_POS_DELETES_PROP));
+        return new ScanEstimate(rows, number(summary, SnapshotSummary.TOTAL_FILE_SIZE_PROP), (int) number(summary, SnapshotSummary.TOTAL_DATA_FILES_PROP));
+    }
+
     /** What a scan of the current snapshot with {@code filter} reads, after pruning by partitions and file metrics. */
     public static ScanEstimate estimate(Table table, Expression filter)
     {

@@ -4,6 +4,7 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineProbes;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.SessionContext;
 import org.duckdb.DuckDBConnection;
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,6 +136,13 @@ public final class DuckDbEngine
         }
         sessions.add(session);
         return session;
+    }
+
+    /** The databases attached to DuckDB (its own file first), without its internal ones. */
+    @Override
+    public List<String> catalogs()
+    {
+        return EngineProbes.names(this, "SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY database_oid");
     }
 
     @Override

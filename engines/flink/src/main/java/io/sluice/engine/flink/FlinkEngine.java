@@ -3,10 +3,12 @@ package io.sluice.engine.flink;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineProbes;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -72,6 +74,13 @@ public final class FlinkEngine
         }
         sessions.add(session);
         return session;
+    }
+
+    /** Flink's catalogs, {@code SHOW CATALOGS}. */
+    @Override
+    public List<String> catalogs()
+    {
+        return EngineProbes.names(this, "SHOW CATALOGS");
     }
 
     @Override

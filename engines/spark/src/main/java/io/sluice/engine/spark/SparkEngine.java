@@ -2,6 +2,7 @@ package io.sluice.engine.spark;
 
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineProbes;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
@@ -11,9 +12,13 @@ import org.apache.spark.sql.connect.client.SparkConnectClient;
 import scala.Option;
 import scala.concurrent.duration.FiniteDuration;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,6 +29,8 @@ import static java.util.Objects.requireNonNull;
 public final class SparkEngine
         implements Engine
 {
+
+    private static final Pattern CONFIGURED_CATALOG = Pattern.compile("spark\\.sql\\.catalog\\.([^.]+)");
 
     private final SparkConfig config;
     private final Set<SparkEngineSession> sessions = ConcurrentHashMap.newKeySet();
@@ -93,6 +100,23 @@ public final class SparkEngine
         }
         sessions.add(session);
         return session;
+    }
+
+    /**
+     * Spark's catalogs: those it has loaded ({@code SHOW CATALOGS}) and those it is configured with
+     * ({@code spark.sql.catalog.<name>}), which it loads only when first used.
+     */
+    @Override
+    public List<String> catalogs()
+    {
+        Set<String> catalogs = new LinkedHashSet<>(EngineProbes.names(this, "SHOW CATALOGS"));
+        for (List<String> row : EngineProbes.rows(this, "SET")) {
+            Matcher matcher = CONFIGURED_CATALOG.matcher(row.get(0));
+            if (matcher.matches()) {
+                catalogs.add(matcher.group(1));
+            }
+        }
+        return List.copyOf(catalogs);
     }
 
     @Override

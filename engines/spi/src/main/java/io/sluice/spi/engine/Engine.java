@@ -1,5 +1,7 @@
 package io.sluice.spi.engine;
 
+import java.util.List;
+
 /**
  * A connected engine. Thread-safe: sessions are opened from many threads at once.
  */
@@ -29,6 +31,16 @@ public interface Engine
 
     /** Opens a session for one Sluice session; its settings and temporary objects are its own. */
     EngineSession openSession(SessionContext context);
+
+    /**
+     * The catalogs the engine reaches, by the names three-part table names give them (Trino's {@code tpch},
+     * {@code memory} and {@code lakehouse}; Spark's {@code spark_catalog} and the catalogs it is configured with).
+     * Probed on the engine, so the router reads it from a cache; empty when the engine cannot tell. Never throws.
+     */
+    default List<String> catalogs()
+    {
+        return List.of();
+    }
 
     /** A quick probe of the engine; never throws. */
     EngineHealth health();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
+import io.sluice.spi.engine.EngineProbes;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
@@ -13,6 +14,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -72,6 +74,13 @@ public final class TrinoEngine
         }
         sessions.add(session);
         return session;
+    }
+
+    /** Trino's catalogs, {@code SHOW CATALOGS}. */
+    @Override
+    public List<String> catalogs()
+    {
+        return EngineProbes.names(this, "SHOW CATALOGS");
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
@@ -108,6 +109,15 @@ public final class LakehouseCatalogs
         Table loaded = table(namespace.get(), table).orElseThrow(() ->
                 new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table '" + table + "' not found in database '" + database + "'"));
         return Optional.of(LakehouseStatistics.of(loaded));
+    }
+
+    @Override
+    public Optional<TableStatistics> scanEstimate(String database, String table)
+    {
+        return namespace(database).flatMap(namespace -> table(namespace, table)).map(loaded -> {
+            LakehouseStatistics.ScanEstimate estimate = LakehouseStatistics.summary(loaded);
+            return new TableStatistics(OptionalDouble.of(estimate.rows()), OptionalDouble.of(estimate.bytes()), OptionalDouble.of(estimate.files()), List.of());
+        });
     }
 
     @Override

@@ -3,18 +3,24 @@ package io.sluice.server.catalog;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.metadata.EngineMetadata;
+import io.sluice.spi.metadata.TableStatistics;
 
 import java.util.Optional;
 
 /**
  * The catalogs Sluice serves itself, answered without asking an engine: the lakehouse's databases, tables, columns,
  * details and statistics, and how DuckDB reads its tables.
- * The lakehouse as every session's default catalog, and which engines reach which catalog, come with the router.
  */
 public interface SluiceCatalogs
 {
     /** An engine session's metadata with Sluice's catalogs in it: what SHOW, DESCRIBE and the metadata calls list. */
     EngineMetadata metadata(EngineMetadata engineMetadata);
+
+    /**
+     * What a full scan of a table of Sluice's catalogs reads (rows, bytes, files), from its latest snapshot's summary:
+     * cheap enough to ask for every statement. Empty when the database is not Sluice's or the table does not exist.
+     */
+    Optional<TableStatistics> scanEstimate(String database, String table);
 
     /** Whether {@code database} is one of Sluice's catalogs' ({@code lakehouse.<namespace>}). */
     boolean contains(String database);

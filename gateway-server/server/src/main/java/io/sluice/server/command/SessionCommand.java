@@ -34,11 +34,22 @@ public sealed interface SessionCommand
         }
     }
 
-    /** {@code SHOW DATABASES|SCHEMAS [LIKE 'pattern']}. */
-    record ShowDatabases(Optional<String> pattern)
+    /** {@code SHOW DATABASES|SCHEMAS [IN catalog] [LIKE 'pattern']}. */
+    record ShowDatabases(Optional<String> catalog, Optional<String> pattern)
             implements SessionCommand
     {
         public ShowDatabases
+        {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code SHOW CATALOGS [LIKE 'pattern']}: the lakehouse and each engine's own catalogs, with the engines that reach them. */
+    record ShowCatalogs(Optional<String> pattern)
+            implements SessionCommand
+    {
+        public ShowCatalogs
         {
             requireNonNull(pattern, "pattern is null");
         }

@@ -21,13 +21,14 @@ import io.sluice.spi.metadata.TableType;
 import io.sluice.spi.type.SluiceType;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -233,12 +234,34 @@ public final class SessionCommandExecutor
         return new LocalResult(MetadataResults.columns("key", SluiceType.STRING, "value", SluiceType.STRING), rows);
     }
 
+    /** The databases, or with IN catalog the databases of that catalog by their names in it ({@code sales} for {@code lakehouse.sales}). */
     private static List<String> databases(EngineMetadata metadata, SessionCommand.ShowDatabases show)
     {
         Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
-        return metadata.listDatabases(NamePattern.any()).stream()
+        List<String> databases = metadata.listDatabases(NamePattern.any());
+        if (show.catalog().isPresent()) {
+            String prefix = show.catalog().get() + ".";
+            databases = databases.stream()
+                    .filter(database -> database.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(database -> database.substring(prefix.length()))
+                    .toList();
+        }
+        return databases.stream()
                 .filter(database -> pattern.map(regex -> regex.matcher(database).matches()).orElse(true))
                 .toList();
+    }
+
+    /** {@code SHOW CATALOGS}: each catalog, whether it is the lakehouse or an engine's own, and the engines that reach it. */
+    public static LocalResult showCatalogs(Map<String, Set<String>> reach, SessionCommand.ShowCatalogs show)
+    {
+        Optional<Pattern> pattern = show.pattern().map(SessionCommandExecutor::sparkLikePattern);
+        List<Object[]> rows = new ArrayList<>();
+        reach.forEach((catalog, engines) -> {
+            if (pattern.map(regex -> regex.matcher(catalog).matches()).orElse(true)) {
+                rows.add(new Object[] {catalog, catalog.equals("lakehouse") ? "lakehouse" : "engine", String.join(",", engines)});
+            }
+        });
+        return new LocalResult(MetadataResults.columns("catalog", SluiceType.STRING, "type", SluiceType.STRING, "engines", SluiceType.STRING), rows);
     }
 
     /** The tables (or only the views) of a database, temporary views included, as SHOW TABLES and SHOW VIEWS list them. */

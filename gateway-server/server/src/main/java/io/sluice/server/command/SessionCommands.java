@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.lang.String.format;
@@ -37,7 +38,8 @@ public final class SessionCommands
         if (statement instanceof SqlShow show) {
             Optional<String> database = show.database().map(SessionCommands::databaseName);
             return Optional.of(switch (show.kind()) {
-                case DATABASES -> new SessionCommand.ShowDatabases(show.pattern());
+                case DATABASES -> new SessionCommand.ShowDatabases(database.map(name -> name.toLowerCase(Locale.ROOT)), show.pattern());
+                case CATALOGS -> new SessionCommand.ShowCatalogs(show.pattern());
                 case TABLES -> new SessionCommand.ShowTables(database, show.pattern());
                 case VIEWS -> new SessionCommand.ShowViews(database, show.pattern());
                 case FUNCTIONS -> new SessionCommand.ShowFunctions(show.pattern());

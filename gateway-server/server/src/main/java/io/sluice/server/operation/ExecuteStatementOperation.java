@@ -7,12 +7,15 @@ import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDescribeObject;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.ast.SqlExplainRoute;
 import io.sluice.dialects.ast.SqlTranspile;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
+import io.sluice.router.cost.Candidate;
+import io.sluice.router.cost.CostEstimate;
 import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
@@ -21,6 +24,7 @@ import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
 import io.sluice.server.metadata.MetadataResults;
+import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -61,6 +65,7 @@ public final class ExecuteStatementOperation
     private final String statement;
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
+    private final StatementRouting routing;
     private final Dialect dialect;
     private final SqlNode parsed;
     private final Optional<SessionCommand> command;
@@ -74,12 +79,14 @@ public final class ExecuteStatementOperation
      * as PyHive read it from the operation handle before the statement ran). A syntax error, or a session command
      * that cannot be, is kept for the run, which fails with it.
      */
-    public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, SluiceCatalogs catalogs, long maxResultRows)
+    public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, SluiceCatalogs catalogs, StatementRouting routing,
+            long maxResultRows)
     {
         super(session, OperationType.EXECUTE_STATEMENT, queryId, maxResultRows);
         this.statement = requireNonNull(statement, "statement is null");
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.routing = requireNonNull(routing, "routing is null");
         this.dialect = session.dialect();
         SqlNode tree = null;
         Optional<SessionCommand> sessionCommand = Optional.empty();
@@ -102,7 +109,7 @@ public final class ExecuteStatementOperation
         }
         else {
             resultSetExpected = error == null && (tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
-                    || tree.getKind().belongsTo(SqlKind.QUERY));
+                    || tree instanceof SqlExplainRoute || tree.getKind().belongsTo(SqlKind.QUERY));
         }
     }
 
@@ -126,6 +133,9 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowEngines) {
                 return Optional.of(SessionCommandExecutor.showEngines(router));
             }
+            if (command.get() instanceof SessionCommand.ShowCatalogs show) {
+                return Optional.of(SessionCommandExecutor.showCatalogs(routing.catalogReach(), show));
+            }
             return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
@@ -134,6 +144,12 @@ public final class ExecuteStatementOperation
         }
         if (parsed instanceof SqlTranspile transpile) {
             return Optional.of(transpile(transpile));
+        }
+        if (parsed instanceof SqlExplainRoute explain) {
+            return Optional.of(explainRoute(explain.statement()));
+        }
+        if (Transpiler.engineHint(parsed).isEmpty() && session().engineSetting().equals(EngineRouter.AUTO)) {
+            return routed();
         }
         EngineChoice choice = route(parsed);
         refuseLakehouseWritesOnDuckDb(choice.engine());
@@ -148,6 +164,83 @@ public final class ExecuteStatementOperation
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
         return execute(choice, sql);
+    }
+
+    /**
+     * The statement of a session that pins no engine: the router chooses among the engines that can run it, and a
+     * read-only statement whose engine fails on the engine's side (not the user's) before answering runs once on the
+     * next feasible engine.
+     */
+    private Optional<ResultSource> routed()
+    {
+        Optional<SqlNode> describedQuery = parsed instanceof SqlDescribeObject describe ? describe.query() : Optional.empty();
+        SqlNode target = describedQuery.orElse(parsed);
+        StatementRouting.Routed routed = routing.route(target, session(), statement, Optional.empty(), "sluice.engine=auto", describedQuery.isEmpty(), false);
+        StatementRouting.Prepared chosen = routed.chosen(router.defaultEngine());
+        Engine engine = chosen.engine();
+        log().add(format("Routed to %s: %s", engine.name(), routed.decision().reason()));
+        log().add("Route: " + routed.summary());
+        router.metrics().chosen(engine.name());
+        if (describedQuery.isPresent()) {
+            return Optional.of(describeQuery(chosen.validation()));
+        }
+        String sql = chosen.sql().orElseThrow();
+        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
+        try {
+            return execute(new EngineChoice(engine, routed.decision().reason()), sql);
+        }
+        catch (SluiceException failure) {
+            if (!routed.profile().kind().readOnly() || !StatementRouting.failsOver(failure) || state().isTerminal()) {
+                throw failure;
+            }
+            for (String next : routed.decision().fallbacks(engine.name())) {
+                StatementRouting.Prepared fallback = routed.prepared().get(next);
+                if (fallback == null) {
+                    try {
+                        fallback = routing.prepare(router.engine(next).orElseThrow(), target, session(), statement, true);
+                    }
+                    catch (SluiceException refused) {
+                        log().add(format("Not failed over to %s: %s", next, refused.getMessage()));
+                        continue;
+                    }
+                }
+                if (failure.errorCode() == ErrorCode.ENGINE_UNAVAILABLE || failure.errorCode() == ErrorCode.ENGINE_CONNECTION_LOST) {
+                    router.monitor().markDown(engine.name(), failure.getMessage());
+                }
+                router.metrics().failedOver(engine.name(), next);
+                log().add(format("Failed over from %s to %s after: %s", engine.name(), next, failure.getMessage()));
+                String fallbackSql = fallback.sql().orElseThrow();
+                log().add(format("Translated from %s to %s: %s", dialect.settingValue(), fallback.engine().dialect(), fallbackSql));
+                return execute(new EngineChoice(fallback.engine(), "failover from " + engine.name()), fallbackSql);
+            }
+            throw failure;
+        }
+    }
+
+    /** EXPLAIN ROUTE statement: each engine, whether it can run the statement, its estimated cost and terms, and which one would. */
+    private LocalResult explainRoute(SqlNode inner)
+    {
+        Optional<String> hint = Transpiler.engineHint(inner);
+        String setting = session().engineSetting();
+        Optional<String> pinned = hint.isPresent() ? hint : setting.equals(EngineRouter.AUTO) ? Optional.empty() : Optional.of(setting);
+        String pinSource = hint.map(engine -> format("hint /*+ ENGINE(%s) */", engine)).orElse("sluice.engine=" + setting);
+        SqlNode target = inner instanceof SqlDescribeObject describe && describe.query().isPresent() ? describe.query().get() : inner;
+        StatementRouting.Routed routed = routing.route(target, session(), statement, pinned, pinSource, !(inner instanceof SqlDescribeObject), true);
+        log().add("Route: " + routed.summary());
+        List<Object[]> rows = new ArrayList<>();
+        for (Candidate candidate : routed.decision().candidates()) {
+            Optional<CostEstimate> cost = candidate.cost();
+            rows.add(new Object[] {candidate.engine(), candidate.feasible(), candidate.chosen(), cost.map(CostEstimate::total).orElse(null), candidate.reason(),
+                    cost.map(CostEstimate::fixed).orElse(null), cost.map(CostEstimate::scan).orElse(null), cost.map(CostEstimate::compute).orElse(null),
+                    cost.map(CostEstimate::transfer).orElse(null), cost.map(CostEstimate::queue).orElse(null)});
+        }
+        if (rows.isEmpty()) {
+            // The pinned engine is not running here: nothing to compare, and the reason says so.
+            throw new SluiceException(ErrorCode.ENGINE_NOT_FOUND, routed.decision().reason());
+        }
+        return new LocalResult(MetadataResults.columns("engine", SluiceType.STRING, "feasible", SluiceType.BOOLEAN, "chosen", SluiceType.BOOLEAN,
+                "estimated_cost", SluiceType.DOUBLE, "reason", SluiceType.STRING, "fixed_cost", SluiceType.DOUBLE, "scan_cost", SluiceType.DOUBLE,
+                "compute_cost", SluiceType.DOUBLE, "transfer_cost", SluiceType.DOUBLE, "queue_cost", SluiceType.DOUBLE), rows);
     }
 
     /**

@@ -1,0 +1,315 @@
+package io.sluice.dialects.analyze;
+
+import io.sluice.dialects.ast.SqlCacheTable;
+import io.sluice.dialects.ast.SqlCreateDatabase;
+import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlCreateView;
+import io.sluice.dialects.ast.SqlDescribeObject;
+import io.sluice.dialects.ast.SqlDropObject;
+import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.ast.SqlLateralView;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A statement's kind, the tables it reads and writes (by name, as written), and the constructs that drive its cost.
+ *
+ * @param kind what the statement does
+ * @param tables each table once, in the order the statement names them; common table expressions are not tables
+ * @param joins the number of joins (LATERAL VIEW and UNNEST are not joins of tables)
+ * @param aggregates whether it aggregates (an aggregate function or GROUP BY)
+ * @param groups whether it groups (GROUP BY)
+ * @param sorts whether it sorts (ORDER BY, a window)
+ * @param limit the outermost LIMIT, when it is a number
+ */
+public record StatementShape(Kind kind, List<TableName> tables, int joins, boolean aggregates, boolean groups, boolean sorts, OptionalLong limit)
+{
+    public enum Kind
+    {
+        QUERY,
+        WRITE,
+        ROW_LEVEL_WRITE,
+        DDL,
+    }
+
+    /**
+     * A table the statement names.
+     *
+     * @param names the name's parts as written ({@code [t]}, {@code [db, t]}, {@code [catalog, db, t]})
+     * @param target whether the statement writes, creates or drops it
+     */
+    public record TableName(List<String> names, boolean target)
+    {
+        public TableName
+        {
+            names = List.copyOf(requireNonNull(names, "names is null"));
+        }
+    }
+
+    private static final Set<String> AGGREGATE_FUNCTIONS = Set.of("count", "sum", "avg", "min", "max", "approx_count_distinct", "approx_percentile",
+            "percentile", "percentile_approx", "percentile_cont", "percentile_disc", "median", "mode", "collect_list", "collect_set", "array_agg",
+            "string_agg", "listagg", "stddev", "stddev_pop", "stddev_samp", "std", "variance", "var_pop", "var_samp", "corr", "covar_pop",
+            "covar_samp", "first", "last", "first_value", "last_value", "any_value", "bool_and", "bool_or", "every", "some", "any", "count_if",
+            "max_by", "min_by", "bit_and", "bit_or", "bit_xor", "histogram_numeric", "regr_count", "regr_slope", "regr_intercept", "skewness", "kurtosis");
+
+    public StatementShape
+    {
+        requireNonNull(kind, "kind is null");
+        tables = List.copyOf(requireNonNull(tables, "tables is null"));
+        requireNonNull(limit, "limit is null");
+    }
+
+    /** The shape of a parsed statement of any dialect. */
+    public static StatementShape of(SqlNode statement)
+    {
+        Analysis analysis = new Analysis();
+        Kind kind = analysis.statement(statement);
+        return new StatementShape(kind, List.copyOf(analysis.tables.values()), analysis.joins, analysis.aggregates, analysis.groups, analysis.sorts, analysis.limit);
+    }
+
+    private static final class Analysis
+    {
+        private final Map<String, TableName> tables = new LinkedHashMap<>();
+        private final Deque<Set<String>> commonTables = new ArrayDeque<>();
+        private int joins;
+        private boolean aggregates;
+        private boolean groups;
+        private boolean sorts;
+        private OptionalLong limit = OptionalLong.empty();
+        private boolean outermost = true;
+
+        Kind statement(SqlNode node)
+        {
+            if (node instanceof SqlExplainQuery explain) {
+                statement(explain.statement());
+                return Kind.QUERY;
+            }
+            if (node instanceof SqlDescribeObject describe) {
+                describe.query().ifPresent(this::query);
+                describe.name().ifPresent(name -> table(name, false));
+                return Kind.QUERY;
+            }
+            if (node instanceof SqlInsert insert) {
+                table(insert.getTargetTable(), true);
+                query(insert.getSource());
+                return Kind.WRITE;
+            }
+            if (node instanceof SqlDelete delete) {
+                table(delete.getTargetTable(), true);
+                expressions(delete.getCondition());
+                return Kind.ROW_LEVEL_WRITE;
+            }
+            if (node instanceof SqlUpdate update) {
+                table(update.getTargetTable(), true);
+                expressions(update.getSourceExpressionList());
+                expressions(update.getCondition());
+                return Kind.ROW_LEVEL_WRITE;
+            }
+            if (node instanceof SqlMerge merge) {
+                table(merge.getTargetTable(), true);
+                from(merge.getSourceTableRef());
+                expressions(merge.getCondition());
+                return Kind.ROW_LEVEL_WRITE;
+            }
+            if (node instanceof SqlCreateTable create) {
+                table(create.name(), true);
+                create.query().ifPresent(this::query);
+                return create.query().isPresent() ? Kind.WRITE : Kind.DDL;
+            }
+            if (node instanceof SqlCreateView create) {
+                table(create.name(), true);
+                query(create.query());
+                return Kind.DDL;
+            }
+            if (node instanceof SqlDropObject drop) {
+                if (drop.kind() == SqlDropObject.Kind.TABLE || drop.kind() == SqlDropObject.Kind.VIEW) {
+                    table(drop.name(), true);
+                }
+                return Kind.DDL;
+            }
+            if (node instanceof SqlCreateDatabase) {
+                return Kind.DDL;
+            }
+            if (node instanceof SqlCacheTable cache) {
+                cache.query().ifPresent(this::query);
+                return Kind.DDL;
+            }
+            if (node.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy) {
+                query(node);
+                return Kind.QUERY;
+            }
+            expressions(node);
+            return Kind.DDL;
+        }
+
+        void query(SqlNode node)
+        {
+            boolean top = outermost;
+            outermost = false;
+            if (node instanceof SqlOrderBy orderBy) {
+                if (orderBy.orderList != null && !orderBy.orderList.isEmpty()) {
+                    sorts = true;
+                }
+                if (top && orderBy.fetch instanceof SqlLiteral literal && literal.getValue() instanceof Number) {
+                    limit = OptionalLong.of(literal.longValue(true));
+                }
+                query(orderBy.query);
+            }
+            else if (node instanceof SqlWith with) {
+                Set<String> names = new HashSet<>();
+                commonTables.push(names);
+                for (SqlNode item : with.withList) {
+                    SqlWithItem withItem = (SqlWithItem) item;
+                    query(withItem.query);
+                    names.add(withItem.name.getSimple().toLowerCase(Locale.ROOT));
+                }
+                outermost = top;
+                query(with.body);
+                commonTables.pop();
+            }
+            else if (node instanceof SqlSelect select) {
+                if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+                    aggregates = true;
+                    groups = true;
+                }
+                if (top && select.getFetch() instanceof SqlLiteral literal && literal.getValue() instanceof Number) {
+                    limit = OptionalLong.of(literal.longValue(true));
+                }
+                if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
+                    sorts = true;
+                }
+                from(select.getFrom());
+                expressions(select.getSelectList());
+                expressions(select.getWhere());
+                expressions(select.getHaving());
+                expressions(select.getQualify());
+                expressions(select.getWindowList());
+                if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
+                    sorts = true;
+                }
+            }
+            else if (node instanceof SqlCall call && (call.getKind() == SqlKind.UNION || call.getKind() == SqlKind.INTERSECT || call.getKind() == SqlKind.EXCEPT)) {
+                call.getOperandList().forEach(this::query);
+            }
+            else if (node instanceof SqlIdentifier name) {
+                // TABLE t
+                table(name, false);
+            }
+            else if (node instanceof SqlCall call) {
+                // VALUES and other queries of no table: their expressions may hold subqueries.
+                call.getOperandList().forEach(this::expressions);
+            }
+        }
+
+        void from(SqlNode node)
+        {
+            if (node == null) {
+                return;
+            }
+            if (node instanceof SqlIdentifier name) {
+                table(name, false);
+            }
+            else if (node instanceof SqlJoin join) {
+                if (!(join instanceof SqlLateralView.Join) && !isUnnest(join.getRight())) {
+                    joins++;
+                }
+                from(join.getLeft());
+                from(join.getRight());
+                expressions(join.getCondition());
+            }
+            else if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.TABLE_REF
+                    || call.getKind() == SqlKind.SNAPSHOT || call.getKind() == SqlKind.LATERAL)) {
+                from(call.operand(0));
+                call.getOperandList().stream().skip(1).forEach(this::expressions);
+            }
+            else if (node instanceof SqlCall call && (call.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy)) {
+                query(node);
+            }
+            else {
+                expressions(node);
+            }
+        }
+
+        private static boolean isUnnest(SqlNode node)
+        {
+            SqlNode inner = node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS ? call.operand(0) : node;
+            return inner != null && (inner.getKind() == SqlKind.UNNEST || inner.getKind() == SqlKind.LATERAL);
+        }
+
+        void expressions(SqlNode node)
+        {
+            if (node == null) {
+                return;
+            }
+            if (node instanceof SqlNodeList list) {
+                list.forEach(this::expressions);
+                return;
+            }
+            if (!(node instanceof SqlCall call)) {
+                return;
+            }
+            if (call.getKind().belongsTo(SqlKind.QUERY) || call instanceof SqlOrderBy) {
+                query(call);
+                return;
+            }
+            if (call.getKind() == SqlKind.OVER) {
+                sorts = true;
+            }
+            if (call.getOperator().isAggregator() || AGGREGATE_FUNCTIONS.contains(call.getOperator().getName().toLowerCase(Locale.ROOT))) {
+                aggregates = true;
+            }
+            for (SqlNode operand : call.getOperandList()) {
+                expressions(operand);
+            }
+        }
+
+        void table(SqlNode node, boolean target)
+        {
+            if (!(node instanceof SqlIdentifier name) || name.isStar()) {
+                if (node != null) {
+                    from(node);
+                }
+                return;
+            }
+            List<String> names = new ArrayList<>(name.names);
+            if (names.size() == 1 && !target) {
+                String simple = names.get(0).toLowerCase(Locale.ROOT);
+                if (commonTables.stream().anyMatch(scope -> scope.contains(simple))) {
+                    return;
+                }
+            }
+            String key = String.join("\u0000", names.stream().map(part -> part.toLowerCase(Locale.ROOT)).toList());
+            TableName existing = tables.get(key);
+            if (existing == null || (target && !existing.target())) {
+                tables.put(key, new TableName(names, target || (existing != null && existing.target())));
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.sluice.server.routing;
+
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.analyze.StatementShape;
+import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.Validation;
+import io.sluice.router.EngineRouter;
+import io.sluice.router.cost.Candidate;
+import io.sluice.router.cost.CostEstimate;
+import io.sluice.router.cost.RouteDecision;
+import io.sluice.router.cost.RouteRequest;
+import io.sluice.router.cost.StatementKind;
+import io.sluice.router.cost.StatementProfile;
+import io.sluice.router.cost.TableReference;
+import io.sluice.server.catalog.EngineCatalogView;
+import io.sluice.server.catalog.SluiceCatalogs;
+import io.sluice.server.session.Session;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.ErrorType;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.metadata.TableStatistics;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Resolves the tables of a parsed statement in Sluice's catalogs and asks the router for the engine. Which engine
+ * reaches which table: a lakehouse table every engine attached to the lakehouse (DuckDB through Sluice's scans; Trino
+ * and Spark when their catalogs list {@code lakehouse}); a table of an engine's own catalog
+ * ({@code catalog.database.table}) the engines whose catalogs list it; any other name is in the session's catalog,
+ * the default engine's (router.default-engine). No engine is asked anything: statistics come from the lakehouse's
+ * snapshot summaries, health and catalogs from the router's background probes.
+ */
+public final class StatementRouting
+{
+    /** A statement validated for an engine, and translated for it when it is sent there. */
+    public record Prepared(Engine engine, Validation validation, Optional<String> sql)
+    {
+        public Prepared
+        {
+            requireNonNull(engine, "engine is null");
+            requireNonNull(validation, "validation is null");
+            requireNonNull(sql, "sql is null");
+        }
+    }
+
+    /**
+     * The router's decision for a statement, with what was prepared for each engine whose translation it asked.
+     */
+    public record Routed(StatementProfile profile, RouteDecision decision, Map<String, Prepared> prepared, Map<String, SluiceException> refusals)
+    {
+        public Routed
+        {
+            requireNonNull(profile, "profile is null");
+            requireNonNull(decision, "decision is null");
+            prepared = Map.copyOf(prepared);
+            refusals = Map.copyOf(refusals);
+        }
+
+        /** The chosen engine's statement; when no engine can run it, the error that says why. */
+        public Prepared chosen(String defaultEngine)
+        {
+            if (decision.chosen().isPresent()) {
+                return prepared.get(decision.chosen().get());
+            }
+            // An engine got as far as translating the statement and refused it: its error is the most precise one, with
+            // its own code (a missing table stays TABLE_NOT_FOUND); the default engine's first, as without the router.
+            SluiceException refusal = refusals.get(defaultEngine);
+            if (refusal == null) {
+                refusal = decision.candidates().stream().map(candidate -> refusals.get(candidate.engine())).filter(Objects::nonNull).findFirst().orElse(null);
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+            boolean allDown = !decision.candidates().isEmpty() && decision.candidates().stream().allMatch(candidate -> candidate.reason().startsWith("unhealthy: "));
+            throw new SluiceException(allDown ? ErrorCode.ENGINE_UNAVAILABLE : ErrorCode.NOT_SUPPORTED, decision.reason());
+        }
+
+        /** The decision in one line for the operation log: each engine's estimate and why it was or was not chosen. */
+        public String summary()
+        {
+            return decision.candidates().stream()
+                    .map(candidate -> format("%s%s %s: %s", candidate.engine(), candidate.chosen() ? " (chosen)" : candidate.feasible() ? "" : " (infeasible)",
+                            candidate.cost().map(cost -> CostEstimate.seconds(cost.total())).orElse("-"), candidate.reason()))
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
+    private final EngineRouter router;
+    private final SluiceCatalogs catalogs;
+
+    public StatementRouting(EngineRouter router, SluiceCatalogs catalogs)
+    {
+        this.router = requireNonNull(router, "router is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+    }
+
+    /** What the router knows of the statement: its shape, and each table it touches with its catalog, reach and size. */
+    public StatementProfile profile(SqlNode statement, String currentDatabase)
+    {
+        StatementShape shape = StatementShape.of(statement);
+        StatementKind kind = StatementKind.valueOf(shape.kind().name());
+        List<TableReference> tables = shape.tables().stream().map(table -> resolve(table, currentDatabase)).toList();
+        return new StatementProfile(kind, tables, shape.joins(), shape.aggregates(), shape.groups(), shape.sorts(), shape.limit());
+    }
+
+    private TableReference resolve(StatementShape.TableName table, String currentDatabase)
+    {
+        List<String> names = table.names();
+        String database = names.size() == 1 ? currentDatabase : String.join(".", names.subList(0, names.size() - 1));
+        String name = names.get(names.size() - 1);
+        String qualified = database + "." + name;
+        if (catalogs.contains(database)) {
+            Optional<TableStatistics> statistics = Optional.empty();
+            try {
+                statistics = catalogs.scanEstimate(database, name);
+            }
+            catch (RuntimeException e) {
+                // A table whose metadata cannot be read: its validation says so, on whichever engine is tried.
+            }
+            OptionalDouble rows = statistics.map(TableStatistics::rowCount).orElse(OptionalDouble.empty());
+            OptionalDouble bytes = statistics.map(TableStatistics::dataBytes).orElse(OptionalDouble.empty());
+            return new TableReference(qualified, "lakehouse", true, lakehouseReaders(), table.target(), rows, bytes);
+        }
+        int dot = database.indexOf('.');
+        if (dot > 0) {
+            String catalog = database.substring(0, dot).toLowerCase(Locale.ROOT);
+            Set<String> owners = router.engines().stream()
+                    .map(Engine::name)
+                    .filter(engine -> router.monitor().catalogs(engine).map(known -> known.contains(catalog)).orElse(false))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!owners.isEmpty()) {
+                return new TableReference(qualified, catalog, false, owners, table.target(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
+        }
+        // The session's catalog: the default engine's own tables, databases and the session's temporary views.
+        String defaultEngine = router.defaultEngine();
+        return new TableReference(qualified, defaultEngine, false, Set.of(defaultEngine), table.target(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    /**
+     * Which engines reach which catalog, as the router reads it: {@code lakehouse} first, then each engine's own
+     * catalogs (as last probed) in name order.
+     */
+    public Map<String, Set<String>> catalogReach()
+    {
+        Map<String, Set<String>> reach = new LinkedHashMap<>();
+        reach.put("lakehouse", lakehouseReaders());
+        Map<String, Set<String>> own = new java.util.TreeMap<>();
+        for (Engine engine : router.engines()) {
+            for (String catalog : router.monitor().catalogs(engine.name()).orElse(Set.of())) {
+                if (!catalog.equals("lakehouse")) {
+                    own.computeIfAbsent(catalog, key -> new LinkedHashSet<>()).add(engine.name());
+                }
+            }
+        }
+        reach.putAll(own);
+        return reach;
+    }
+
+    /** The engines that read lakehouse tables: DuckDB through Sluice's scans, the others when attached to the lakehouse (or not yet probed). */
+    private Set<String> lakehouseReaders()
+    {
+        Set<String> readers = new LinkedHashSet<>();
+        for (Engine engine : router.engines()) {
+            boolean attached = Dialect.fromName(engine.dialect()) == Dialect.DUCKDB
+                    || router.monitor().catalogs(engine.name()).map(known -> known.contains("lakehouse")).orElse(true);
+            if (attached) {
+                readers.add(engine.name());
+            }
+        }
+        return readers;
+    }
+
+    /**
+     * Routes the statement of a session that pins no engine: the cheapest feasible engine, its translation asked
+     * cheapest first (every engine's when {@code explainAll}).
+     */
+    public Routed route(SqlNode statement, Session session, String source, Optional<String> pinned, String pinSource, boolean translate, boolean explainAll)
+    {
+        StatementProfile profile = profile(statement, session.currentDatabase());
+        Map<String, Prepared> prepared = new LinkedHashMap<>();
+        Map<String, SluiceException> refusals = new LinkedHashMap<>();
+        RouteRequest request = new RouteRequest(session.user(), Set.of(), pinned, pinSource);
+        RouteDecision decision = router.costRouter().route(profile, router.monitor().states(), request, engineName -> {
+            Engine engine = router.engine(engineName).orElseThrow();
+            try {
+                prepared.put(engineName, prepare(engine, statement, session, source, translate));
+                return Optional.empty();
+            }
+            catch (SluiceException e) {
+                refusals.put(engineName, e);
+                return Optional.of(e.getMessage());
+            }
+        }, explainAll);
+        return new Routed(profile, decision, prepared, refusals);
+    }
+
+    /** The statement validated against what the engine sees (Sluice's catalogs over the engine's own) and translated for it. */
+    public Prepared prepare(Engine engine, SqlNode statement, Session session, String source, boolean translate)
+    {
+        EngineSession engineSession = session.engineSession(engine);
+        Dialect dialect = session.dialect();
+        CatalogView catalog = catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase()));
+        Validation validation = Transpiler.validate(statement, dialect, catalog, session.currentDatabase()).withSource(source);
+        Optional<String> sql = translate
+                ? Optional.of(Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName))
+                : Optional.empty();
+        return new Prepared(engine, validation, sql);
+    }
+
+    /** Whether a failure of a read-only statement on an engine lets it run on the next feasible one: the engine's fault, not the user's. */
+    public static boolean failsOver(SluiceException failure)
+    {
+        return failure.errorCode().type() == ErrorType.EXTERNAL || failure.errorCode() == ErrorCode.ENGINE_OUT_OF_MEMORY;
+    }
+}
