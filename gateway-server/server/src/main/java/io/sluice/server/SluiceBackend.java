@@ -31,9 +31,11 @@ import io.sluice.spi.metadata.NamePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sluice.spi.Column;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -342,6 +344,36 @@ public final class SluiceBackend
             return Transpilations.transpile(statement, from, to, engine, session.metadata(), database);
         }
     }
+
+    /**
+     * {@code POST /api/v1/sql/route}: the EXPLAIN ROUTE of a statement, in a session of its own for {@code user} with
+     * the given settings ({@code sluice.dialect}, {@code sluice.engine}, {@code use:database}); its columns and rows.
+     */
+    public LocalResultRows explainRoute(String user, String statement, Map<String, String> configuration)
+    {
+        Caller caller = new Caller(user, Optional.empty());
+        Session session = openSession(caller, Integer.MAX_VALUE, configuration);
+        try {
+            Operation operation = executeStatement(session.handle(), caller, "EXPLAIN ROUTE " + statement, Map.of(), false, Duration.ZERO);
+            if (operation.failure().isPresent()) {
+                throw operation.failure().get();
+            }
+            List<String> columns = operation.resultColumns().stream().map(Column::name).toList();
+            List<Object[]> rows = new ArrayList<>();
+            for (Optional<RowBatch> batch = operation.fetch(1000, false); batch.isPresent() && batch.get().rowCount() > 0; batch = operation.fetch(1000, false)) {
+                for (int row = 0; row < batch.get().rowCount(); row++) {
+                    rows.add(batch.get().row(row));
+                }
+            }
+            return new LocalResultRows(columns, rows);
+        }
+        finally {
+            closeSession(session.handle(), caller);
+        }
+    }
+
+    /** A small result's column names and rows, for the REST API. */
+    public record LocalResultRows(List<String> columns, List<Object[]> rows) {}
 
     public EngineRouter router()
     {

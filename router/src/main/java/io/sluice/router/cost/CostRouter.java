@@ -82,12 +82,12 @@ public final class CostRouter
                 continue;
             }
             if (chosen.isPresent() && !explainAll) {
-                feasible.add(new Candidate(engine, true, false, Optional.of(candidate.cost()), format("not chosen: %s is cheaper", chosen.get().profile().engine())));
+                feasible.add(new Candidate(engine, true, false, Optional.of(candidate.cost()), notChosen(chosen.get().profile().engine(), preferred)));
                 continue;
             }
             Optional<String> refusal = check.refusal(engine);
             if (refusal.isPresent()) {
-                infeasible.add(new Candidate(engine, false, false, Optional.of(candidate.cost()), "the statement does not translate: " + refusal.get()));
+                infeasible.add(new Candidate(engine, false, false, Optional.of(candidate.cost()), refusal.get()));
                 continue;
             }
             if (chosen.isEmpty() && eligible) {
@@ -98,7 +98,7 @@ public final class CostRouter
                 feasible.add(new Candidate(engine, true, false, Optional.of(candidate.cost()), format("not chosen: %s pins %s", request.pinSource(), pinned.get())));
             }
             else {
-                feasible.add(new Candidate(engine, true, false, Optional.of(candidate.cost()), format("not chosen: %s is cheaper", chosen.get().profile().engine())));
+                feasible.add(new Candidate(engine, true, false, Optional.of(candidate.cost()), notChosen(chosen.get().profile().engine(), preferred)));
             }
         }
         infeasible.sort(Comparator.comparingInt(candidate -> order(candidate.engine())));
@@ -114,6 +114,11 @@ public final class CostRouter
                     : "No engine can run the statement (" + reasons + ")");
         }
         return new RouteDecision(Optional.of(chosen.get().profile().engine()), candidates, candidates.get(0).reason());
+    }
+
+    private static String notChosen(String chosen, Optional<String> preferred)
+    {
+        return preferred.isPresent() && preferred.get().equals(chosen) ? format("not chosen: %s is preferred", chosen) : format("not chosen: %s is cheaper", chosen);
     }
 
     private int order(String engine)

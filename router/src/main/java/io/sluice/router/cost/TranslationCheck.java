@@ -9,7 +9,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TranslationCheck
 {
-    /** Empty when the engine takes the statement; else why not, in words. */
+    /** Empty when the engine takes the statement; else why not, in words (the reason EXPLAIN ROUTE shows). */
     Optional<String> refusal(String engine);
 
     static TranslationCheck acceptAll()

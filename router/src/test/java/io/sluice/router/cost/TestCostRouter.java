@@ -123,7 +123,7 @@ class TestCostRouter
     @Test
     void aConstructDuckDbRefusesGoesToTheNextEngine()
     {
-        TranslationCheck check = engine -> engine.equals("duckdb") ? Optional.of("Not supported on duckdb: function percentile_approx") : Optional.empty();
+        TranslationCheck check = engine -> engine.equals("duckdb") ? Optional.of("the statement does not translate: Not supported on duckdb: function percentile_approx") : Optional.empty();
         RouteDecision decision = router(List.of()).route(query(lakehouseTable("sales.orders", 50 * MB)), Map.of(), RouteRequest.auto("alice"), check, false);
         assertThat(decision.chosen()).contains("trino");
         Candidate duckDb = decision.candidate("duckdb").orElseThrow();
@@ -168,6 +168,7 @@ class TestCostRouter
         RouteDecision etl = router.route(query(lakehouseTable("sales.orders", 50 * MB)), Map.of(), RouteRequest.auto("etl"), TranslationCheck.acceptAll(), true);
         assertThat(etl.chosen()).contains("spark");
         assertThat(etl.reason()).isEqualTo("preferred by routing policy etl");
+        assertThat(etl.candidate("duckdb").orElseThrow().reason()).isEqualTo("not chosen: spark is preferred");
 
         // 100 GB on DuckDB: about 31 s, over the 1 s ceiling for lakehouse.sales; on the 20-worker Trino, well under.
         RouteDecision capped = route(router, new StatementProfile(StatementKind.QUERY, List.of(lakehouseTable("sales.orders", 100e9)), 0, true, false, false, OptionalLong.empty()));

@@ -46,6 +46,9 @@ import org.apache.calcite.sql.SqlUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static java.lang.String.format;
@@ -173,15 +176,19 @@ public final class ExecuteStatementOperation
      */
     private Optional<ResultSource> routed()
     {
-        Optional<SqlNode> describedQuery = parsed instanceof SqlDescribeObject describe ? describe.query() : Optional.empty();
-        SqlNode target = describedQuery.orElse(parsed);
-        StatementRouting.Routed routed = routing.route(target, session(), statement, Optional.empty(), "sluice.engine=auto", describedQuery.isEmpty(), false);
+        boolean describe = parsed instanceof SqlDescribeObject;
+        Supplier<SqlNode> trees = trees(tree -> tree instanceof SqlDescribeObject described ? described.query().orElseThrow() : tree);
+        StatementRouting.Routed routed = routing.route(trees, session(), statement, Optional.empty(), "sluice.engine=auto", !describe, false);
         StatementRouting.Prepared chosen = routed.chosen(router.defaultEngine());
         Engine engine = chosen.engine();
+        routed.unavailable().forEach((failed, failure) -> {
+            router.metrics().failedOver(failed, engine.name());
+            log().add(format("Failed over from %s to %s after: %s", failed, engine.name(), failure.getMessage()));
+        });
         log().add(format("Routed to %s: %s", engine.name(), routed.decision().reason()));
         log().add("Route: " + routed.summary());
         router.metrics().chosen(engine.name());
-        if (describedQuery.isPresent()) {
+        if (describe) {
             return Optional.of(describeQuery(chosen.validation()));
         }
         String sql = chosen.sql().orElseThrow();
@@ -197,7 +204,7 @@ public final class ExecuteStatementOperation
                 StatementRouting.Prepared fallback = routed.prepared().get(next);
                 if (fallback == null) {
                     try {
-                        fallback = routing.prepare(router.engine(next).orElseThrow(), target, session(), statement, true);
+                        fallback = routing.prepare(router.engine(next).orElseThrow(), trees.get(), session(), statement, true);
                     }
                     catch (SluiceException refused) {
                         log().add(format("Not failed over to %s: %s", next, refused.getMessage()));
@@ -217,6 +224,16 @@ public final class ExecuteStatementOperation
         }
     }
 
+    /**
+     * The statement's tree (its part {@code part} picks) once per call: the parsed tree first, then a new parse each
+     * time, because Calcite's validator rewrites the tree it validates and each engine validates its own.
+     */
+    private Supplier<SqlNode> trees(UnaryOperator<SqlNode> part)
+    {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return () -> part.apply(first.getAndSet(false) ? parsed : Transpiler.parse(statement, dialect));
+    }
+
     /** EXPLAIN ROUTE statement: each engine, whether it can run the statement, its estimated cost and terms, and which one would. */
     private LocalResult explainRoute(SqlNode inner)
     {
@@ -224,8 +241,11 @@ public final class ExecuteStatementOperation
         String setting = session().engineSetting();
         Optional<String> pinned = hint.isPresent() ? hint : setting.equals(EngineRouter.AUTO) ? Optional.empty() : Optional.of(setting);
         String pinSource = hint.map(engine -> format("hint /*+ ENGINE(%s) */", engine)).orElse("sluice.engine=" + setting);
-        SqlNode target = inner instanceof SqlDescribeObject describe && describe.query().isPresent() ? describe.query().get() : inner;
-        StatementRouting.Routed routed = routing.route(target, session(), statement, pinned, pinSource, !(inner instanceof SqlDescribeObject), true);
+        Supplier<SqlNode> trees = trees(tree -> {
+            SqlNode explained = ((SqlExplainRoute) tree).statement();
+            return explained instanceof SqlDescribeObject describe && describe.query().isPresent() ? describe.query().get() : explained;
+        });
+        StatementRouting.Routed routed = routing.route(trees, session(), statement, pinned, pinSource, !(inner instanceof SqlDescribeObject), true);
         log().add("Route: " + routed.summary());
         List<Object[]> rows = new ArrayList<>();
         for (Candidate candidate : routed.decision().candidates()) {

@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The REST API. Today: {@code GET /api/v1/health}, {@code POST /api/v1/sql/transpile} and the lakehouse's Iceberg REST
+ * The REST API. Today: {@code GET /api/v1/health}, {@code POST /api/v1/sql/transpile}, {@code POST /api/v1/sql/route}, {@code GET /metrics} and the lakehouse's Iceberg REST
  * catalog under {@code /iceberg}; the other SQL, job, schedule and cluster endpoints come with their issues.
  */
 public final class RestHandler
@@ -70,15 +72,19 @@ public final class RestHandler
             return json(response, callback, HttpStatus.OK_200, health());
         }
         if (path.equals("/api/v1/sql/transpile")) {
-            if (!HttpMethod.POST.is(request.getMethod())) {
-                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use POST for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+            return post(request, response, callback, path, () -> transpile(request));
+        }
+        if (path.equals("/api/v1/sql/route")) {
+            return post(request, response, callback, path, () -> route(request));
+        }
+        if (path.equals("/metrics")) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
             }
-            try {
-                return json(response, callback, HttpStatus.OK_200, transpile(request));
-            }
-            catch (SluiceException e) {
-                return problem(response, callback, e, Problems.status(e.errorCode()));
-            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            response.setStatus(HttpStatus.OK_200);
+            response.write(true, ByteBuffer.wrap(metrics().getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
         }
         return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "No such endpoint: " + request.getMethod() + " " + path), HttpStatus.NOT_FOUND_404);
     }
@@ -126,6 +132,78 @@ public final class RestHandler
             bytes = input.readNBytes((int) Math.min(maxRequestSize + 1, Integer.MAX_VALUE));
         }
         return bytes.length > maxRequestSize ? Optional.empty() : Optional.of(bytes);
+    }
+
+    private interface Body
+    {
+        Object get()
+                throws Exception;
+    }
+
+    /** A POST endpoint answering JSON; a SluiceException is its problem document, with the status its error code maps to. */
+    private static boolean post(Request request, Response response, Callback callback, String path, Body body)
+            throws Exception
+    {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use POST for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+        }
+        try {
+            return json(response, callback, HttpStatus.OK_200, body.get());
+        }
+        catch (SluiceException e) {
+            return problem(response, callback, e, Problems.status(e.errorCode()));
+        }
+    }
+
+    /**
+     * {@code {"statement": "...", "engine": "auto", "dialect": "spark", "database": "default", "user": "..."}}: the
+     * statement's EXPLAIN ROUTE as JSON, {@code chosen} and one entry per engine; all but {@code statement} optional.
+     */
+    private Map<String, Object> route(Request request)
+            throws Exception
+    {
+        JsonNode body = readJson(request);
+        String statement = requiredText(body, "statement");
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("sluice.engine", optionalText(body, "engine", "auto"));
+        configuration.put("sluice.dialect", optionalText(body, "dialect", Dialect.SPARK.settingValue()));
+        configuration.put("use:database", optionalText(body, "database", "default"));
+        SluiceBackend.LocalResultRows explained = backend.explainRoute(optionalText(body, "user", "rest"), statement, configuration);
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        Object chosen = null;
+        for (Object[] row : explained.rows()) {
+            Map<String, Object> candidate = new LinkedHashMap<>();
+            candidate.put("engine", row[0]);
+            candidate.put("feasible", row[1]);
+            candidate.put("chosen", row[2]);
+            candidate.put("estimatedCost", row[3]);
+            candidate.put("reason", row[4]);
+            Map<String, Object> terms = new LinkedHashMap<>();
+            terms.put("fixed", row[5]);
+            terms.put("scan", row[6]);
+            terms.put("compute", row[7]);
+            terms.put("transfer", row[8]);
+            terms.put("queue", row[9]);
+            candidate.put("terms", terms);
+            candidates.add(candidate);
+            if (Boolean.TRUE.equals(row[2])) {
+                chosen = row[0];
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("statement", statement);
+        result.put("chosen", chosen);
+        result.put("candidates", candidates);
+        return result;
+    }
+
+    /** Prometheus' text format: the router's decisions and failovers, and the server's sessions and operations. */
+    private String metrics()
+    {
+        StringBuilder text = new StringBuilder(backend.router().metrics().prometheus());
+        text.append("# HELP sluice_sessions Open client sessions.\n# TYPE sluice_sessions gauge\nsluice_sessions ").append(backend.sessionCount()).append('\n');
+        text.append("# HELP sluice_operations Operations not yet closed.\n# TYPE sluice_operations gauge\nsluice_operations ").append(backend.operationCount()).append('\n');
+        return text.toString();
     }
 
     /** {@code {"statement": "...", "from": "spark", "to": "duckdb", "database": "default"}}: {@code from} and {@code database} are optional. */

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static java.lang.String.format;
@@ -62,7 +63,8 @@ public final class StatementRouting
     /**
      * The router's decision for a statement, with what was prepared for each engine whose translation it asked.
      */
-    public record Routed(StatementProfile profile, RouteDecision decision, Map<String, Prepared> prepared, Map<String, SluiceException> refusals)
+    public record Routed(StatementProfile profile, RouteDecision decision, Map<String, Prepared> prepared, Map<String, SluiceException> refusals,
+            Map<String, SluiceException> unavailable)
     {
         public Routed
         {
@@ -70,6 +72,7 @@ public final class StatementRouting
             requireNonNull(decision, "decision is null");
             prepared = Map.copyOf(prepared);
             refusals = Map.copyOf(refusals);
+            unavailable = Map.copyOf(new LinkedHashMap<>(unavailable));
         }
 
         /** The chosen engine's statement; when no engine can run it, the error that says why. */
@@ -86,6 +89,10 @@ public final class StatementRouting
             }
             if (refusal != null) {
                 throw refusal;
+            }
+            Optional<SluiceException> failure = unavailable.values().stream().findFirst();
+            if (failure.isPresent()) {
+                throw failure.get();
             }
             boolean allDown = !decision.candidates().isEmpty() && decision.candidates().stream().allMatch(candidate -> candidate.reason().startsWith("unhealthy: "));
             throw new SluiceException(allDown ? ErrorCode.ENGINE_UNAVAILABLE : ErrorCode.NOT_SUPPORTED, decision.reason());
@@ -191,24 +198,39 @@ public final class StatementRouting
      * Routes the statement of a session that pins no engine: the cheapest feasible engine, its translation asked
      * cheapest first (every engine's when {@code explainAll}).
      */
-    public Routed route(SqlNode statement, Session session, String source, Optional<String> pinned, String pinSource, boolean translate, boolean explainAll)
+    /**
+     * @param statement a tree of the statement per call: Calcite's validator rewrites the tree it validates, so each
+     *     engine's validation needs one of its own (the first call may return the parsed tree itself)
+     */
+    public Routed route(Supplier<SqlNode> statement, Session session, String source, Optional<String> pinned, String pinSource, boolean translate, boolean explainAll)
     {
-        StatementProfile profile = profile(statement, session.currentDatabase());
+        StatementProfile profile = profile(statement.get(), session.currentDatabase());
         Map<String, Prepared> prepared = new LinkedHashMap<>();
         Map<String, SluiceException> refusals = new LinkedHashMap<>();
+        Map<String, SluiceException> unavailable = new LinkedHashMap<>();
         RouteRequest request = new RouteRequest(session.user(), Set.of(), pinned, pinSource);
         RouteDecision decision = router.costRouter().route(profile, router.monitor().states(), request, engineName -> {
             Engine engine = router.engine(engineName).orElseThrow();
             try {
-                prepared.put(engineName, prepare(engine, statement, session, source, translate));
+                prepared.put(engineName, prepare(engine, statement.get(), session, source, translate));
                 return Optional.empty();
             }
             catch (SluiceException e) {
+                if (failsOver(e)) {
+                    // The engine did not answer while the statement was validated for it: nothing ran there. A read
+                    // goes on to the next engine; a write fails with the engine's error, never moved elsewhere.
+                    if (!profile.kind().readOnly() && !explainAll) {
+                        throw e;
+                    }
+                    unavailable.put(engineName, e);
+                    router.monitor().markDown(engineName, e.getMessage());
+                    return Optional.of("unavailable: " + e.getMessage());
+                }
                 refusals.put(engineName, e);
-                return Optional.of(e.getMessage());
+                return Optional.of("the statement does not translate: " + e.getMessage());
             }
         }, explainAll);
-        return new Routed(profile, decision, prepared, refusals);
+        return new Routed(profile, decision, prepared, refusals, unavailable);
     }
 
     /** The statement validated against what the engine sees (Sluice's catalogs over the engine's own) and translated for it. */
