@@ -186,7 +186,7 @@ SqlNode SqlUseDatabase() :
 
 /**
  * SHOW DATABASES | SCHEMAS | TABLES | VIEWS | COLUMNS | FUNCTIONS | PARTITIONS | CREATE TABLE | CREATE VIEW, with
- * Spark's optional parts; SHOW ENGINES; SHOW STATS FOR t.
+ * Spark's optional parts; SHOW CATALOGS; SHOW ENGINES; SHOW QUERIES; SHOW STATS FOR t.
  */
 SqlNode SqlShowStatement() :
 {
@@ -224,6 +224,8 @@ SqlNode SqlShowStatement() :
         [ [ <LIKE> ] pattern = StringLiteral() ]
     |
         <ENGINES> { kind = SqlShow.Kind.ENGINES; }
+    |
+        <QUERIES> { kind = SqlShow.Kind.QUERIES; }
     |
         <STATS> <FOR> { kind = SqlShow.Kind.STATS; }
         table = CompoundIdentifier()

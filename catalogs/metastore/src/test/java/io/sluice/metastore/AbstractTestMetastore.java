@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +27,7 @@ abstract class AbstractTestMetastore
     {
         MetastoreConfig config = newStore();
         Metastore store = Metastore.open(config);
-        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(2);
         try (Connection connection = store.connection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO iceberg_namespace_properties (catalog_name, namespace, property_key, property_value) VALUES (?, ?, ?, ?)")) {
@@ -36,7 +39,7 @@ abstract class AbstractTestMetastore
         }
         // Opened again, as after a restart: nothing migrates twice and the row is still there.
         Metastore reopened = Metastore.open(config);
-        assertThat(reopened.schemaVersion()).isEqualTo(1);
+        assertThat(reopened.schemaVersion()).isEqualTo(2);
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT namespace, property_value FROM iceberg_namespace_properties")) {
             assertThat(rows.next()).isTrue();
@@ -47,8 +50,30 @@ abstract class AbstractTestMetastore
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet history = statement.executeQuery("SELECT count(*) FROM \"" + Metastore.SCHEMA_HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             assertThat(history.next()).isTrue();
-            assertThat(history.getInt(1)).isEqualTo(1);
+            assertThat(history.getInt(1)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void queryHistoryKeepsRoutesEstimatesAndTimes()
+    {
+        QueryHistory history = new QueryHistory(Metastore.open(newStore()));
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        history.record(new QueryHistory.QueryRecord("q1", "alice", "SELECT 1", "f1", Optional.of("duckdb"), Optional.of("cheapest feasible engine"),
+                OptionalDouble.of(0.001), OptionalDouble.of(0.004), "FINISHED", Optional.empty(), Optional.empty(), start, Optional.of(start.plusMillis(4))));
+        history.record(new QueryHistory.QueryRecord("q2", "bob", "SELECT x".repeat(10_000), "f2", Optional.of("trino"), Optional.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), "FAILED", Optional.of("Trino is not reachable"), Optional.of("spark"), start.plusSeconds(1),
+                Optional.empty()));
+        List<QueryHistory.QueryRecord> recent = history.recent(10, Optional.empty());
+        assertThat(recent).extracting(QueryHistory.QueryRecord::queryId).containsExactly("q2", "q1");
+        assertThat(recent.get(1).actualSeconds()).hasValue(0.004);
+        assertThat(recent.get(1).finishedAt()).contains(start.plusMillis(4));
+        assertThat(recent.get(0).estimatedSeconds()).isEmpty();
+        assertThat(recent.get(0).statement()).hasSize(QueryHistory.MAX_STATEMENT_LENGTH);
+        assertThat(recent.get(0).error()).contains("Trino is not reachable");
+        assertThat(history.recent(10, Optional.of("alice"))).extracting(QueryHistory.QueryRecord::queryId).containsExactly("q1");
+        assertThat(history.prune(1)).isEqualTo(1);
+        assertThat(history.recent(10, Optional.empty())).extracting(QueryHistory.QueryRecord::queryId).containsExactly("q2");
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class SqlShow
         extends SqlStatement
 {
     /** What is listed. */
-    public enum Kind { CATALOGS, DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS, ENGINES, STATS, PARTITIONS, CREATE_TABLE, CREATE_VIEW }
+    public enum Kind { CATALOGS, DATABASES, TABLES, VIEWS, COLUMNS, FUNCTIONS, ENGINES, QUERIES, STATS, PARTITIONS, CREATE_TABLE, CREATE_VIEW }
 
     private final Kind kind;
     private final SqlIdentifier database;

@@ -92,6 +92,8 @@ class TestStatementShape
         SqlShow catalogs = (SqlShow) Transpiler.parse("SHOW CATALOGS LIKE 'lake*'", Dialect.SPARK);
         assertThat(catalogs.kind()).isEqualTo(SqlShow.Kind.CATALOGS);
         assertThat(catalogs.pattern()).contains("lake*");
+        assertThat(((SqlShow) Transpiler.parse("SHOW QUERIES", Dialect.SPARK)).kind()).isEqualTo(SqlShow.Kind.QUERIES);
+        assertThat(shape("SELECT queries FROM queries").tables()).containsExactly(read("queries"));
         SqlShow databases = (SqlShow) Transpiler.parse("SHOW DATABASES IN lakehouse", Dialect.SPARK);
         assertThat(databases.database().orElseThrow().toString()).isEqualTo("lakehouse");
     }

@@ -15,6 +15,8 @@ import io.sluice.server.operation.MetadataOperation;
 import io.sluice.server.operation.Operation;
 import io.sluice.server.operation.OperationState;
 import io.sluice.server.operation.OperationType;
+import io.sluice.server.operation.StatementServices;
+import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Caller;
 import io.sluice.server.session.HandleId;
@@ -78,16 +80,20 @@ public final class SluiceBackend
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
     private final StatementRouting routing;
+    private final QueryRecorder recorder;
+    private final StatementServices services;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
 
-    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs)
+    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder)
     {
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
-        this.routing = new StatementRouting(router, catalogs);
+        this.recorder = requireNonNull(recorder, "recorder is null");
+        this.routing = new StatementRouting(router, catalogs, recorder.routeHistory());
+        this.services = new StatementServices(router, catalogs, routing, recorder);
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
@@ -190,7 +196,7 @@ public final class SluiceBackend
                 SessionCommandExecutor.applySetting(session, key, value);
             }
         });
-        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, router, catalogs, routing, config.maxResultRows());
+        Operation operation = new ExecuteStatementOperation(session, nextQueryId(), statement, services, config.maxResultRows());
         sessions.addOperation(operation);
         ScheduledFuture<?> timeout = null;
         if (!queryTimeout.isZero() && !queryTimeout.isNegative()) {
@@ -375,6 +381,11 @@ public final class SluiceBackend
     /** A small result's column names and rows, for the REST API. */
     public record LocalResultRows(List<String> columns, List<Object[]> rows) {}
 
+    public QueryRecorder recorder()
+    {
+        return recorder;
+    }
+
     public EngineRouter router()
     {
         return router;
@@ -423,5 +434,6 @@ public final class SluiceBackend
         sessions.closeAll();
         executor.shutdownNow();
         router.close();
+        recorder.close();
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
 import io.sluice.metastore.Metastore;
 import io.sluice.metastore.MetastoreConfig;
+import io.sluice.metastore.QueryHistory;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
@@ -12,6 +13,7 @@ import io.sluice.server.config.ServerConfig;
 import io.sluice.server.config.SessionConfig;
 import io.sluice.server.config.Settings;
 import io.sluice.server.rest.RestHandler;
+import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.thrift.BinaryThriftServer;
 import io.sluice.server.thrift.HttpThriftHandler;
 import io.sluice.server.thrift.ThriftCliService;
@@ -99,7 +101,9 @@ public final class SluiceServer
                     .collect(Collectors.toMap(entry -> "router." + entry.getKey(), Map.Entry::getValue)),
                     settings.getDuration(EngineRouter.HEALTH_INTERVAL, Duration.ofSeconds(5)), settings.getDuration(EngineRouter.CATALOGS_INTERVAL, Duration.ofSeconds(60)));
             router.monitor().start();
-            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse));
+            QueryRecorder recorder = new QueryRecorder(Optional.of(new QueryHistory(metastore)),
+                    settings.getInt(QueryRecorder.MAX_QUERIES, QueryRecorder.DEFAULT_MAX_QUERIES, 100, Integer.MAX_VALUE));
+            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse), recorder);
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);

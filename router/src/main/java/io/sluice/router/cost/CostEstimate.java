@@ -8,19 +8,32 @@ package io.sluice.router.cost;
  * @param compute joins, aggregation and sorting, as factors of the scan
  * @param transfer moving the result rows to Sluice
  * @param queue waiting behind the statements running or queued on the engine
+ * @param history the factor that what statements of the same shape took on the engine applies to the sum (1 without history)
  */
-public record CostEstimate(double fixed, double scan, double compute, double transfer, double queue)
+public record CostEstimate(double fixed, double scan, double compute, double transfer, double queue, double history)
 {
+    public CostEstimate(double fixed, double scan, double compute, double transfer, double queue)
+    {
+        this(fixed, scan, compute, transfer, queue, 1);
+    }
+
     public double total()
     {
-        return fixed + scan + compute + transfer + queue;
+        return (fixed + scan + compute + transfer + queue) * history;
+    }
+
+    /** The same estimate, corrected by a factor from history. */
+    public CostEstimate corrected(double factor)
+    {
+        return new CostEstimate(fixed, scan, compute, transfer, queue, factor);
     }
 
     /** The terms in words, for EXPLAIN ROUTE and the operation log. */
     public String terms()
     {
-        return String.format(java.util.Locale.ROOT, "fixed %s + scan %s + compute %s + transfer %s + queue %s",
+        String sum = String.format(java.util.Locale.ROOT, "fixed %s + scan %s + compute %s + transfer %s + queue %s",
                 seconds(fixed), seconds(scan), seconds(compute), seconds(transfer), seconds(queue));
+        return history == 1 ? sum : String.format(java.util.Locale.ROOT, "(%s) x history %.3f", sum, history);
     }
 
     public static String seconds(double value)

@@ -43,6 +43,13 @@ public final class CostRouter
      */
     public RouteDecision route(StatementProfile statement, Map<String, EngineState> states, RouteRequest request, TranslationCheck check, boolean explainAll)
     {
+        return route(statement, states, request, check, CostCorrections.NONE, explainAll);
+    }
+
+    /** @param corrections factors per engine from what statements of this one's shape took there */
+    public RouteDecision route(StatementProfile statement, Map<String, EngineState> states, RouteRequest request, TranslationCheck check,
+            CostCorrections corrections, boolean explainAll)
+    {
         Set<String> databases = statement.tables().stream().map(TableReference::database).collect(Collectors.toSet());
         List<RoutingPolicy> applying = policies.stream().filter(policy -> policy.applies(request.user(), request.groups(), databases)).toList();
         Optional<String> pinned = request.pinned().map(engine -> engine.toLowerCase(Locale.ROOT));
@@ -57,7 +64,8 @@ public final class CostRouter
         for (int i = 0; i < profiles.size(); i++) {
             EngineProfile profile = profiles.get(i);
             EngineState state = states.getOrDefault(profile.engine(), EngineState.idle());
-            CostEstimate cost = CostModel.estimate(statement, profile, state);
+            CostEstimate estimate = CostModel.estimate(statement, profile, state);
+            CostEstimate cost = corrections.factor(profile.engine()).stream().mapToObj(estimate::corrected).findFirst().orElse(estimate);
             Optional<String> rejection = rejection(statement, profile, state, cost, applying);
             if (rejection.isPresent()) {
                 infeasible.add(new Candidate(profile.engine(), false, false, Optional.of(cost), rejection.get()));
@@ -140,7 +148,9 @@ public final class CostRouter
             String policy = policies.stream().filter(candidate -> candidate.preferred().equals(preferred)).map(RoutingPolicy::name).findFirst().orElseThrow();
             return format("preferred by routing policy %s", policy);
         }
-        return format("cheapest feasible engine: %s", CostEstimate.seconds(cost.total()));
+        return cost.history() == 1
+                ? format("cheapest feasible engine: %s", CostEstimate.seconds(cost.total()))
+                : format(Locale.ROOT, "cheapest feasible engine: %s (history of its shape x %.3f)", CostEstimate.seconds(cost.total()), cost.history());
     }
 
     /** Why the engine cannot take the statement, before its translation is asked; empty when it can. */

@@ -264,4 +264,30 @@ class TestCostRouter
         assertThat(route(new CostRouter(List.of(b, a), List.of()), query(unknown)).chosen()).contains("spark");
         assertThat(route(new CostRouter(List.of(a, b), List.of()), query(unknown)).chosen()).contains("trino");
     }
+
+    @Test
+    void historyOfTheShapeCorrectsTheEstimate()
+    {
+        CostRouter router = new CostRouter(List.of(duckDb(), trino(20)), List.of());
+        StatementProfile statement = query(lakehouseTable("sales.orders", 100 * MB));
+        assertThat(route(router, statement).chosen()).contains("duckdb");
+        double estimated = route(router, statement).candidate("duckdb").orElseThrow().cost().orElseThrow().total();
+        RouteHistory history = new RouteHistory();
+        // Statements of this shape took forty times DuckDB's estimate (a skewed join, say); Trino's estimate held.
+        for (int run = 0; run < 5; run++) {
+            history.record("shape", "duckdb", estimated, estimated * 40);
+        }
+        history.record("shape", "duckdb", estimated, estimated * 2);
+        assertThat(history.factor("shape", "duckdb")).hasValue(40.0);
+        assertThat(history.runs("shape", "duckdb")).isEqualTo(6);
+        RouteDecision corrected = router.route(statement, Map.of(), RouteRequest.auto("alice"), TranslationCheck.acceptAll(), history.forStatement("shape"), true);
+        assertThat(corrected.chosen()).contains("trino");
+        CostEstimate duckDbCost = corrected.candidate("duckdb").orElseThrow().cost().orElseThrow();
+        assertThat(duckDbCost.history()).isEqualTo(40.0);
+        assertThat(duckDbCost.total()).isEqualTo(estimated * 40, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(duckDbCost.terms()).endsWith(" x history 40.000");
+        // Another shape is not corrected.
+        assertThat(router.route(statement, Map.of(), RouteRequest.auto("alice"), TranslationCheck.acceptAll(), history.forStatement("other"), true).chosen())
+                .contains("duckdb");
+    }
 }

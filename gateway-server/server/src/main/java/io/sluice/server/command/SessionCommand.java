@@ -45,6 +45,12 @@ public sealed interface SessionCommand
         }
     }
 
+    /** {@code SHOW QUERIES}: the latest statements in the query history, with their route, estimate and time. */
+    record ShowQueries()
+            implements SessionCommand
+    {
+    }
+
     /** {@code SHOW CATALOGS [LIKE 'pattern']}: the lakehouse and each engine's own catalogs, with the engines that reach them. */
     record ShowCatalogs(Optional<String> pattern)
             implements SessionCommand

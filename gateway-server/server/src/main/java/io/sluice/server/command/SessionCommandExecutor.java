@@ -2,6 +2,7 @@ package io.sluice.server.command;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.functions.FunctionCatalog;
+import io.sluice.metastore.QueryHistory;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
@@ -249,6 +250,24 @@ public final class SessionCommandExecutor
         return databases.stream()
                 .filter(database -> pattern.map(regex -> regex.matcher(database).matches()).orElse(true))
                 .toList();
+    }
+
+    /** The number of statements SHOW QUERIES lists, newest first. */
+    public static final int SHOW_QUERIES_LIMIT = 1000;
+
+    /** {@code SHOW QUERIES}: the newest statements of the query history. */
+    public static LocalResult showQueries(List<QueryHistory.QueryRecord> records)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (QueryHistory.QueryRecord record : records) {
+            rows.add(new Object[] {record.queryId(), record.user(), record.state(), record.engine().orElse(null),
+                    record.estimatedSeconds().isPresent() ? record.estimatedSeconds().getAsDouble() : null,
+                    record.actualSeconds().isPresent() ? record.actualSeconds().getAsDouble() : null,
+                    record.startedAt().toString(), record.route().orElse(null), record.failedOverFrom().orElse(null), record.error().orElse(null), record.statement()});
+        }
+        return new LocalResult(MetadataResults.columns("query_id", SluiceType.STRING, "user", SluiceType.STRING, "state", SluiceType.STRING,
+                "engine", SluiceType.STRING, "estimated_seconds", SluiceType.DOUBLE, "actual_seconds", SluiceType.DOUBLE, "started", SluiceType.STRING,
+                "route", SluiceType.STRING, "failed_over_from", SluiceType.STRING, "error", SluiceType.STRING, "statement", SluiceType.STRING), rows);
     }
 
     /** {@code SHOW CATALOGS}: each catalog, whether it is the lakehouse or an engine's own, and the engines that reach it. */

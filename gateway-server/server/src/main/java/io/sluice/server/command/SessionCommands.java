@@ -40,6 +40,7 @@ public final class SessionCommands
             return Optional.of(switch (show.kind()) {
                 case DATABASES -> new SessionCommand.ShowDatabases(database.map(name -> name.toLowerCase(Locale.ROOT)), show.pattern());
                 case CATALOGS -> new SessionCommand.ShowCatalogs(show.pattern());
+                case QUERIES -> new SessionCommand.ShowQueries();
                 case TABLES -> new SessionCommand.ShowTables(database, show.pattern());
                 case VIEWS -> new SessionCommand.ShowViews(database, show.pattern());
                 case FUNCTIONS -> new SessionCommand.ShowFunctions(show.pattern());

@@ -2,6 +2,7 @@ package io.sluice.server.operation;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.analyze.StatementFingerprint;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDescribeObject;
@@ -12,6 +13,7 @@ import io.sluice.dialects.ast.SqlTranspile;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
+import io.sluice.metastore.QueryHistory;
 import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
@@ -24,6 +26,7 @@ import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
 import io.sluice.server.metadata.MetadataResults;
+import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
@@ -43,9 +46,11 @@ import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -65,10 +70,15 @@ public final class ExecuteStatementOperation
     /** The first word of statements that answer rows, for statements Sluice passes through without parsing them. */
     private static final Pattern QUERY_START = Pattern.compile("(?is)^[\\s(]*(SELECT|WITH|VALUES|SHOW|DESCRIBE|DESC|EXPLAIN|TABLE|FROM|LIST)\\b.*");
 
+    /** EXPLAIN ROUTE's own words, so that the statement it explains has the fingerprint it has when executed. */
+    private static final Pattern EXPLAIN_ROUTE = Pattern.compile("(?is)^\\s*EXPLAIN\\s+ROUTE\\s+");
+
     private final String statement;
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
     private final StatementRouting routing;
+    private final QueryRecorder recorder;
+    private final String fingerprint;
     private final Dialect dialect;
     private final SqlNode parsed;
     private final Optional<SessionCommand> command;
@@ -82,14 +92,15 @@ public final class ExecuteStatementOperation
      * as PyHive read it from the operation handle before the statement ran). A syntax error, or a session command
      * that cannot be, is kept for the run, which fails with it.
      */
-    public ExecuteStatementOperation(Session session, String queryId, String statement, EngineRouter router, SluiceCatalogs catalogs, StatementRouting routing,
-            long maxResultRows)
+    public ExecuteStatementOperation(Session session, String queryId, String statement, StatementServices services, long maxResultRows)
     {
         super(session, OperationType.EXECUTE_STATEMENT, queryId, maxResultRows);
         this.statement = requireNonNull(statement, "statement is null");
-        this.router = requireNonNull(router, "router is null");
-        this.catalogs = requireNonNull(catalogs, "catalogs is null");
-        this.routing = requireNonNull(routing, "routing is null");
+        this.router = services.router();
+        this.catalogs = services.catalogs();
+        this.routing = services.routing();
+        this.recorder = services.recorder();
+        this.fingerprint = StatementFingerprint.of(statement);
         this.dialect = session.dialect();
         SqlNode tree = null;
         Optional<SessionCommand> sessionCommand = Optional.empty();
@@ -136,6 +147,9 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowEngines) {
                 return Optional.of(SessionCommandExecutor.showEngines(router));
             }
+            if (command.get() instanceof SessionCommand.ShowQueries) {
+                return Optional.of(SessionCommandExecutor.showQueries(recorder.recent(SessionCommandExecutor.SHOW_QUERIES_LIMIT)));
+            }
             if (command.get() instanceof SessionCommand.ShowCatalogs show) {
                 return Optional.of(SessionCommandExecutor.showCatalogs(routing.catalogReach(), show));
             }
@@ -166,7 +180,7 @@ public final class ExecuteStatementOperation
         String sql = Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName);
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
-        return execute(choice, sql);
+        return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, sql));
     }
 
     /**
@@ -178,9 +192,10 @@ public final class ExecuteStatementOperation
     {
         boolean describe = parsed instanceof SqlDescribeObject;
         Supplier<SqlNode> trees = trees(tree -> tree instanceof SqlDescribeObject described ? described.query().orElseThrow() : tree);
-        StatementRouting.Routed routed = routing.route(trees, session(), statement, Optional.empty(), "sluice.engine=auto", !describe, false);
+        StatementRouting.Routed routed = routing.route(trees, session(), statement, fingerprint, Optional.empty(), "sluice.engine=auto", !describe, false);
         StatementRouting.Prepared chosen = routed.chosen(router.defaultEngine());
         Engine engine = chosen.engine();
+        Optional<String> failedOverFrom = routed.unavailable().keySet().stream().findFirst();
         routed.unavailable().forEach((failed, failure) -> {
             router.metrics().failedOver(failed, engine.name());
             log().add(format("Failed over from %s to %s after: %s", failed, engine.name(), failure.getMessage()));
@@ -194,7 +209,7 @@ public final class ExecuteStatementOperation
         String sql = chosen.sql().orElseThrow();
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
         try {
-            return execute(new EngineChoice(engine, routed.decision().reason()), sql);
+            return recorded(engine, routed.decision().reason(), estimate(routed, engine.name()), failedOverFrom, () -> execute(new EngineChoice(engine, routed.decision().reason()), sql));
         }
         catch (SluiceException failure) {
             if (!routed.profile().kind().readOnly() || !StatementRouting.failsOver(failure) || state().isTerminal()) {
@@ -218,9 +233,42 @@ public final class ExecuteStatementOperation
                 log().add(format("Failed over from %s to %s after: %s", engine.name(), next, failure.getMessage()));
                 String fallbackSql = fallback.sql().orElseThrow();
                 log().add(format("Translated from %s to %s: %s", dialect.settingValue(), fallback.engine().dialect(), fallbackSql));
-                return execute(new EngineChoice(fallback.engine(), "failover from " + engine.name()), fallbackSql);
+                Engine fallbackEngine = fallback.engine();
+                return recorded(fallbackEngine, "failover from " + engine.name(), estimate(routed, next), Optional.of(engine.name()),
+                        () -> execute(new EngineChoice(fallbackEngine, "failover from " + engine.name()), fallbackSql));
             }
             throw failure;
+        }
+    }
+
+    /** The model's estimate for the engine, before any correction from history: what the history's ratios are of. */
+    private static OptionalDouble estimate(StatementRouting.Routed routed, String engine)
+    {
+        return routed.decision().candidate(engine).flatMap(Candidate::cost)
+                .map(cost -> OptionalDouble.of(cost.total() / cost.history()))
+                .orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * Runs the statement on the engine and records it in the query history: the engine, why it was chosen, the
+     * estimate, the time until the engine answered (its first rows, or the end of a statement without rows), and
+     * how it ended.
+     */
+    private Optional<ResultSource> recorded(Engine engine, String route, OptionalDouble estimate, Optional<String> failedOverFrom, Supplier<Optional<ResultSource>> run)
+    {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        try {
+            Optional<ResultSource> result = run.get();
+            recorder.record(new QueryHistory.QueryRecord(queryId(), session().user(), statement, fingerprint, Optional.of(engine.name()), Optional.of(route),
+                    estimate, OptionalDouble.of((System.nanoTime() - start) / 1e9), "FINISHED", Optional.empty(), failedOverFrom, started, Optional.of(Instant.now())));
+            return result;
+        }
+        catch (SluiceException e) {
+            recorder.record(new QueryHistory.QueryRecord(queryId(), session().user(), statement, fingerprint, Optional.of(engine.name()), Optional.of(route),
+                    estimate, OptionalDouble.empty(), e.errorCode() == ErrorCode.QUERY_CANCELED ? "CANCELED" : "FAILED", Optional.ofNullable(e.getMessage()),
+                    failedOverFrom, started, Optional.of(Instant.now())));
+            throw e;
         }
     }
 
@@ -245,7 +293,9 @@ public final class ExecuteStatementOperation
             SqlNode explained = ((SqlExplainRoute) tree).statement();
             return explained instanceof SqlDescribeObject describe && describe.query().isPresent() ? describe.query().get() : explained;
         });
-        StatementRouting.Routed routed = routing.route(trees, session(), statement, pinned, pinSource, !(inner instanceof SqlDescribeObject), true);
+        String explained = EXPLAIN_ROUTE.matcher(statement).replaceFirst("");
+        StatementRouting.Routed routed = routing.route(trees, session(), statement, StatementFingerprint.of(explained), pinned, pinSource,
+                !(inner instanceof SqlDescribeObject), true);
         log().add("Route: " + routed.summary());
         List<Object[]> rows = new ArrayList<>();
         for (Candidate candidate : routed.decision().candidates()) {

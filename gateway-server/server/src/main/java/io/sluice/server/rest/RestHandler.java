@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.dialects.Dialect;
+import io.sluice.metastore.QueryHistory;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.config.SluiceVersion;
 import io.sluice.spi.ErrorCode;
@@ -76,6 +77,17 @@ public final class RestHandler
         }
         if (path.equals("/api/v1/sql/route")) {
             return post(request, response, callback, path, () -> route(request));
+        }
+        if (path.equals("/api/v1/queries")) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+            }
+            try {
+                return json(response, callback, HttpStatus.OK_200, queries(request));
+            }
+            catch (SluiceException e) {
+                return problem(response, callback, e, Problems.status(e.errorCode()));
+            }
         }
         if (path.equals("/metrics")) {
             if (!HttpMethod.GET.is(request.getMethod())) {
@@ -195,6 +207,45 @@ public final class RestHandler
         result.put("chosen", chosen);
         result.put("candidates", candidates);
         return result;
+    }
+
+    /** {@code GET /api/v1/queries?limit=100&user=u}: the newest statements of the query history, newest first. */
+    private Map<String, Object> queries(Request request)
+    {
+        Fields query = Request.extractQueryParameters(request);
+        int limit = 100;
+        String limitText = query.getValue("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            }
+            catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 10_000) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid limit '" + limitText + "': expected a number from 1 to 10000");
+            }
+        }
+        Optional<String> user = Optional.ofNullable(query.getValue("user"));
+        List<Map<String, Object>> queries = new ArrayList<>();
+        for (QueryHistory.QueryRecord record : backend.recorder().recent(limit, user)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("queryId", record.queryId());
+            entry.put("user", record.user());
+            entry.put("state", record.state());
+            entry.put("engine", record.engine().orElse(null));
+            entry.put("route", record.route().orElse(null));
+            entry.put("estimatedSeconds", record.estimatedSeconds().isPresent() ? record.estimatedSeconds().getAsDouble() : null);
+            entry.put("actualSeconds", record.actualSeconds().isPresent() ? record.actualSeconds().getAsDouble() : null);
+            entry.put("failedOverFrom", record.failedOverFrom().orElse(null));
+            entry.put("error", record.error().orElse(null));
+            entry.put("started", record.startedAt().toString());
+            entry.put("finished", record.finishedAt().map(Object::toString).orElse(null));
+            entry.put("fingerprint", record.fingerprint());
+            entry.put("statement", record.statement());
+            queries.add(entry);
+        }
+        return Map.of("queries", queries);
     }
 
     /** Prometheus' text format: the router's decisions and failovers, and the server's sessions and operations. */

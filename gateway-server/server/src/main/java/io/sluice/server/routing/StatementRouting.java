@@ -7,6 +7,7 @@ import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
+import io.sluice.router.cost.CostCorrections;
 import io.sluice.router.cost.CostEstimate;
 import io.sluice.router.cost.RouteDecision;
 import io.sluice.router.cost.RouteRequest;
@@ -110,11 +111,13 @@ public final class StatementRouting
 
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
+    private final CostCorrections.Source corrections;
 
-    public StatementRouting(EngineRouter router, SluiceCatalogs catalogs)
+    public StatementRouting(EngineRouter router, SluiceCatalogs catalogs, CostCorrections.Source corrections)
     {
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.corrections = requireNonNull(corrections, "corrections is null");
     }
 
     /** What the router knows of the statement: its shape, and each table it touches with its catalog, reach and size. */
@@ -202,7 +205,8 @@ public final class StatementRouting
      * @param statement a tree of the statement per call: Calcite's validator rewrites the tree it validates, so each
      *     engine's validation needs one of its own (the first call may return the parsed tree itself)
      */
-    public Routed route(Supplier<SqlNode> statement, Session session, String source, Optional<String> pinned, String pinSource, boolean translate, boolean explainAll)
+    public Routed route(Supplier<SqlNode> statement, Session session, String source, String fingerprint, Optional<String> pinned, String pinSource, boolean translate,
+            boolean explainAll)
     {
         StatementProfile profile = profile(statement.get(), session.currentDatabase());
         Map<String, Prepared> prepared = new LinkedHashMap<>();
@@ -229,7 +233,7 @@ public final class StatementRouting
                 refusals.put(engineName, e);
                 return Optional.of("the statement does not translate: " + e.getMessage());
             }
-        }, explainAll);
+        }, corrections.forStatement(fingerprint), explainAll);
         return new Routed(profile, decision, prepared, refusals, unavailable);
     }
 

@@ -1,0 +1,20 @@
+package io.sluice.server.operation;
+
+import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.SluiceCatalogs;
+import io.sluice.server.routing.QueryRecorder;
+import io.sluice.server.routing.StatementRouting;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a statement's operation runs with: the engines and the router, Sluice's catalogs, routing, the query history. */
+public record StatementServices(EngineRouter router, SluiceCatalogs catalogs, StatementRouting routing, QueryRecorder recorder)
+{
+    public StatementServices
+    {
+        requireNonNull(router, "router is null");
+        requireNonNull(catalogs, "catalogs is null");
+        requireNonNull(routing, "routing is null");
+        requireNonNull(recorder, "recorder is null");
+    }
+}

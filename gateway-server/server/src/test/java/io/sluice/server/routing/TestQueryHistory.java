@@ -1,0 +1,121 @@
+package io.sluice.server.routing;
+
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.sluice.server.testing.JdbcRows.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The query history on the embedded default: every executed statement with its route, estimate and time, in SHOW
+ * QUERIES and GET /api/v1/queries, kept across a restart; and the router's estimate corrected by what statements of
+ * the same shape took.
+ */
+class TestQueryHistory
+{
+    @RegisterExtension
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension();
+
+    private static Connection connect(String user)
+            throws SQLException
+    {
+        return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), user);
+    }
+
+    private static List<List<String>> queries(Statement statement, String user)
+            throws SQLException
+    {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet resultSet = statement.executeQuery("SHOW QUERIES")) {
+            assertThat(resultSet.getMetaData().getColumnName(1)).isEqualTo("query_id");
+            while (resultSet.next()) {
+                if (resultSet.getString("user").equals(user)) {
+                    rows.add(List.of(resultSet.getString("state"), String.valueOf(resultSet.getString("engine")), String.valueOf(resultSet.getString("estimated_seconds")),
+                            String.valueOf(resultSet.getString("actual_seconds")), String.valueOf(resultSet.getString("route")), String.valueOf(resultSet.getString("error")),
+                            resultSet.getString("statement")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyStatementIsRecordedWithItsRouteEstimateAndTime()
+            throws Exception
+    {
+        try (Connection connection = connect("historian"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS history_t (a INT)");
+            statement.execute("INSERT INTO history_t VALUES (1), (2)");
+            assertThat(rows(statement, "SELECT count(*) FROM history_t WHERE a > 0")).containsExactly(List.of("2"));
+            assertThatThrownBy(() -> statement.executeQuery("SELECT nope FROM history_t")).isInstanceOf(SQLException.class);
+            List<List<String>> recorded = queries(statement, "historian");
+            // Newest first; the failed statement failed in validation and never reached an engine: not in the history.
+            assertThat(recorded).extracting(row -> row.get(6))
+                    .containsSubsequence("SELECT count(*) FROM history_t WHERE a > 0", "INSERT INTO history_t VALUES (1), (2)", "CREATE TABLE IF NOT EXISTS history_t (a INT)");
+            List<String> select = recorded.get(0);
+            assertThat(select.get(0)).isEqualTo("FINISHED");
+            assertThat(select.get(1)).isEqualTo("duckdb");
+            assertThat(Double.parseDouble(select.get(2))).isPositive();
+            assertThat(Double.parseDouble(select.get(3))).isPositive();
+            assertThat(select.get(4)).startsWith("cheapest feasible engine");
+        }
+        try (Connection connection = connect("historian"); Statement statement = connection.createStatement()) {
+            // An engine's own failure is recorded, with its message.
+            statement.execute("SET sluice.engine=duckdb");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT CAST('x' AS INT) FROM history_t")).isInstanceOf(SQLException.class);
+            List<String> failed = queries(statement, "historian").get(0);
+            assertThat(failed.get(0)).isEqualTo("FAILED");
+            assertThat(failed.get(4)).isEqualTo("sluice.engine=duckdb pins the engine");
+            assertThat(failed.get(5)).isNotEqualTo("null");
+        }
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/queries?user=historian&limit=2")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"user\":\"historian\"").contains("\"engine\":\"duckdb\"").contains("\"state\":\"FAILED\"");
+        assertThat(response.body().split("\"queryId\"", -1)).hasSize(3);
+        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/queries?limit=lots")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Invalid limit 'lots': expected a number from 1 to 10000");
+
+        SLUICE.restart();
+        try (Connection connection = connect("other"); Statement statement = connection.createStatement()) {
+            assertThat(queries(statement, "historian")).hasSizeGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void theRouterLearnsWhatAShapeTakes()
+            throws Exception
+    {
+        try (Connection connection = connect("learner"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS shape_t AS SELECT id FROM range(200000)");
+            for (int i = 0; i < 3; i++) {
+                rows(statement, "SELECT count(*) FROM shape_t a JOIN shape_t b ON a.id = b.id WHERE a.id > " + i);
+            }
+            String reason;
+            try (ResultSet explained = statement.executeQuery("EXPLAIN ROUTE SELECT count(*) FROM shape_t a JOIN shape_t b ON a.id = b.id WHERE a.id > 42")) {
+                assertThat(explained.next()).isTrue();
+                assertThat(explained.getString("engine")).isEqualTo("duckdb");
+                reason = explained.getString("reason");
+            }
+            // The model counts nothing for a table of DuckDB's own (no statistics): the joins took longer than its 1 ms.
+            assertThat(reason).matches("cheapest feasible engine: [0-9.]+s \\(history of its shape x [0-9.]+\\)");
+        }
+    }
+}
