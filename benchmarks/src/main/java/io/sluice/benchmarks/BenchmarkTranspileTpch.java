@@ -2,11 +2,21 @@ package io.sluice.benchmarks;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.corpus.Corpus;
 import io.sluice.dialects.corpus.CorpusQuery;
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.router.cost.CostRouter;
+import io.sluice.router.cost.EngineProfile;
+import io.sluice.router.cost.RouteDecision;
+import io.sluice.router.cost.RouteRequest;
+import io.sluice.router.cost.StatementKind;
+import io.sluice.router.cost.StatementProfile;
+import io.sluice.router.cost.TableReference;
+import io.sluice.router.cost.TranslationCheck;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.type.SluiceType;
+import org.apache.calcite.sql.SqlNode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +45,8 @@ import static io.sluice.dialects.testing.TestingCatalog.tableColumns;
 
 /**
  * The dialect layer's front end on each of the 22 TPC-H queries (Spark SQL): parse, validate against the TPC-H
- * catalog, translate and write for DuckDB. Target: median at most 1 ms per query.
+ * catalog, translate and write for DuckDB; and the same with the router's choice among four engines in between.
+ * Target: median at most 1 ms per query.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,17 +60,74 @@ public class BenchmarkTranspileTpch
     public int query;
 
     private String sql;
+    private SqlNode parsed;
 
     @Setup
     public void setUp()
     {
         sql = tpchQueries().get(query - 1);
+        parsed = Transpiler.parse(sql, Dialect.SPARK);
+    }
+
+    /** The router's own share: the parsed statement's shape and tables, and the choice among four engines. */
+    @Benchmark
+    public RouteDecision routeOnly()
+    {
+        return ROUTER.route(profile(parsed), Map.of(), RouteRequest.auto("bench"), TranslationCheck.acceptAll(), false);
     }
 
     @Benchmark
     public String parseValidateTranspile()
     {
         return transpile(sql);
+    }
+
+    /**
+     * What a statement of a session with {@code sluice.engine=auto} costs before it reaches an engine: parse, the
+     * statement's shape and tables, the router's choice among four engines (costed from the tables' statistics), and
+     * validation and translation for the chosen one.
+     */
+    @Benchmark
+    public String parseRouteTranspile()
+    {
+        return route(sql);
+    }
+
+    private static final CostRouter ROUTER = new CostRouter(
+            List.of(EngineProfile.defaults("duckdb"), EngineProfile.defaults("trino"), EngineProfile.defaults("spark"), EngineProfile.defaults("flink")), List.of());
+
+    /** TPC-H scale factor 1: rows and Parquet bytes per table. */
+    private static final Map<String, double[]> SF1 = Map.of(
+            "region", new double[] {5, 1e3}, "nation", new double[] {25, 2e3}, "supplier", new double[] {1e4, 8e5},
+            "customer", new double[] {1.5e5, 1.2e7}, "part", new double[] {2e5, 7e6}, "partsupp", new double[] {8e5, 4.5e7},
+            "orders", new double[] {1.5e6, 6e7}, "lineitem", new double[] {6e6, 2.1e8});
+
+    static String route(String sql)
+    {
+        SqlNode parsed = Transpiler.parse(sql, Dialect.SPARK);
+        StatementProfile profile = profile(parsed);
+        String[] translated = new String[1];
+        RouteDecision decision = ROUTER.route(profile, Map.of(), RouteRequest.auto("bench"), engine -> {
+            translated[0] = Transpiler.unparse(Transpiler.validate(parsed, Dialect.SPARK, TpchCatalog.INSTANCE, "default"), Dialect.SPARK,
+                    Dialect.fromName(engine), UnaryOperator.identity());
+            return Optional.empty();
+        }, false);
+        return decision.chosen().orElseThrow() + ": " + translated[0];
+    }
+
+    /** The statement as the router sees it: its shape, and its tables as lakehouse tables of scale factor 1. */
+    static StatementProfile profile(SqlNode parsed)
+    {
+        StatementShape shape = StatementShape.of(parsed);
+        List<TableReference> tables = new ArrayList<>();
+        for (StatementShape.TableName table : shape.tables()) {
+            String name = table.names().get(table.names().size() - 1).toLowerCase(Locale.ROOT);
+            double[] size = SF1.getOrDefault(name, new double[] {0, 0});
+            tables.add(new TableReference("lakehouse.tpch." + name, "lakehouse", true, Set.of("duckdb", "trino", "spark"), table.target(),
+                    OptionalDouble.of(size[0]), OptionalDouble.of(size[1])));
+        }
+        return new StatementProfile(StatementKind.valueOf(shape.kind().name()), tables, shape.joins(), shape.aggregates(), shape.groups(),
+                shape.sorts(), shape.limit());
     }
 
     static String transpile(String sql)

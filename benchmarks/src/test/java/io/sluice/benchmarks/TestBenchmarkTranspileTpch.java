@@ -16,6 +16,8 @@ class TestBenchmarkTranspileTpch
         assertThat(queries).hasSize(22);
         for (String query : queries) {
             assertThat(BenchmarkTranspileTpch.transpile(query)).startsWith(query.startsWith("WITH") ? "WITH" : "SELECT");
+            // At scale factor 1 every query is small enough for DuckDB.
+            assertThat(BenchmarkTranspileTpch.route(query)).startsWith(query.startsWith("WITH") ? "duckdb: WITH" : "duckdb: SELECT");
         }
     }
 }

@@ -35,7 +35,10 @@ public final class EngineRouter
 
     private final EngineRegistry registry;
     private final RouterConfig config;
-    private final CostRouter costRouter;
+    private final Map<String, String> settings;
+    private final List<String> order;
+    private final List<RoutingPolicy> policies;
+    private volatile CostRouter costRouter;
     private final EngineMonitor monitor;
     private final RoutingMetrics metrics = new RoutingMetrics();
 
@@ -52,6 +55,7 @@ public final class EngineRouter
         this.registry = requireNonNull(registry, "registry is null");
         this.config = requireNonNull(config, "config is null");
         // Ties between equal estimates go to the default engine, then to the order of router.engines.
+        this.settings = Map.copyOf(settings);
         List<String> order = new ArrayList<>();
         order.add(config.defaultEngine());
         config.engines().stream().filter(name -> !name.equals(config.defaultEngine())).forEach(order::add);
@@ -65,8 +69,26 @@ public final class EngineRouter
                 }
             }
         }
-        this.costRouter = new CostRouter(order.stream().map(name -> EngineProfile.from(name, settings)).toList(), RoutingPolicy.from(settings, known));
+        this.order = List.copyOf(order);
+        this.policies = RoutingPolicy.from(settings, known);
+        this.costRouter = new CostRouter(order.stream().map(name -> EngineProfile.from(name, settings)).toList(), policies);
         this.monitor = new EngineMonitor(registry.engines(), healthInterval, catalogsInterval);
+    }
+
+    /**
+     * Uses calibrated coefficients from now on: each engine's defaults replaced by what a calibration measured, then
+     * {@code router.profile.*} settings over them (what a user declared wins over what was measured).
+     */
+    public void applyCalibrations(Map<String, EngineCalibration> calibrations)
+    {
+        costRouter = new CostRouter(order.stream().map(name -> {
+            EngineProfile base = EngineProfile.defaults(name);
+            EngineCalibration calibration = calibrations.get(name);
+            if (calibration != null) {
+                base = base.calibrated(calibration.fixedSeconds(), calibration.scanBytesPerCoreSecond(), calibration.secondsPerResultRow());
+            }
+            return EngineProfile.from(base, settings);
+        }).toList(), policies);
     }
 
     /** The cost-based choice among this server's engines. */

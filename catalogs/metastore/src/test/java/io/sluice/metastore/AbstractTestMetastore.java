@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -27,7 +28,7 @@ abstract class AbstractTestMetastore
     {
         MetastoreConfig config = newStore();
         Metastore store = Metastore.open(config);
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(3);
         try (Connection connection = store.connection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO iceberg_namespace_properties (catalog_name, namespace, property_key, property_value) VALUES (?, ?, ?, ?)")) {
@@ -39,7 +40,7 @@ abstract class AbstractTestMetastore
         }
         // Opened again, as after a restart: nothing migrates twice and the row is still there.
         Metastore reopened = Metastore.open(config);
-        assertThat(reopened.schemaVersion()).isEqualTo(2);
+        assertThat(reopened.schemaVersion()).isEqualTo(3);
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT namespace, property_value FROM iceberg_namespace_properties")) {
             assertThat(rows.next()).isTrue();
@@ -50,7 +51,7 @@ abstract class AbstractTestMetastore
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet history = statement.executeQuery("SELECT count(*) FROM \"" + Metastore.SCHEMA_HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             assertThat(history.next()).isTrue();
-            assertThat(history.getInt(1)).isEqualTo(2);
+            assertThat(history.getInt(1)).isEqualTo(3);
         }
     }
 
@@ -74,6 +75,21 @@ abstract class AbstractTestMetastore
         assertThat(history.recent(10, Optional.of("alice"))).extracting(QueryHistory.QueryRecord::queryId).containsExactly("q1");
         assertThat(history.prune(1)).isEqualTo(1);
         assertThat(history.recent(10, Optional.empty())).extracting(QueryHistory.QueryRecord::queryId).containsExactly("q2");
+    }
+
+    @Test
+    void calibrationsKeepEachEnginesLatest()
+    {
+        RouterCalibrations calibrations = new RouterCalibrations(Metastore.open(newStore()));
+        Instant first = Instant.parse("2026-12-01T10:00:00Z");
+        calibrations.save(List.of(new RouterCalibrations.Calibration(first, "box", "duckdb", 0.002, 3e8, 1e-7),
+                new RouterCalibrations.Calibration(first, "box", "trino", 0.2, 1e8, 2e-6)));
+        calibrations.save(List.of(new RouterCalibrations.Calibration(first.plusSeconds(60), "box2", "duckdb", 0.001, 5e8, 2e-7)));
+        Map<String, RouterCalibrations.Calibration> latest = calibrations.latest();
+        assertThat(latest.keySet()).containsExactlyInAnyOrder("duckdb", "trino");
+        assertThat(latest.get("duckdb").machine()).isEqualTo("box2");
+        assertThat(latest.get("duckdb").scanBytesPerCoreSecond()).isEqualTo(5e8);
+        assertThat(latest.get("trino").calibratedAt()).isEqualTo(first);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.sluice.server.operation.OperationState;
 import io.sluice.server.operation.OperationType;
 import io.sluice.server.operation.StatementServices;
 import io.sluice.server.routing.QueryRecorder;
+import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Caller;
 import io.sluice.server.session.HandleId;
@@ -81,13 +82,15 @@ public final class SluiceBackend
     private final SluiceCatalogs catalogs;
     private final StatementRouting routing;
     private final QueryRecorder recorder;
+    private final RouterCalibrator calibrator;
     private final StatementServices services;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
 
-    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder)
+    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder, RouterCalibrator calibrator)
     {
+        this.calibrator = requireNonNull(calibrator, "calibrator is null");
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
@@ -380,6 +383,11 @@ public final class SluiceBackend
 
     /** A small result's column names and rows, for the REST API. */
     public record LocalResultRows(List<String> columns, List<Object[]> rows) {}
+
+    public RouterCalibrator calibrator()
+    {
+        return calibrator;
+    }
 
     public QueryRecorder recorder()
     {

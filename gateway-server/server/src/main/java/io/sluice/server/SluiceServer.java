@@ -5,6 +5,7 @@ import io.sluice.catalog.iceberg.LakehouseCatalog;
 import io.sluice.metastore.Metastore;
 import io.sluice.metastore.MetastoreConfig;
 import io.sluice.metastore.QueryHistory;
+import io.sluice.metastore.RouterCalibrations;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
@@ -14,6 +15,7 @@ import io.sluice.server.config.SessionConfig;
 import io.sluice.server.config.Settings;
 import io.sluice.server.rest.RestHandler;
 import io.sluice.server.routing.QueryRecorder;
+import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.thrift.BinaryThriftServer;
 import io.sluice.server.thrift.HttpThriftHandler;
 import io.sluice.server.thrift.ThriftCliService;
@@ -103,7 +105,9 @@ public final class SluiceServer
             router.monitor().start();
             QueryRecorder recorder = new QueryRecorder(Optional.of(new QueryHistory(metastore)),
                     settings.getInt(QueryRecorder.MAX_QUERIES, QueryRecorder.DEFAULT_MAX_QUERIES, 100, Integer.MAX_VALUE));
-            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse), recorder);
+            RouterCalibrator calibrator = new RouterCalibrator(router, Optional.of(new RouterCalibrations(metastore)));
+            calibrator.loadLatest();
+            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse), recorder, calibrator);
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);

@@ -104,7 +104,14 @@ public record EngineProfile(
     /** The engine's profile: its defaults, with whatever {@code router.profile.<engine>.*} in {@code settings} overrides. */
     public static EngineProfile from(String engine, Map<String, String> settings)
     {
-        EngineProfile profile = defaults(engine);
+        return from(defaults(engine), settings);
+    }
+
+    /** The profile {@code base} (defaults, or a calibration of them), with whatever {@code router.profile.<engine>.*} in {@code settings} overrides. */
+    public static EngineProfile from(EngineProfile base, Map<String, String> settings)
+    {
+        EngineProfile profile = base;
+        String engine = base.engine();
         String prefix = PREFIX + engine + ".";
         Map<String, String> overrides = new TreeMap<>();
         settings.forEach((key, value) -> {
@@ -133,6 +140,13 @@ public record EngineProfile(
                 (int) number(prefix, overrides, "slots", profile.slots()),
                 bool(prefix, overrides, "writes-lakehouse", profile.writesLakehouse()),
                 bool(prefix, overrides, "row-level-lakehouse", profile.rowLevelLakehouse()));
+    }
+
+    /** The same profile with the coefficients a calibration measured. */
+    public EngineProfile calibrated(double fixedSeconds, double scanBytesPerCoreSecond, double secondsPerResultRow)
+    {
+        return new EngineProfile(engine, workers, coresPerWorker, memoryPerWorker, scanBytesPerCoreSecond, fixedSeconds, startupSeconds, joinFactor,
+                aggregateFactor, sortFactor, secondsPerResultRow, slots, writesLakehouse, rowLevelLakehouse);
     }
 
     private static double number(String prefix, Map<String, String> values, String key, double defaultValue)

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.dialects.Dialect;
 import io.sluice.metastore.QueryHistory;
+import io.sluice.metastore.RouterCalibrations;
 import io.sluice.server.SluiceBackend;
+import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.config.SluiceVersion;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -77,6 +79,17 @@ public final class RestHandler
         }
         if (path.equals("/api/v1/sql/route")) {
             return post(request, response, callback, path, () -> route(request));
+        }
+        if (path.equals("/api/v1/router/calibrate")) {
+            return post(request, response, callback, path, this::calibrate);
+        }
+        if (path.equals("/api/v1/router/calibration")) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+            }
+            List<Map<String, Object>> engines = new ArrayList<>();
+            backend.calibrator().latest().values().forEach(calibration -> engines.add(calibration(calibration)));
+            return json(response, callback, HttpStatus.OK_200, Map.of("engines", engines));
         }
         if (path.equals("/api/v1/queries")) {
             if (!HttpMethod.GET.is(request.getMethod())) {
@@ -246,6 +259,31 @@ public final class RestHandler
             queries.add(entry);
         }
         return Map.of("queries", queries);
+    }
+
+    /** {@code POST /api/v1/router/calibrate}: calibrates every engine that is up; what each measured, or why not. */
+    private Map<String, Object> calibrate()
+    {
+        List<Map<String, Object>> engines = new ArrayList<>();
+        for (RouterCalibrator.Result result : backend.calibrator().calibrate()) {
+            Map<String, Object> entry = result.calibration().map(RestHandler::calibration).orElseGet(LinkedHashMap::new);
+            entry.putIfAbsent("engine", result.engine());
+            result.error().ifPresent(error -> entry.put("error", error));
+            engines.add(entry);
+        }
+        return Map.of("engines", engines);
+    }
+
+    private static Map<String, Object> calibration(RouterCalibrations.Calibration calibration)
+    {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("engine", calibration.engine());
+        entry.put("calibratedAt", calibration.calibratedAt().toString());
+        entry.put("machine", calibration.machine());
+        entry.put("fixedSeconds", calibration.fixedSeconds());
+        entry.put("scanBytesPerCoreSecond", calibration.scanBytesPerCoreSecond());
+        entry.put("secondsPerResultRow", calibration.secondsPerResultRow());
+        return entry;
     }
 
     /** Prometheus' text format: the router's decisions and failovers, and the server's sessions and operations. */

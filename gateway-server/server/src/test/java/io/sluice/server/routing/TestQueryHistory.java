@@ -2,6 +2,8 @@ package io.sluice.server.routing;
 
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -116,6 +118,52 @@ class TestQueryHistory
             }
             // The model counts nothing for a table of DuckDB's own (no statistics): the joins took longer than its 1 ms.
             assertThat(reason).matches("cheapest feasible engine: [0-9.]+s \\(history of its shape x [0-9.]+\\)");
+        }
+    }
+
+    private static double duckDbFixedCost(Statement statement)
+            throws SQLException
+    {
+        try (ResultSet explained = statement.executeQuery("EXPLAIN ROUTE SELECT 1")) {
+            assertThat(explained.next()).isTrue();
+            assertThat(explained.getString("engine")).isEqualTo("duckdb");
+            return explained.getDouble("fixed_cost");
+        }
+    }
+
+    @Test
+    void calibrationChangesTheStoredCoefficients()
+            throws Exception
+    {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/router/";
+        ObjectMapper json = new ObjectMapper();
+        try (Connection connection = connect("calibrator"); Statement statement = connection.createStatement()) {
+            JsonNode before = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "calibration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            double previous = before.path("engines").isEmpty() ? 0.001 : before.path("engines").get(0).path("fixedSeconds").asDouble();
+            assertThat(duckDbFixedCost(statement)).isEqualTo(previous);
+
+            HttpResponse<String> calibrated = http.send(HttpRequest.newBuilder(URI.create(base + "calibrate")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(calibrated.statusCode()).isEqualTo(200);
+            JsonNode duckDb = json.readTree(calibrated.body()).path("engines").get(0);
+            assertThat(duckDb.path("engine").asText()).isEqualTo("duckdb");
+            assertThat(duckDb.path("scanBytesPerCoreSecond").asDouble()).isPositive();
+            assertThat(duckDb.path("machine").asText()).contains("cores");
+            double fixed = duckDb.path("fixedSeconds").asDouble();
+            assertThat(fixed).isPositive().isNotEqualTo(previous);
+            // The router uses what was measured, and the store keeps it.
+            assertThat(duckDbFixedCost(statement)).isEqualTo(fixed);
+            JsonNode stored = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "calibration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(stored.path("engines").get(0).path("fixedSeconds").asDouble()).isEqualTo(fixed);
+            HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create(base + "calibrate")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        }
+        SLUICE.restart();
+        try (Connection connection = connect("calibrator"); Statement statement = connection.createStatement()) {
+            JsonNode stored = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/router/calibration"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(duckDbFixedCost(statement)).isEqualTo(stored.path("engines").get(0).path("fixedSeconds").asDouble());
         }
     }
 }
