@@ -2,10 +2,10 @@ package io.sluice.engine.spark;
 
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
-import io.sluice.spi.engine.EngineProbes;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.connect.client.RetryPolicy;
 import org.apache.spark.sql.connect.client.SparkConnectClient;
@@ -109,25 +109,41 @@ public final class SparkEngine
     @Override
     public List<String> catalogs()
     {
-        Set<String> catalogs = new LinkedHashSet<>(EngineProbes.names(this, "SHOW CATALOGS"));
-        for (List<String> row : EngineProbes.rows(this, "SET")) {
-            Matcher matcher = CONFIGURED_CATALOG.matcher(row.get(0));
-            if (matcher.matches()) {
-                catalogs.add(matcher.group(1));
+        try {
+            // On the health probe's session: a session of its own per probe would be connected and released each time.
+            SparkSession session = probeSession();
+            Set<String> catalogs = new LinkedHashSet<>();
+            for (Row row : session.sql("SHOW CATALOGS").collectAsList()) {
+                catalogs.add(row.getString(0));
             }
+            for (Row row : session.sql("SET").collectAsList()) {
+                Matcher matcher = CONFIGURED_CATALOG.matcher(row.getString(0));
+                if (matcher.matches()) {
+                    catalogs.add(matcher.group(1));
+                }
+            }
+            return List.copyOf(catalogs);
         }
-        return List.copyOf(catalogs);
+        catch (Throwable e) {
+            return List.of();
+        }
+    }
+
+    private synchronized SparkSession probeSession()
+    {
+        SparkSession session = probe;
+        if (session == null) {
+            session = connect();
+            probe = session;
+        }
+        return session;
     }
 
     @Override
     public EngineHealth health()
     {
         try {
-            SparkSession session = probe;
-            if (session == null) {
-                session = connect();
-                probe = session;
-            }
+            SparkSession session = probeSession();
             // The client keeps Spark's version once read: a settings lookup asks the server itself.
             session.conf().get("spark.sql.session.timeZone");
             version.set(session.version());
