@@ -10,6 +10,8 @@ import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlLateralView;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDateLiteral;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
@@ -19,8 +21,11 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTimestampLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
@@ -33,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -64,12 +70,39 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
      *
      * @param names the name's parts as written ({@code [t]}, {@code [db, t]}, {@code [catalog, db, t]})
      * @param target whether the statement writes, creates or drops it
+     * @param predicates conditions of the form {@code column <op> constant} that every row read from it meets (the
+     *     conjuncts of the WHERE clause of the one query block that reads it), for pruning its scan; empty when unknown
      */
-    public record TableName(List<String> names, boolean target)
+    public record TableName(List<String> names, boolean target, List<ColumnPredicate> predicates)
     {
         public TableName
         {
             names = List.copyOf(requireNonNull(names, "names is null"));
+            predicates = List.copyOf(requireNonNull(predicates, "predicates is null"));
+        }
+
+        public TableName(List<String> names, boolean target)
+        {
+            this(names, target, List.of());
+        }
+    }
+
+    /**
+     * {@code column <op> values}: one value for comparisons, two for BETWEEN (low, high), any number for IN. Values
+     * are numbers ({@link java.math.BigDecimal}), strings, booleans, or dates and timestamps as ISO text.
+     */
+    public record ColumnPredicate(String column, Operator operator, List<Object> values)
+    {
+        public enum Operator
+        {
+            EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, BETWEEN, IN
+        }
+
+        public ColumnPredicate
+        {
+            requireNonNull(column, "column is null");
+            requireNonNull(operator, "operator is null");
+            values = List.copyOf(requireNonNull(values, "values is null"));
         }
     }
 
@@ -97,6 +130,7 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
     private static final class Analysis
     {
         private final Map<String, TableName> tables = new LinkedHashMap<>();
+        private final Set<String> readTwice = new HashSet<>();
         private final Deque<Set<String>> commonTables = new ArrayDeque<>();
         private int joins;
         private boolean aggregates;
@@ -205,7 +239,10 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
                 if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
                     sorts = true;
                 }
+                Map<String, String> aliases = new LinkedHashMap<>();
                 from(select.getFrom());
+                aliases(select.getFrom(), aliases);
+                predicates(select.getWhere(), aliases);
                 expressions(select.getSelectList());
                 expressions(select.getWhere());
                 expressions(select.getHaving());
@@ -257,6 +294,136 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
             }
         }
 
+        /** The tables of a FROM clause by the names their columns are qualified with (alias, or the table's own name), each to its key. */
+        private void aliases(SqlNode node, Map<String, String> aliases)
+        {
+            if (node instanceof SqlIdentifier name) {
+                aliases.put(name.names.get(name.names.size() - 1).toLowerCase(Locale.ROOT), key(name.names));
+            }
+            else if (node instanceof SqlJoin join) {
+                aliases(join.getLeft(), aliases);
+                aliases(join.getRight(), aliases);
+            }
+            else if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operand(0) instanceof SqlIdentifier name) {
+                aliases.put(((SqlIdentifier) call.operand(1)).getSimple().toLowerCase(Locale.ROOT), key(name.names));
+            }
+            else if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.TABLE_REF || call.getKind() == SqlKind.SNAPSHOT)) {
+                aliases(call.operand(0), aliases);
+            }
+            else if (node != null) {
+                // A subquery or table function: its columns belong to no table of this block.
+                aliases.put("\u0000" + aliases.size(), "");
+            }
+        }
+
+        /** The WHERE clause's conjuncts {@code column <op> constant}, each for the table its column names. */
+        private void predicates(SqlNode where, Map<String, String> aliases)
+        {
+            if (where == null) {
+                return;
+            }
+            if (where instanceof SqlBasicCall call && call.getKind() == SqlKind.AND) {
+                call.getOperandList().forEach(operand -> predicates(operand, aliases));
+                return;
+            }
+            if (!(where instanceof SqlBasicCall call) || call.getOperandList().isEmpty() || !(call.operand(0) instanceof SqlIdentifier)) {
+                if (where instanceof SqlBasicCall call && call.getOperandList().size() == 2 && call.operand(1) instanceof SqlIdentifier
+                        && call.operand(0) instanceof SqlLiteral) {
+                    // constant <op> column
+                    ColumnPredicate.Operator flipped = switch (call.getKind()) {
+                        case EQUALS -> ColumnPredicate.Operator.EQUAL;
+                        case LESS_THAN -> ColumnPredicate.Operator.GREATER_THAN;
+                        case LESS_THAN_OR_EQUAL -> ColumnPredicate.Operator.GREATER_THAN_OR_EQUAL;
+                        case GREATER_THAN -> ColumnPredicate.Operator.LESS_THAN;
+                        case GREATER_THAN_OR_EQUAL -> ColumnPredicate.Operator.LESS_THAN_OR_EQUAL;
+                        default -> null;
+                    };
+                    constant((SqlLiteral) call.operand(0)).ifPresent(value -> {
+                        if (flipped != null) {
+                            add(aliases, (SqlIdentifier) call.operand(1), flipped, List.of(value));
+                        }
+                    });
+                }
+                return;
+            }
+            SqlIdentifier column = call.operand(0);
+            ColumnPredicate.Operator operator = switch (call.getKind()) {
+                case EQUALS -> ColumnPredicate.Operator.EQUAL;
+                case LESS_THAN -> ColumnPredicate.Operator.LESS_THAN;
+                case LESS_THAN_OR_EQUAL -> ColumnPredicate.Operator.LESS_THAN_OR_EQUAL;
+                case GREATER_THAN -> ColumnPredicate.Operator.GREATER_THAN;
+                case GREATER_THAN_OR_EQUAL -> ColumnPredicate.Operator.GREATER_THAN_OR_EQUAL;
+                case BETWEEN -> call.getOperator().getName().toUpperCase(Locale.ROOT).contains("NOT") ? null : ColumnPredicate.Operator.BETWEEN;
+                case IN -> ColumnPredicate.Operator.IN;
+                default -> null;
+            };
+            if (operator == null) {
+                return;
+            }
+            List<SqlNode> operands = operator == ColumnPredicate.Operator.IN && call.operand(1) instanceof SqlNodeList list
+                    ? list.getList()
+                    : operator == ColumnPredicate.Operator.BETWEEN ? call.getOperandList().subList(1, 3) : call.getOperandList().subList(1, 2);
+            if (operator == ColumnPredicate.Operator.BETWEEN && call.getOperandList().size() > 3) {
+                // Calcite's BETWEEN carries its SYMMETRIC flag first.
+                operands = call.getOperandList().subList(call.getOperandList().size() - 2, call.getOperandList().size());
+            }
+            List<Object> values = new ArrayList<>();
+            for (SqlNode operand : operands) {
+                if (!(operand instanceof SqlLiteral literal)) {
+                    return;
+                }
+                Optional<Object> value = constant(literal);
+                if (value.isEmpty()) {
+                    return;
+                }
+                values.add(value.get());
+            }
+            add(aliases, column, operator, values);
+        }
+
+        private void add(Map<String, String> aliases, SqlIdentifier column, ColumnPredicate.Operator operator, List<Object> values)
+        {
+            String key;
+            if (column.names.size() == 1) {
+                if (aliases.size() != 1) {
+                    return;
+                }
+                key = aliases.values().iterator().next();
+            }
+            else {
+                key = aliases.get(column.names.get(column.names.size() - 2).toLowerCase(Locale.ROOT));
+            }
+            TableName table = key == null ? null : tables.get(key);
+            if (table == null || readTwice.contains(key)) {
+                return;
+            }
+            List<ColumnPredicate> predicates = new ArrayList<>(table.predicates());
+            predicates.add(new ColumnPredicate(column.names.get(column.names.size() - 1).toLowerCase(Locale.ROOT), operator, values));
+            tables.put(key, new TableName(table.names(), table.target(), predicates));
+        }
+
+        private static Optional<Object> constant(SqlLiteral literal)
+        {
+            Object value = literal.getValue();
+            if (literal instanceof SqlDateLiteral || literal instanceof SqlTimestampLiteral) {
+                return Optional.of(literal.toValue());
+            }
+            if (literal instanceof SqlUnknownLiteral unknown && (unknown.tag.equalsIgnoreCase("DATE") || unknown.tag.equalsIgnoreCase("TIMESTAMP"))) {
+                // DATE '...' and TIMESTAMP '...' as the parser keeps them until validation.
+                return Optional.of(unknown.getValue());
+            }
+            if (literal instanceof SqlNumericLiteral number) {
+                return Optional.ofNullable(number.bigDecimalValue());
+            }
+            if (literal instanceof SqlCharStringLiteral string) {
+                return Optional.of(string.getValueAs(String.class));
+            }
+            if (value instanceof Boolean bool) {
+                return Optional.of(bool);
+            }
+            return Optional.empty();
+        }
+
         private static boolean isUnnest(SqlNode node)
         {
             SqlNode inner = node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS ? call.operand(0) : node;
@@ -290,6 +457,11 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
             }
         }
 
+        private static String key(List<String> names)
+        {
+            return String.join("\u0000", names.stream().map(part -> part.toLowerCase(Locale.ROOT)).toList());
+        }
+
         void table(SqlNode node, boolean target)
         {
             if (!(node instanceof SqlIdentifier name) || name.isStar()) {
@@ -305,10 +477,15 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
                     return;
                 }
             }
-            String key = String.join("\u0000", names.stream().map(part -> part.toLowerCase(Locale.ROOT)).toList());
+            String key = key(names);
             TableName existing = tables.get(key);
-            if (existing == null || (target && !existing.target())) {
-                tables.put(key, new TableName(names, target || (existing != null && existing.target())));
+            if (existing != null) {
+                // Read more than once (a self-join, a subquery): no one block's conditions hold for every row read.
+                readTwice.add(key);
+                tables.put(key, new TableName(existing.names(), target || existing.target(), List.of()));
+            }
+            else {
+                tables.put(key, new TableName(names, target));
             }
         }
     }

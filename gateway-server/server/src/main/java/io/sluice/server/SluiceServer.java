@@ -107,7 +107,9 @@ public final class SluiceServer
                     settings.getInt(QueryRecorder.MAX_QUERIES, QueryRecorder.DEFAULT_MAX_QUERIES, 100, Integer.MAX_VALUE));
             RouterCalibrator calibrator = new RouterCalibrator(router, Optional.of(new RouterCalibrations(metastore)));
             calibrator.loadLatest();
-            backend = new SluiceBackend(sessionConfig, router, new LakehouseCatalogs(lakehouse), recorder, calibrator);
+            backend = new SluiceBackend(sessionConfig, router,
+                    new LakehouseCatalogs(lakehouse, settings.getDataSize(LakehouseCatalogs.PRUNING_THRESHOLD, LakehouseCatalogs.DEFAULT_PRUNING_THRESHOLD, 0, Long.MAX_VALUE)),
+                    recorder, calibrator);
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);

@@ -5,6 +5,7 @@ import io.sluice.catalog.iceberg.IcebergTypes;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
 import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.dialects.Dialect;
+import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -24,10 +25,14 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NamespaceNotEmptyException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.NoSuchViewException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,13 +55,26 @@ public final class LakehouseCatalogs
 
     private static final int MAX_LOADED_TABLES = 10_000;
 
+    /** Tables at least this large get their scans planned with a statement's conditions when it is routed (router.pruning-threshold). */
+    public static final String PRUNING_THRESHOLD = "router.pruning-threshold";
+    public static final long DEFAULT_PRUNING_THRESHOLD = 64L * 1024 * 1024;
+    private static final int MAX_PRUNED_ESTIMATES = 10_000;
+
     private final LakehouseCatalog lakehouse;
+    private final long pruningThreshold;
+    private final Map<String, LakehouseStatistics.ScanEstimate> prunedEstimates = new ConcurrentHashMap<>();
     private final DuckDbScans duckDbScans = new DuckDbScans();
     private final Map<TableIdentifier, Table> loadedTables = new ConcurrentHashMap<>();
 
     public LakehouseCatalogs(LakehouseCatalog lakehouse)
     {
+        this(lakehouse, DEFAULT_PRUNING_THRESHOLD);
+    }
+
+    public LakehouseCatalogs(LakehouseCatalog lakehouse, long pruningThreshold)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.pruningThreshold = pruningThreshold;
     }
 
     /** The lakehouse namespace a Sluice database names, if it names one. */
@@ -118,6 +136,98 @@ public final class LakehouseCatalogs
             LakehouseStatistics.ScanEstimate estimate = LakehouseStatistics.summary(loaded);
             return new TableStatistics(OptionalDouble.of(estimate.rows()), OptionalDouble.of(estimate.bytes()), OptionalDouble.of(estimate.files()), List.of());
         });
+    }
+
+    @Override
+    public Optional<TableStatistics> scanEstimate(String database, String table, List<StatementShape.ColumnPredicate> predicates)
+    {
+        Optional<Namespace> namespace = namespace(database);
+        if (namespace.isEmpty()) {
+            return Optional.empty();
+        }
+        return table(namespace.get(), table).map(loaded -> {
+            LakehouseStatistics.ScanEstimate estimate = LakehouseStatistics.summary(loaded);
+            if (!predicates.isEmpty() && estimate.bytes() >= pruningThreshold && loaded.currentSnapshot() != null) {
+                Expression filter = filter(loaded.schema(), predicates);
+                if (filter != Expressions.alwaysTrue()) {
+                    String key = loaded.name() + "@" + loaded.currentSnapshot().snapshotId() + ":" + filter;
+                    LakehouseStatistics.ScanEstimate cached = prunedEstimates.get(key);
+                    if (cached == null) {
+                        try {
+                            cached = LakehouseStatistics.estimate(loaded, filter);
+                            if (prunedEstimates.size() >= MAX_PRUNED_ESTIMATES) {
+                                prunedEstimates.clear();
+                            }
+                            prunedEstimates.put(key, cached);
+                        }
+                        catch (ValidationException e) {
+                            // A condition that does not bind to the column's type: the full table it is.
+                            cached = estimate;
+                        }
+                    }
+                    estimate = cached;
+                }
+            }
+            return new TableStatistics(OptionalDouble.of(estimate.rows()), OptionalDouble.of(estimate.bytes()), OptionalDouble.of(estimate.files()), List.of());
+        });
+    }
+
+    /** The conditions Iceberg can prune with, as one conjunction; true when none applies. */
+    static Expression filter(Schema schema, List<StatementShape.ColumnPredicate> predicates)
+    {
+        Expression filter = Expressions.alwaysTrue();
+        for (StatementShape.ColumnPredicate predicate : predicates) {
+            Types.NestedField field = schema.caseInsensitiveFindField(predicate.column());
+            if (field == null || !field.type().isPrimitiveType()) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            for (Object value : predicate.values()) {
+                Object converted = literal(field.type(), value);
+                if (converted == null) {
+                    values = null;
+                    break;
+                }
+                values.add(converted);
+            }
+            if (values == null) {
+                continue;
+            }
+            String name = field.name();
+            Expression condition = switch (predicate.operator()) {
+                case EQUAL -> Expressions.equal(name, values.get(0));
+                case LESS_THAN -> Expressions.lessThan(name, values.get(0));
+                case LESS_THAN_OR_EQUAL -> Expressions.lessThanOrEqual(name, values.get(0));
+                case GREATER_THAN -> Expressions.greaterThan(name, values.get(0));
+                case GREATER_THAN_OR_EQUAL -> Expressions.greaterThanOrEqual(name, values.get(0));
+                case BETWEEN -> Expressions.and(Expressions.greaterThanOrEqual(name, values.get(0)), Expressions.lessThanOrEqual(name, values.get(1)));
+                case IN -> Expressions.in(name, values);
+            };
+            filter = filter == Expressions.alwaysTrue() ? condition : Expressions.and(filter, condition);
+        }
+        return filter;
+    }
+
+    /** A constant as the column's type takes it, or null when it does not fit exactly. */
+    private static Object literal(org.apache.iceberg.types.Type type, Object value)
+    {
+        try {
+            return switch (type.typeId()) {
+                case INTEGER -> value instanceof BigDecimal number ? number.intValueExact() : null;
+                case LONG -> value instanceof BigDecimal number ? number.longValueExact() : null;
+                case FLOAT -> value instanceof BigDecimal number ? number.floatValue() : null;
+                case DOUBLE -> value instanceof BigDecimal number ? number.doubleValue() : null;
+                case DECIMAL -> value instanceof BigDecimal number ? number.setScale(((Types.DecimalType) type).scale()) : null;
+                case STRING -> value instanceof String text ? text : null;
+                case BOOLEAN -> value instanceof Boolean bool ? bool : null;
+                case DATE -> value instanceof String text && !(value instanceof BigDecimal) ? text : null;
+                case TIMESTAMP -> value instanceof String text ? text.replace(' ', 'T') : null;
+                default -> null;
+            };
+        }
+        catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.sluice.server.catalog;
 
+import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.TableStatistics;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,16 @@ public interface SluiceCatalogs
      * cheap enough to ask for every statement. Empty when the database is not Sluice's or the table does not exist.
      */
     Optional<TableStatistics> scanEstimate(String database, String table);
+
+    /**
+     * The same, after pruning by conditions every row read meets: the data files Iceberg's scan planning keeps (by
+     * partitions and file metrics), planned only for tables large enough for it to matter and cached per snapshot and
+     * conditions. Conditions it cannot apply count as true.
+     */
+    default Optional<TableStatistics> scanEstimate(String database, String table, List<StatementShape.ColumnPredicate> predicates)
+    {
+        return scanEstimate(database, table);
+    }
 
     /** Whether {@code database} is one of Sluice's catalogs' ({@code lakehouse.<namespace>}). */
     boolean contains(String database);

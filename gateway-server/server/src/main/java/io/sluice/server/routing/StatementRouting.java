@@ -138,7 +138,7 @@ public final class StatementRouting
         if (catalogs.contains(database)) {
             Optional<TableStatistics> statistics = Optional.empty();
             try {
-                statistics = catalogs.scanEstimate(database, name);
+                statistics = catalogs.scanEstimate(database, name, table.predicates());
             }
             catch (RuntimeException e) {
                 // A table whose metadata cannot be read: its validation says so, on whichever engine is tried.

@@ -53,6 +53,7 @@ class TestRoutingAcrossEngines
             .with("engine.spark.remote", SPARK.remote())
             // Probed once at start: the failover below must meet a Trino the router still believes up.
             .with("router.health-interval", "1h")
+            .with("router.pruning-threshold", "0")
             .with("router.policy.etl.users", "etl")
             .with("router.policy.etl.prefer", "spark")
             .with("router.policy.bi.users", "bi")
@@ -205,7 +206,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void readsFailOverWhenTrinoDiesAndWritesDoNot()
             throws Exception
     {
@@ -245,8 +246,49 @@ class TestRoutingAcrossEngines
         }
     }
 
+    /** EXPLAIN ROUTE's scan cost on DuckDB: the bytes the router expects the scan to read, over a fixed throughput. */
+    private static double scanCost(Statement statement, String sql)
+            throws SQLException
+    {
+        try (ResultSet resultSet = statement.executeQuery("EXPLAIN ROUTE " + sql)) {
+            while (resultSet.next()) {
+                if (resultSet.getString("engine").equals("duckdb")) {
+                    return resultSet.getDouble("scan_cost");
+                }
+            }
+        }
+        throw new AssertionError("No DuckDB row");
+    }
+
     @Test
     @Order(3)
+    void theEstimateIsOfTheFilesTheFilterKeeps()
+            throws Exception
+    {
+        try (Connection spark = connect("setup", "spark"); Statement statement = spark.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.routing_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.routing_db.daily");
+            statement.execute("CREATE TABLE lakehouse.routing_db.daily (id INT, day STRING) USING iceberg PARTITIONED BY (day)");
+            for (String day : List.of("d1", "d2", "d3", "d4")) {
+                statement.execute("INSERT INTO lakehouse.routing_db.daily SELECT CAST(id AS INT), '" + day + "' FROM range(1000)");
+            }
+        }
+        try (Connection auto = connect("alice", "auto"); Statement statement = auto.createStatement()) {
+            double all = scanCost(statement, "SELECT count(*) FROM lakehouse.routing_db.daily");
+            double oneDay = scanCost(statement, "SELECT count(*) FROM lakehouse.routing_db.daily WHERE day = 'd2'");
+            double twoDays = scanCost(statement, "SELECT count(*) FROM lakehouse.routing_db.daily d WHERE d.day IN ('d1', 'd3') AND d.id >= 0");
+            double none = scanCost(statement, "SELECT count(*) FROM lakehouse.routing_db.daily WHERE day = 'd9'");
+            assertThat(all).isPositive();
+            // Four partitions of the same size: a day is a quarter of the bytes, two days half, an absent day nothing.
+            assertThat(oneDay / all).isBetween(0.2, 0.3);
+            assertThat(twoDays / all).isBetween(0.45, 0.55);
+            assertThat(none).isZero();
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.routing_db.daily WHERE day = 'd2'")).containsExactly(List.of("1000"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void routeOverRest()
             throws Exception
     {
