@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +37,15 @@ public final class EngineMonitor
     private final Map<String, EngineState> states = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> catalogs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
+    private final Set<String> catalogsProbed = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch firstCatalogs;
 
     public EngineMonitor(Collection<Engine> engines, Duration healthInterval, Duration catalogsInterval)
     {
         this.engines = List.copyOf(requireNonNull(engines, "engines is null"));
         this.healthInterval = requireNonNull(healthInterval, "healthInterval is null");
         this.catalogsInterval = requireNonNull(catalogsInterval, "catalogsInterval is null");
+        this.firstCatalogs = new CountDownLatch(this.engines.size());
         this.executor = Executors.newScheduledThreadPool(Math.max(1, this.engines.size()), runnable -> {
             Thread thread = new Thread(runnable, "sluice-engine-monitor");
             thread.setDaemon(true);
@@ -94,6 +98,25 @@ public final class EngineMonitor
         }
         catch (RuntimeException e) {
             log.debug("Listing the catalogs of {} failed", engine.name(), e);
+        }
+        finally {
+            if (catalogsProbed.add(engine.name())) {
+                firstCatalogs.countDown();
+            }
+        }
+    }
+
+    /**
+     * Waits, up to {@code timeout}, until every engine's catalogs were probed once (answered or not): for a statement
+     * naming a catalog no engine is known to reach yet, just after start.
+     */
+    public void awaitFirstCatalogs(Duration timeout)
+    {
+        try {
+            firstCatalogs.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,10 +3,8 @@ package io.sluice.server.operation;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.analyze.StatementFingerprint;
-import io.sluice.dialects.ast.SqlCreateTable;
-import io.sluice.dialects.ast.SqlCreateView;
+import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.ast.SqlDescribeObject;
-import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlExplainRoute;
 import io.sluice.dialects.ast.SqlTranspile;
@@ -38,13 +36,8 @@ import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.type.SluiceType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.sql.SqlDelete;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -322,35 +315,44 @@ public final class ExecuteStatementOperation
         if (Dialect.fromName(engine.dialect()) != Dialect.DUCKDB) {
             return;
         }
-        SqlNode target = null;
-        if (parsed instanceof SqlInsert insert) {
-            target = insert.getTargetTable();
-        }
-        else if (parsed instanceof SqlCreateTable create) {
-            target = create.name();
-        }
-        else if (parsed instanceof SqlCreateView create) {
-            target = create.name();
-        }
-        else if (parsed instanceof SqlDropObject drop) {
-            target = drop.name();
-        }
-        else if (parsed instanceof SqlDelete delete) {
-            target = delete.getTargetTable();
-        }
-        else if (parsed instanceof SqlUpdate update) {
-            target = update.getTargetTable();
-        }
-        else if (parsed instanceof SqlMerge merge) {
-            target = merge.getTargetTable();
-        }
-        if (target instanceof SqlIdentifier name) {
-            String database = name.names.size() > 1 ? String.join(".", name.names.subList(0, name.names.size() - 1)) : session().currentDatabase();
-            if (catalogs.contains(database)) {
+        for (StatementShape.TableName table : StatementShape.of(parsed).tables()) {
+            List<String> names = table.names();
+            String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : session().currentDatabase();
+            if (table.target() && catalogs.contains(database)) {
                 throw new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported on %s: writing the lakehouse table %s.%s; "
-                        + "write it on Trino or Spark (sluice.engine=trino|spark), DuckDB reads it", engine.name(), database, name.names.get(name.names.size() - 1)));
+                        + "write it on Trino or Spark (sluice.engine=trino|spark), DuckDB reads it", engine.name(), database, names.get(names.size() - 1)));
             }
         }
+    }
+
+    /**
+     * The engine a session command runs on: the pinned one; else the engine whose own catalog holds the database the
+     * command names (or the session's current one), as {@code USE tpch.tiny} needs Trino; else the default engine.
+     */
+    private Engine commandTarget()
+    {
+        if (Transpiler.engineHint(parsed).isPresent() || !session().engineSetting().equals(EngineRouter.AUTO)) {
+            return route(parsed).engine();
+        }
+        SessionCommand current = command.orElseThrow();
+        Optional<String> named = Optional.empty();
+        if (current instanceof SessionCommand.Use use) {
+            named = Optional.of(use.database());
+        }
+        else if (current instanceof SessionCommand.ShowTables show) {
+            named = show.database();
+        }
+        else if (current instanceof SessionCommand.ShowViews show) {
+            named = show.database();
+        }
+        else if (current instanceof SessionCommand.Describe describe) {
+            named = describe.database();
+        }
+        else if (current instanceof SessionCommand.ShowColumns show) {
+            named = show.database();
+        }
+        String database = named.orElse(session().currentDatabase());
+        return routing.ownerOf(database).flatMap(router::engine).orElseGet(() -> route(parsed).engine());
     }
 
     /** The engine the statement routes to, for a session command: its catalog, and Spark SQL queries translated for it. */
@@ -361,13 +363,13 @@ public final class ExecuteStatementOperation
             @Override
             public EngineMetadata metadata()
             {
-                return catalogs.metadata(session().engineSession(route(parsed).engine()).metadata());
+                return catalogs.metadata(session().engineSession(commandTarget()).metadata());
             }
 
             @Override
             public List<Object[]> query(String sparkSql)
             {
-                Engine engine = route(parsed).engine();
+                Engine engine = commandTarget();
                 EngineSession engineSession = session().engineSession(engine);
                 CatalogView catalog = catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()));
                 String sql = Transpilations.transpile(Transpiler.parse(sparkSql, Dialect.SPARK), Dialect.SPARK, Dialect.fromName(engine.dialect()), engine, catalog,

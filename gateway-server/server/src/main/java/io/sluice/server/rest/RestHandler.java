@@ -84,23 +84,14 @@ public final class RestHandler
             return post(request, response, callback, path, this::calibrate);
         }
         if (path.equals("/api/v1/router/calibration")) {
-            if (!HttpMethod.GET.is(request.getMethod())) {
-                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
-            }
-            List<Map<String, Object>> engines = new ArrayList<>();
-            backend.calibrator().latest().values().forEach(calibration -> engines.add(calibration(calibration)));
-            return json(response, callback, HttpStatus.OK_200, Map.of("engines", engines));
+            return answer(HttpMethod.GET, request, response, callback, path, () -> {
+                List<Map<String, Object>> engines = new ArrayList<>();
+                backend.calibrator().latest().values().forEach(calibration -> engines.add(calibration(calibration)));
+                return Map.of("engines", engines);
+            });
         }
         if (path.equals("/api/v1/queries")) {
-            if (!HttpMethod.GET.is(request.getMethod())) {
-                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
-            }
-            try {
-                return json(response, callback, HttpStatus.OK_200, queries(request));
-            }
-            catch (SluiceException e) {
-                return problem(response, callback, e, Problems.status(e.errorCode()));
-            }
+            return answer(HttpMethod.GET, request, response, callback, path, () -> queries(request));
         }
         if (path.equals("/metrics")) {
             if (!HttpMethod.GET.is(request.getMethod())) {
@@ -165,12 +156,18 @@ public final class RestHandler
                 throws Exception;
     }
 
-    /** A POST endpoint answering JSON; a SluiceException is its problem document, with the status its error code maps to. */
     private static boolean post(Request request, Response response, Callback callback, String path, Body body)
             throws Exception
     {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use POST for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+        return answer(HttpMethod.POST, request, response, callback, path, body);
+    }
+
+    /** An endpoint of one method answering JSON; a SluiceException is its problem document, with the status its error code maps to. */
+    private static boolean answer(HttpMethod method, Request request, Response response, Callback callback, String path, Body body)
+            throws Exception
+    {
+        if (!method.is(request.getMethod())) {
+            return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use " + method + " for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
         }
         try {
             return json(response, callback, HttpStatus.OK_200, body.get());

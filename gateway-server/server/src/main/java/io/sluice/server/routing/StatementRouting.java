@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -109,6 +110,8 @@ public final class StatementRouting
         }
     }
 
+    private static final java.time.Duration FIRST_PROBE_WAIT = java.time.Duration.ofSeconds(15);
+
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
     private final CostCorrections.Source corrections;
@@ -147,20 +150,39 @@ public final class StatementRouting
             OptionalDouble bytes = statistics.map(TableStatistics::dataBytes).orElse(OptionalDouble.empty());
             return new TableReference(qualified, "lakehouse", true, lakehouseReaders(), table.target(), rows, bytes);
         }
-        int dot = database.indexOf('.');
-        if (dot > 0) {
-            String catalog = database.substring(0, dot).toLowerCase(Locale.ROOT);
-            Set<String> owners = router.engines().stream()
-                    .map(Engine::name)
-                    .filter(engine -> router.monitor().catalogs(engine).map(known -> known.contains(catalog)).orElse(false))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            if (!owners.isEmpty()) {
-                return new TableReference(qualified, catalog, false, owners, table.target(), OptionalDouble.empty(), OptionalDouble.empty());
-            }
+        Set<String> owners = owners(database);
+        if (!owners.isEmpty()) {
+            return new TableReference(qualified, database.substring(0, database.indexOf('.')).toLowerCase(Locale.ROOT), false, owners, table.target(),
+                    OptionalDouble.empty(), OptionalDouble.empty());
         }
         // The session's catalog: the default engine's own tables, databases and the session's temporary views.
         String defaultEngine = router.defaultEngine();
         return new TableReference(qualified, defaultEngine, false, Set.of(defaultEngine), table.target(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    /** The engines whose own catalog holds a database {@code catalog.schema}, in the order of router.engines. */
+    private Set<String> owners(String database)
+    {
+        int dot = database.indexOf('.');
+        if (dot <= 0 || catalogs.contains(database)) {
+            return Set.of();
+        }
+        String catalog = database.substring(0, dot).toLowerCase(Locale.ROOT);
+        if (router.engines().stream().noneMatch(engine -> router.monitor().catalogs(engine.name()).map(known -> known.contains(catalog)).orElse(false))) {
+            // Just after start the engines' catalogs may not be known yet: wait for their first probe, not longer.
+            router.monitor().awaitFirstCatalogs(FIRST_PROBE_WAIT);
+        }
+        return router.engines().stream()
+                .map(Engine::name)
+                .filter(engine -> router.monitor().catalogs(engine).map(known -> known.contains(catalog)).orElse(false))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The healthy engine whose own catalog holds the database, if one does (for session commands such as {@code USE tpch.tiny}). */
+    public Optional<String> ownerOf(String database)
+    {
+        Map<String, io.sluice.router.cost.EngineState> states = router.monitor().states();
+        return owners(database).stream().filter(engine -> states.getOrDefault(engine, io.sluice.router.cost.EngineState.idle()).healthy()).findFirst();
     }
 
     /**
@@ -208,7 +230,10 @@ public final class StatementRouting
     public Routed route(Supplier<SqlNode> statement, Session session, String source, String fingerprint, Optional<String> pinned, String pinSource, boolean translate,
             boolean explainAll)
     {
-        StatementProfile profile = profile(statement.get(), session.currentDatabase());
+        SqlNode first = statement.get();
+        StatementProfile profile = profile(first, session.currentDatabase());
+        // The shape only reads the tree: the first engine's validation may still have it.
+        AtomicReference<SqlNode> unvalidated = new AtomicReference<>(first);
         Map<String, Prepared> prepared = new LinkedHashMap<>();
         Map<String, SluiceException> refusals = new LinkedHashMap<>();
         Map<String, SluiceException> unavailable = new LinkedHashMap<>();
@@ -216,7 +241,8 @@ public final class StatementRouting
         RouteDecision decision = router.costRouter().route(profile, router.monitor().states(), request, engineName -> {
             Engine engine = router.engine(engineName).orElseThrow();
             try {
-                prepared.put(engineName, prepare(engine, statement.get(), session, source, translate));
+                SqlNode tree = unvalidated.getAndSet(null);
+                prepared.put(engineName, prepare(engine, tree != null ? tree : statement.get(), session, source, translate));
                 return Optional.empty();
             }
             catch (SluiceException e) {

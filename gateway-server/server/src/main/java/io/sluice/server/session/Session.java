@@ -3,6 +3,8 @@ package io.sluice.server.session;
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.operation.Operation;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.engine.SessionContext;
@@ -55,16 +57,40 @@ public final class Session
     }
 
     /** This session's session on {@code engine}, opened at its first use in the current database. */
+    /**
+     * The engine's session, opened at the session's current database, or at {@code default} when the engine has no such
+     * database (it lives in another engine's catalog or in the lakehouse): statements name their tables in full.
+     */
     public EngineSession engineSession(Engine engine)
     {
-        return engineSessions.computeIfAbsent(engine.name(), name -> engine.openSession(new SessionContext(owner.user(), currentDatabase)));
+        return engineSessions.computeIfAbsent(engine.name(), name -> {
+            try {
+                return engine.openSession(new SessionContext(owner.user(), currentDatabase));
+            }
+            catch (SluiceException e) {
+                if (e.errorCode() != ErrorCode.DATABASE_NOT_FOUND || currentDatabase.equalsIgnoreCase("default")) {
+                    throw e;
+                }
+                return engine.openSession(new SessionContext(owner.user(), "default"));
+            }
+        });
     }
 
-    /** Makes {@code database} current in every engine session already open; engines opened later start there. */
+    /**
+     * Makes {@code database} current: in every engine session already open that has it (an engine without it keeps
+     * its database, as in {@link #engineSession}); engines opened later start there.
+     */
     public void useDatabase(String database)
     {
         for (EngineSession engineSession : engineSessions.values()) {
-            engineSession.useDatabase(database);
+            try {
+                engineSession.useDatabase(database);
+            }
+            catch (SluiceException e) {
+                if (e.errorCode() != ErrorCode.DATABASE_NOT_FOUND) {
+                    throw e;
+                }
+            }
         }
         currentDatabase = database;
     }

@@ -75,7 +75,7 @@ class TestRoutingAcrossEngines
         return (List<String>) statement.getClass().getMethod("getQueryLog").invoke(statement);
     }
 
-    /** EXPLAIN ROUTE's rows by engine: feasible, chosen, reason. */
+    /** EXPLAIN ROUTE's rows by engine: feasible, chosen, reason, scan cost. */
     private static Map<String, List<String>> explain(Statement statement, String sql)
             throws SQLException
     {
@@ -84,7 +84,8 @@ class TestRoutingAcrossEngines
             assertThat(resultSet.getMetaData().getColumnName(1)).isEqualTo("engine");
             assertThat(resultSet.getMetaData().getColumnName(4)).isEqualTo("estimated_cost");
             while (resultSet.next()) {
-                rows.put(resultSet.getString("engine"), List.of(resultSet.getString("feasible"), resultSet.getString("chosen"), resultSet.getString("reason")));
+                rows.put(resultSet.getString("engine"), List.of(resultSet.getString("feasible"), resultSet.getString("chosen"), resultSet.getString("reason"),
+                        String.valueOf(resultSet.getString("scan_cost"))));
             }
         }
         return rows;
@@ -137,7 +138,7 @@ class TestRoutingAcrossEngines
             Map<String, List<String>> explained = explain(statement, query);
             assertThat(explained.keySet()).containsExactlyInAnyOrder("duckdb", "trino", "spark");
             assertThat(chosen(explained)).isEqualTo("duckdb");
-            assertThat(explained.get("trino")).containsExactly("true", "false", "not chosen: duckdb is cheaper");
+            assertThat(explained.get("trino").subList(0, 3)).containsExactly("true", "false", "not chosen: duckdb is cheaper");
             assertThat(rows(statement, query)).isEqualTo(sparkAnswer);
             assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to duckdb: cheapest feasible engine"));
 
@@ -152,7 +153,7 @@ class TestRoutingAcrossEngines
 
             // A write to the lakehouse: DuckDB reads it but does not write it; the cheapest writer does.
             Map<String, List<String>> insertRoute = explain(statement, "INSERT INTO lakehouse.routing_db.events VALUES (1000, 0)");
-            assertThat(insertRoute.get("duckdb")).containsExactly("false", "false", "reads lakehouse tables but does not write them (lakehouse.routing_db.events)");
+            assertThat(insertRoute.get("duckdb").subList(0, 3)).containsExactly("false", "false", "reads lakehouse tables but does not write them (lakehouse.routing_db.events)");
             assertThat(chosen(insertRoute)).isEqualTo("trino");
             statement.execute("INSERT INTO lakehouse.routing_db.events VALUES (1000, 0)");
             assertThat(rows(statement, "SELECT count(*) FROM lakehouse.routing_db.events")).containsExactly(List.of("1001"));
@@ -186,6 +187,27 @@ class TestRoutingAcrossEngines
 
     @Test
     @Order(2)
+    void useTakesADatabaseOfAnyCatalog()
+            throws Exception
+    {
+        try (Connection auto = connect("alice", "auto"); Statement statement = auto.createStatement()) {
+            // A DuckDB session is open before USE: DuckDB has neither database, and need not.
+            assertThat(rows(statement, "SELECT 40 + 2")).containsExactly(List.of("42"));
+            statement.execute("USE tpch.tiny");
+            assertThat(rows(statement, "SELECT count(*) FROM nation")).containsExactly(List.of("25"));
+            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to trino"));
+            assertThat(rows(statement, "SHOW TABLES")).extracting(row -> row.get(1)).contains("nation", "region");
+            statement.execute("USE lakehouse.routing_db");
+            assertThat(rows(statement, "SELECT count(*) FROM events")).containsExactly(List.of("1001"));
+            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to duckdb"));
+            assertThatThrownBy(() -> statement.execute("USE no_such_catalog.nowhere"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no_such_catalog.nowhere");
+        }
+    }
+
+    @Test
+    @Order(3)
     void aTableDuckDbCannotReadGoesToTheNextEngine()
             throws Exception
     {
@@ -206,7 +228,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void readsFailOverWhenTrinoDiesAndWritesDoNot()
             throws Exception
     {
@@ -250,18 +272,11 @@ class TestRoutingAcrossEngines
     private static double scanCost(Statement statement, String sql)
             throws SQLException
     {
-        try (ResultSet resultSet = statement.executeQuery("EXPLAIN ROUTE " + sql)) {
-            while (resultSet.next()) {
-                if (resultSet.getString("engine").equals("duckdb")) {
-                    return resultSet.getDouble("scan_cost");
-                }
-            }
-        }
-        throw new AssertionError("No DuckDB row");
+        return Double.parseDouble(explain(statement, sql).get("duckdb").get(3));
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theEstimateIsOfTheFilesTheFilterKeeps()
             throws Exception
     {
@@ -288,7 +303,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void routeOverRest()
             throws Exception
     {
