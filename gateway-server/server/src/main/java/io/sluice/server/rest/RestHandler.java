@@ -45,6 +45,8 @@ public final class RestHandler
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ICEBERG_PREFIX = "/iceberg";
+    private static final List<String> CANDIDATE_FIELDS = List.of("engine", "feasible", "chosen", "estimatedCost", "reason");
+    private static final List<String> TERM_FIELDS = List.of("fixed", "scan", "compute", "transfer", "queue");
 
     private final SluiceBackend backend;
     private final Supplier<java.util.Collection<Engine>> engines;
@@ -194,18 +196,15 @@ public final class RestHandler
         List<Map<String, Object>> candidates = new ArrayList<>();
         Object chosen = null;
         for (Object[] row : explained.rows()) {
+            // EXPLAIN ROUTE's columns in order: the candidate's, then the cost's terms.
             Map<String, Object> candidate = new LinkedHashMap<>();
-            candidate.put("engine", row[0]);
-            candidate.put("feasible", row[1]);
-            candidate.put("chosen", row[2]);
-            candidate.put("estimatedCost", row[3]);
-            candidate.put("reason", row[4]);
+            for (int i = 0; i < CANDIDATE_FIELDS.size(); i++) {
+                candidate.put(CANDIDATE_FIELDS.get(i), row[i]);
+            }
             Map<String, Object> terms = new LinkedHashMap<>();
-            terms.put("fixed", row[5]);
-            terms.put("scan", row[6]);
-            terms.put("compute", row[7]);
-            terms.put("transfer", row[8]);
-            terms.put("queue", row[9]);
+            for (int i = 0; i < TERM_FIELDS.size(); i++) {
+                terms.put(TERM_FIELDS.get(i), row[CANDIDATE_FIELDS.size() + i]);
+            }
             candidate.put("terms", terms);
             candidates.add(candidate);
             if (Boolean.TRUE.equals(row[2])) {

@@ -96,6 +96,17 @@ class TestRoutingAcrossEngines
         return explained.entrySet().stream().filter(entry -> entry.getValue().get(1).equals("true")).map(Map.Entry::getKey).findFirst().orElse("none");
     }
 
+    /** (Re)creates {@code lakehouse.routing_db.<table>} on an engine, as the query makes it. */
+    private static void createTable(String engine, String table, String query)
+            throws SQLException
+    {
+        try (Connection connection = connect("setup", engine); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.routing_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.routing_db." + table);
+            statement.execute("CREATE TABLE lakehouse.routing_db." + table + " AS " + query);
+        }
+    }
+
     /** Waits for the router's first probe of the engines' catalogs (it runs in the background at start). */
     private static void awaitCatalogs(Statement statement)
             throws Exception
@@ -115,11 +126,7 @@ class TestRoutingAcrossEngines
     void routesByCostReachAndPolicy()
             throws Exception
     {
-        try (Connection trino = connect("setup", "trino"); Statement statement = trino.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.routing_db");
-            statement.execute("DROP TABLE IF EXISTS lakehouse.routing_db.events");
-            statement.execute("CREATE TABLE lakehouse.routing_db.events AS SELECT CAST(id AS INT) AS id, CAST(id % 7 AS INT) AS kind FROM range(1000)");
-        }
+        createTable("trino", "events", "SELECT CAST(id AS INT) AS id, CAST(id % 7 AS INT) AS kind FROM range(1000)");
         String query = "SELECT kind, count(*) AS n, sum(id) AS total FROM lakehouse.routing_db.events GROUP BY kind ORDER BY kind";
         List<List<String>> sparkAnswer;
         try (Connection spark = connect("setup", "spark"); Statement statement = spark.createStatement()) {
@@ -211,10 +218,8 @@ class TestRoutingAcrossEngines
     void aTableDuckDbCannotReadGoesToTheNextEngine()
             throws Exception
     {
+        createTable("trino", "pruned", "SELECT CAST(id AS INT) AS id FROM range(10)");
         try (Connection trino = connect("setup", "trino"); Statement statement = trino.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.routing_db");
-            statement.execute("DROP TABLE IF EXISTS lakehouse.routing_db.pruned");
-            statement.execute("CREATE TABLE lakehouse.routing_db.pruned AS SELECT CAST(id AS INT) AS id FROM range(10)");
             statement.execute("DELETE FROM lakehouse.routing_db.pruned WHERE id < 3");
         }
         try (Connection auto = connect("alice", "auto"); Statement statement = auto.createStatement()) {
@@ -232,11 +237,7 @@ class TestRoutingAcrossEngines
     void readsFailOverWhenTrinoDiesAndWritesDoNot()
             throws Exception
     {
-        try (Connection spark = connect("setup", "spark"); Statement statement = spark.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.routing_db");
-            statement.execute("DROP TABLE IF EXISTS lakehouse.routing_db.clicks");
-            statement.execute("CREATE TABLE lakehouse.routing_db.clicks AS SELECT CAST(id AS INT) AS id FROM range(50)");
-        }
+        createTable("spark", "clicks", "SELECT CAST(id AS INT) AS id FROM range(50)");
         String count = "SELECT count(*) FROM lakehouse.routing_db.clicks";
         try (Connection bi = connect("bi", "auto"); Statement statement = bi.createStatement()) {
             assertThat(rows(statement, count)).containsExactly(List.of("50"));
