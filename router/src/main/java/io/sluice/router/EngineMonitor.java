@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,7 +94,7 @@ public final class EngineMonitor
         try {
             List<String> names = engine.catalogs();
             if (!names.isEmpty()) {
-                catalogs.put(engine.name(), names.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+                catalogs.put(engine.name(), names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
             }
         }
         catch (RuntimeException e) {

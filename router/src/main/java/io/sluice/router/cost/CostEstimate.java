@@ -1,5 +1,9 @@
 package io.sluice.router.cost;
 
+import java.util.Locale;
+
+import static java.lang.String.format;
+
 /**
  * A statement's estimated time on one engine, in seconds, and its terms.
  *
@@ -31,13 +35,13 @@ public record CostEstimate(double fixed, double scan, double compute, double tra
     /** The terms in words, for EXPLAIN ROUTE and the operation log. */
     public String terms()
     {
-        String sum = String.format(java.util.Locale.ROOT, "fixed %s + scan %s + compute %s + transfer %s + queue %s",
+        String sum = format(Locale.ROOT, "fixed %s + scan %s + compute %s + transfer %s + queue %s",
                 seconds(fixed), seconds(scan), seconds(compute), seconds(transfer), seconds(queue));
-        return history == 1 ? sum : String.format(java.util.Locale.ROOT, "(%s) x history %.3f", sum, history);
+        return history == 1 ? sum : format(Locale.ROOT, "(%s) x history %.3f", sum, history);
     }
 
     public static String seconds(double value)
     {
-        return String.format(java.util.Locale.ROOT, "%.4fs", value);
+        return format(Locale.ROOT, "%.4fs", value);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static java.lang.String.format;
@@ -84,7 +85,7 @@ public record RoutingPolicy(String name, Set<String> users, Set<String> groups, 
             }
             else if (!KEYS.contains(key)) {
                 throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Unknown setting %s%s.%s: the keys are %s and max-cost.<engine>",
-                        PREFIX, name, key, String.join(", ", new java.util.TreeSet<>(KEYS))));
+                        PREFIX, name, key, String.join(", ", new TreeSet<>(KEYS))));
             }
         }
         Set<String> engines = list(values.get("engines"));
@@ -98,7 +99,7 @@ public record RoutingPolicy(String name, Set<String> users, Set<String> groups, 
     {
         if (!knownEngines.contains(engine)) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid setting %s%s.%s: engine '%s' is not one of %s",
-                    PREFIX, policy, key, engine, String.join(", ", new java.util.TreeSet<>(knownEngines))));
+                    PREFIX, policy, key, engine, String.join(", ", new TreeSet<>(knownEngines))));
         }
     }
 

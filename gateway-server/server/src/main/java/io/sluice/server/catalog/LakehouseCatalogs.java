@@ -220,7 +220,7 @@ public final class LakehouseCatalogs
                 case DECIMAL -> value instanceof BigDecimal number ? number.setScale(((Types.DecimalType) type).scale()) : null;
                 case STRING -> value instanceof String text ? text : null;
                 case BOOLEAN -> value instanceof Boolean bool ? bool : null;
-                case DATE -> value instanceof String text && !(value instanceof BigDecimal) ? text : null;
+                case DATE -> value instanceof String text ? text : null;
                 case TIMESTAMP -> value instanceof String text ? text.replace(' ', 'T') : null;
                 default -> null;
             };

@@ -163,14 +163,11 @@ public final class ExecuteStatementOperation
         }
         EngineChoice choice = route(parsed);
         refuseLakehouseWritesOnDuckDb(choice.engine());
-        EngineSession engineSession = session().engineSession(choice.engine());
-        CatalogView catalog = catalogs.view(choice.engine(), new EngineCatalogView(engineSession.metadata(), session().currentDatabase()));
-        if (parsed instanceof SqlDescribeObject describe) {
-            return Optional.of(describeQuery(Transpiler.validate(describe.query().orElseThrow(), dialect, catalog, session().currentDatabase())));
-        }
-        Validation validation = Transpiler.validate(parsed, dialect, catalog, session().currentDatabase()).withSource(statement);
         Engine engine = choice.engine();
-        String sql = Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName);
+        if (parsed instanceof SqlDescribeObject describe) {
+            return Optional.of(describeQuery(routing.prepare(engine, describe.query().orElseThrow(), session(), statement, false).validation()));
+        }
+        String sql = routing.prepare(engine, parsed, session(), statement, true).sql().orElseThrow();
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
         log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
         return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, sql));

@@ -9,6 +9,7 @@ import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostCorrections;
 import io.sluice.router.cost.CostEstimate;
+import io.sluice.router.cost.EngineState;
 import io.sluice.router.cost.RouteDecision;
 import io.sluice.router.cost.RouteRequest;
 import io.sluice.router.cost.StatementKind;
@@ -25,6 +26,8 @@ import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.metadata.TableStatistics;
 import org.apache.calcite.sql.SqlNode;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +77,8 @@ public final class StatementRouting
             requireNonNull(decision, "decision is null");
             prepared = Map.copyOf(prepared);
             refusals = Map.copyOf(refusals);
-            unavailable = Map.copyOf(new LinkedHashMap<>(unavailable));
+            // In the order the engines were tried: the first is the one a statement failed over from.
+            unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
         }
 
         /** The chosen engine's statement; when no engine can run it, the error that says why. */
@@ -110,7 +114,7 @@ public final class StatementRouting
         }
     }
 
-    private static final java.time.Duration FIRST_PROBE_WAIT = java.time.Duration.ofSeconds(15);
+    private static final Duration FIRST_PROBE_WAIT = Duration.ofSeconds(15);
 
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
@@ -181,8 +185,8 @@ public final class StatementRouting
     /** The healthy engine whose own catalog holds the database, if one does (for session commands such as {@code USE tpch.tiny}). */
     public Optional<String> ownerOf(String database)
     {
-        Map<String, io.sluice.router.cost.EngineState> states = router.monitor().states();
-        return owners(database).stream().filter(engine -> states.getOrDefault(engine, io.sluice.router.cost.EngineState.idle()).healthy()).findFirst();
+        Map<String, EngineState> states = router.monitor().states();
+        return owners(database).stream().filter(engine -> states.getOrDefault(engine, EngineState.idle()).healthy()).findFirst();
     }
 
     /**
