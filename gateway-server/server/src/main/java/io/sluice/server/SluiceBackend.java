@@ -360,29 +360,52 @@ public final class SluiceBackend
      */
     public LocalResultRows explainRoute(String user, String statement, Map<String, String> configuration)
     {
+        return executeOnce(user, "EXPLAIN ROUTE " + statement, configuration, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@code POST /api/v1/sql/execute}: a statement run to its end in a session of its own for {@code user} with the
+     * given settings; its columns, at most {@code maxRows} rows, and the engine that ran it and why.
+     */
+    public LocalResultRows executeOnce(String user, String statement, Map<String, String> configuration, long maxRows)
+    {
         Caller caller = new Caller(user, Optional.empty());
         Session session = openSession(caller, Integer.MAX_VALUE, configuration);
         try {
-            Operation operation = executeStatement(session.handle(), caller, "EXPLAIN ROUTE " + statement, Map.of(), false, Duration.ZERO);
+            Operation operation = executeStatement(session.handle(), caller, statement, Map.of(), false, Duration.ZERO);
             if (operation.failure().isPresent()) {
                 throw operation.failure().get();
             }
-            List<String> columns = operation.resultColumns().stream().map(Column::name).toList();
+            List<Column> columns = operation.hasResultSet() ? operation.resultColumns() : List.of();
             List<Object[]> rows = new ArrayList<>();
-            for (Optional<RowBatch> batch = operation.fetch(1000, false); batch.isPresent() && batch.get().rowCount() > 0; batch = operation.fetch(1000, false)) {
-                for (int row = 0; row < batch.get().rowCount(); row++) {
-                    rows.add(batch.get().row(row));
+            boolean truncated = false;
+            if (operation.hasResultSet()) {
+                for (Optional<RowBatch> batch = operation.fetch(1000, false); batch.isPresent() && batch.get().rowCount() > 0; batch = operation.fetch(1000, false)) {
+                    for (int row = 0; row < batch.get().rowCount(); row++) {
+                        if (rows.size() >= maxRows) {
+                            truncated = true;
+                            break;
+                        }
+                        rows.add(batch.get().row(row));
+                    }
+                    if (truncated) {
+                        break;
+                    }
                 }
             }
-            return new LocalResultRows(columns, rows);
+            Optional<String> ranOn = operation instanceof ExecuteStatementOperation execute ? execute.ranOn() : Optional.empty();
+            return new LocalResultRows(columns.stream().map(Column::name).toList(), columns, rows, truncated, operation.updateCount(), ranOn);
         }
         finally {
             closeSession(session.handle(), caller);
         }
     }
 
-    /** A small result's column names and rows, for the REST API. */
-    public record LocalResultRows(List<String> columns, List<Object[]> rows) {}
+    /**
+     * A statement's result for the REST API: its columns and rows (at most the rows asked for; {@code truncated} when
+     * there were more), its update count, and where it ran ({@code engine: reason}).
+     */
+    public record LocalResultRows(List<String> columns, List<Column> types, List<Object[]> rows, boolean truncated, long updateCount, Optional<String> ranOn) {}
 
     public RouterCalibrator calibrator()
     {

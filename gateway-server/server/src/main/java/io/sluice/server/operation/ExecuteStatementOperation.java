@@ -78,6 +78,7 @@ public final class ExecuteStatementOperation
     private final SluiceException failure;
     private final boolean resultSetExpected;
     private volatile EngineStatement engineStatement;
+    private volatile Optional<String> ranOn = Optional.empty();
 
     /**
      * Parses the statement at once, in the caller's thread, so that whether it answers rows is known when it is
@@ -248,6 +249,7 @@ public final class ExecuteStatementOperation
     {
         Instant started = Instant.now();
         long start = System.nanoTime();
+        ranOn = Optional.of(engine.name() + ": " + route);
         try {
             Optional<ResultSource> result = run.get();
             recorder.record(new QueryHistory.QueryRecord(queryId(), session().user(), statement, fingerprint, Optional.of(engine.name()), Optional.of(route),
@@ -472,6 +474,12 @@ public final class ExecuteStatementOperation
         if (current != null) {
             current.cancel();
         }
+    }
+
+    /** The engine the statement was sent to and why ({@code engine: reason}); empty for statements Sluice answers itself. */
+    public Optional<String> ranOn()
+    {
+        return ranOn;
     }
 
     @Override

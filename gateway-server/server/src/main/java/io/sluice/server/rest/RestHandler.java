@@ -10,6 +10,7 @@ import io.sluice.metastore.RouterCalibrations;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.config.SluiceVersion;
+import io.sluice.spi.Column;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
@@ -37,7 +38,9 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The REST API. Today: {@code GET /api/v1/health}, {@code POST /api/v1/sql/transpile}, {@code POST /api/v1/sql/route}, {@code GET /metrics} and the lakehouse's Iceberg REST
+ * The REST API. Today: {@code GET /api/v1/health}, {@code POST /api/v1/sql/execute}, {@code POST /api/v1/sql/transpile},
+ * {@code POST /api/v1/sql/route}, {@code GET /api/v1/queries}, {@code POST /api/v1/router/calibrate},
+ * {@code GET /api/v1/router/calibration}, {@code GET /metrics} and the lakehouse's Iceberg REST
  * catalog under {@code /iceberg}; the other SQL, job, schedule and cluster endpoints come with their issues.
  */
 public final class RestHandler
@@ -78,6 +81,9 @@ public final class RestHandler
         }
         if (path.equals("/api/v1/sql/transpile")) {
             return post(request, response, callback, path, () -> transpile(request));
+        }
+        if (path.equals("/api/v1/sql/execute")) {
+            return post(request, response, callback, path, () -> execute(request));
         }
         if (path.equals("/api/v1/sql/route")) {
             return post(request, response, callback, path, () -> route(request));
@@ -179,6 +185,83 @@ public final class RestHandler
         }
     }
 
+    /** The session settings of a REST statement: {@code engine}, {@code dialect}, {@code database}, all optional. */
+    private static Map<String, String> sessionSettings(JsonNode body)
+    {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("sluice.engine", optionalText(body, "engine", "auto"));
+        configuration.put("sluice.dialect", optionalText(body, "dialect", Dialect.SPARK.settingValue()));
+        configuration.put("use:database", optionalText(body, "database", "default"));
+        return configuration;
+    }
+
+    /**
+     * {@code {"statement": "...", "engine"?, "dialect"?, "database"?, "user"?, "maxRows"?}}: the statement run to its
+     * end in a session of its own; {@code {"columns": [{"name", "type"}], "rows": [[...]], "engine", "route", "stats":
+     * {"rows", "truncated", "updateCount", "elapsedMillis"}}}. At most {@code maxRows} rows (default 1000, at most
+     * 100000) come back; {@code truncated} says there were more.
+     */
+    private Map<String, Object> execute(Request request)
+            throws Exception
+    {
+        JsonNode body = readJson(request);
+        String statement = requiredText(body, "statement");
+        long maxRows = 1000;
+        JsonNode maxRowsNode = body.get("maxRows");
+        if (maxRowsNode != null && !maxRowsNode.isNull()) {
+            if (!maxRowsNode.canConvertToLong() || !maxRowsNode.isIntegralNumber() || maxRowsNode.asLong() < 0 || maxRowsNode.asLong() > 100_000) {
+                throw new SluiceException(ErrorCode.INVALID_REQUEST, "The field 'maxRows' must be a whole number from 0 to 100000");
+            }
+            maxRows = maxRowsNode.asLong();
+        }
+        long start = System.nanoTime();
+        SluiceBackend.LocalResultRows result = backend.executeOnce(optionalText(body, "user", "rest"), statement, sessionSettings(body), maxRows);
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (Column column : result.types()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", column.name());
+            entry.put("type", column.type().displayName());
+            columns.add(entry);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object[] row : result.rows()) {
+            List<Object> values = new ArrayList<>(row.length);
+            for (Object value : row) {
+                values.add(jsonValue(value));
+            }
+            rows.add(values);
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("rows", rows.size());
+        stats.put("truncated", result.truncated());
+        stats.put("updateCount", result.updateCount());
+        stats.put("elapsedMillis", (System.nanoTime() - start) / 1e6);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("columns", columns);
+        answer.put("rows", rows);
+        answer.put("engine", result.ranOn().map(ranOn -> ranOn.substring(0, ranOn.indexOf(':'))).orElse(null));
+        answer.put("route", result.ranOn().map(ranOn -> ranOn.substring(ranOn.indexOf(':') + 2)).orElse(null));
+        answer.put("stats", stats);
+        return answer;
+    }
+
+    /** A result value as JSON has it: numbers, booleans, strings, lists and maps as they are; anything else as its text. */
+    private static Object jsonValue(Object value)
+    {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String || value instanceof byte[]) {
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RestHandler::jsonValue).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> converted = new LinkedHashMap<>();
+            map.forEach((key, item) -> converted.put(String.valueOf(key), jsonValue(item)));
+            return converted;
+        }
+        return value.toString();
+    }
+
     /**
      * {@code {"statement": "...", "engine": "auto", "dialect": "spark", "database": "default", "user": "..."}}: the
      * statement's EXPLAIN ROUTE as JSON, {@code chosen} and one entry per engine; all but {@code statement} optional.
@@ -188,11 +271,7 @@ public final class RestHandler
     {
         JsonNode body = readJson(request);
         String statement = requiredText(body, "statement");
-        Map<String, String> configuration = new LinkedHashMap<>();
-        configuration.put("sluice.engine", optionalText(body, "engine", "auto"));
-        configuration.put("sluice.dialect", optionalText(body, "dialect", Dialect.SPARK.settingValue()));
-        configuration.put("use:database", optionalText(body, "database", "default"));
-        SluiceBackend.LocalResultRows explained = backend.explainRoute(optionalText(body, "user", "rest"), statement, configuration);
+        SluiceBackend.LocalResultRows explained = backend.explainRoute(optionalText(body, "user", "rest"), statement, sessionSettings(body));
         List<Map<String, Object>> candidates = new ArrayList<>();
         Object chosen = null;
         for (Object[] row : explained.rows()) {

@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The query history on the embedded default: every executed statement with its route, estimate and time, in SHOW
- * QUERIES and GET /api/v1/queries, kept across a restart; and the router's estimate corrected by what statements of
- * the same shape took.
+ * The router's services on the embedded default: the query history (every executed statement with its route,
+ * estimate and time, in SHOW QUERIES and GET /api/v1/queries, kept across a restart), estimates corrected by what
+ * statements of the same shape took, calibration, and POST /api/v1/sql/execute.
  */
-class TestQueryHistory
+class TestRoutingOnDuckDb
 {
     @RegisterExtension
     static final SluiceServerExtension SLUICE = new SluiceServerExtension();
@@ -165,5 +165,42 @@ class TestQueryHistory
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(duckDbFixedCost(statement)).isEqualTo(stored.path("engines").get(0).path("fixedSeconds").asDouble());
         }
+    }
+
+    @Test
+    void executeOverRest()
+            throws Exception
+    {
+        HttpClient http = HttpClient.newHttpClient();
+        URI execute = URI.create("http://127.0.0.1:" + SLUICE.server().restPort() + "/api/v1/sql/execute");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode answer = json.readTree(post(http, execute, "{\"statement\": \"SELECT CAST(1 AS INT) AS x, 'a' AS y, DATE '2026-12-01' AS d\", \"user\": \"rester\"}").body());
+        assertThat(answer.path("columns").toString()).isEqualTo("[{\"name\":\"x\",\"type\":\"int\"},{\"name\":\"y\",\"type\":\"string\"},{\"name\":\"d\",\"type\":\"date\"}]");
+        assertThat(answer.path("rows").toString()).isEqualTo("[[1,\"a\",\"2026-12-01\"]]");
+        assertThat(answer.path("engine").asText()).isEqualTo("duckdb");
+        assertThat(answer.path("route").asText()).startsWith("cheapest feasible engine");
+        JsonNode truncated = json.readTree(post(http, execute, "{\"statement\": \"SELECT id FROM range(10)\", \"maxRows\": 3}").body());
+        assertThat(truncated.path("rows")).hasSize(3);
+        assertThat(truncated.path("stats").path("truncated").asBoolean()).isTrue();
+        JsonNode pinned = json.readTree(post(http, execute, "{\"statement\": \"SELECT 2\", \"engine\": \"duckdb\"}").body());
+        assertThat(pinned.path("route").asText()).isEqualTo("sluice.engine=duckdb pins the engine");
+
+        HttpResponse<String> syntax = post(http, execute, "{\"statement\": \"SELEC 1\"}");
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(syntax.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(syntax.body()).contains("Syntax error");
+        HttpResponse<String> badRows = post(http, execute, "{\"statement\": \"SELECT 1\", \"maxRows\": -1}");
+        assertThat(badRows.statusCode()).isEqualTo(400);
+        assertThat(badRows.body()).contains("The field 'maxRows' must be a whole number from 0 to 100000");
+        HttpResponse<String> missing = post(http, execute, "{\"statement\": \"SELECT * FROM no_such_table\"}");
+        // A table missing from a statement is a bad request, not a missing REST resource.
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("no_such_table");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, URI uri, String body)
+            throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
