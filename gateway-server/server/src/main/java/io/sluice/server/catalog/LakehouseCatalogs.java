@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -54,6 +55,8 @@ public final class LakehouseCatalogs
     private static final String PREFIX = LakehouseCatalog.NAME + ".";
 
     private static final int MAX_LOADED_TABLES = 10_000;
+    /** How long a table whose metadata could not be read fails at once, before it is tried again. */
+    private static final long UNREADABLE_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Tables at least this large get their scans planned with a statement's conditions when it is routed (router.pruning-threshold). */
     public static final String PRUNING_THRESHOLD = "router.pruning-threshold";
@@ -65,6 +68,7 @@ public final class LakehouseCatalogs
     private final Map<String, LakehouseStatistics.ScanEstimate> prunedEstimates = new ConcurrentHashMap<>();
     private final DuckDbScans duckDbScans = new DuckDbScans();
     private final Map<TableIdentifier, Table> loadedTables = new ConcurrentHashMap<>();
+    private final Map<TableIdentifier, Unreadable> unreadableTables = new ConcurrentHashMap<>();
 
     public LakehouseCatalogs(LakehouseCatalog lakehouse)
     {
@@ -93,18 +97,19 @@ public final class LakehouseCatalogs
     private Optional<Table> table(Namespace namespace, String table)
     {
         TableIdentifier identifier = TableIdentifier.of(namespace, table.toLowerCase(Locale.ROOT));
-        Table cached = loadedTables.get(identifier);
-        if (cached != null) {
-            try {
+        Unreadable unreadable = unreadableTables.get(identifier);
+        if (unreadable != null) {
+            if (System.nanoTime() - unreadable.sinceNanos() < UNREADABLE_MEMORY_NANOS) {
+                throw unreadable.error();
+            }
+            unreadableTables.remove(identifier, unreadable);
+        }
+        try {
+            Table cached = loadedTables.get(identifier);
+            if (cached != null) {
                 cached.refresh();
                 return Optional.of(cached);
             }
-            catch (NoSuchTableException e) {
-                loadedTables.remove(identifier, cached);
-                return Optional.empty();
-            }
-        }
-        try {
             Table loaded = lakehouse.catalog().loadTable(identifier);
             if (loadedTables.size() >= MAX_LOADED_TABLES) {
                 loadedTables.clear();
@@ -113,9 +118,26 @@ public final class LakehouseCatalogs
             return Optional.of(loaded);
         }
         catch (NoSuchTableException e) {
+            loadedTables.remove(identifier);
             return Optional.empty();
         }
+        catch (RuntimeException e) {
+            // Its metadata cannot be read (a file corrupted or deleted behind the catalog's back). Iceberg has already
+            // retried for about a minute and a half: remember the failure for a while so that statements fail at once,
+            // each naming the table; other tables are not affected.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String reason = cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
+            SluiceException error = new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Lakehouse table " + PREFIX + identifier + " cannot be read: " + reason, e);
+            loadedTables.remove(identifier);
+            unreadableTables.put(identifier, new Unreadable(error, System.nanoTime()));
+            throw error;
+        }
     }
+
+    private record Unreadable(SluiceException error, long sinceNanos) {}
 
     /** A lakehouse table's statistics, from its Iceberg metadata; empty when the database is not the lakehouse's. */
     Optional<TableStatistics> statistics(String database, String table)
@@ -297,7 +319,13 @@ public final class LakehouseCatalogs
                 }
             }
             else {
-                schema = table(namespace, table.name()).map(Table::schema);
+                try {
+                    schema = table(namespace, table.name()).map(Table::schema);
+                }
+                catch (SluiceException e) {
+                    // An unreadable table has no columns to list; the others of its database still do.
+                    schema = Optional.empty();
+                }
             }
             if (schema.isEmpty()) {
                 // Dropped while listing.
