@@ -15,8 +15,9 @@ import static java.util.Objects.requireNonNull;
  * Which engines the server loads and which one answers when nothing is pinned.
  *
  * @param engines the engines to create at start, in order ({@code router.engines}, default {@code duckdb})
- * @param defaultEngine the engine for sessions with {@code sluice.engine=auto} ({@code router.default-engine},
- *     default the first of {@code engines})
+ * @param defaultEngine the engine whose own catalog is every session's catalog (unqualified names outside the
+ *     lakehouse), which answers session commands when nothing is pinned and wins ties between equal estimates
+ *     ({@code router.default-engine}, default the first of {@code engines})
  */
 public record RouterConfig(List<String> engines, String defaultEngine)
 {
