@@ -2,6 +2,9 @@ package io.sluice.catalog.iceberg;
 
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -21,7 +24,8 @@ import static java.util.stream.Collectors.joining;
  * How DuckDB reads a lakehouse table without its Iceberg extension: Sluice plans the scan of the current snapshot
  * with Iceberg ({@code planFiles()}) and DuckDB reads the data files with {@code read_parquet}, columns mapped by
  * Iceberg field id ({@code schema = MAP {id: {name, type, default_value}}}), so renamed and added columns read
- * right. Plans are cached per table and snapshot. Tables with row-level deletes are refused on DuckDB for now.
+ * right. Position deletes apply as an anti-join on each row's position in its file; equality deletes and deletion
+ * vectors are refused on DuckDB. Plans are cached per table and snapshot.
  */
 public final class DuckDbScans
 {
@@ -58,21 +62,32 @@ public final class DuckDbScans
     {
         List<Types.NestedField> fields = table.schema().columns();
         List<String> files = new ArrayList<>();
+        // Data files with position deletes, each with the delete files that apply to it.
+        Map<String, List<String>> deleted = new LinkedHashMap<>();
         if (snapshot != null) {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
                 for (FileScanTask task : tasks) {
-                    if (!task.deletes().isEmpty()) {
-                        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: lakehouse table " + name
-                                + " has row-level deletes, which DuckDB does not apply yet; read it on Trino or Spark (sluice.engine)");
+                    if (task.deletes().isEmpty()) {
+                        files.add(LocalFileIO.file(task.file().location()).getAbsolutePath());
+                        continue;
                     }
-                    files.add(LocalFileIO.file(task.file().location()).getAbsolutePath());
+                    List<String> deletes = new ArrayList<>();
+                    for (DeleteFile delete : task.deletes()) {
+                        if (delete.content() != FileContent.POSITION_DELETES || delete.format() != FileFormat.PARQUET) {
+                            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: lakehouse table " + name + " has "
+                                    + (delete.content() == FileContent.EQUALITY_DELETES ? "equality deletes" : "deletion vectors")
+                                    + ", which DuckDB does not apply; read it on Trino or Spark (sluice.engine)");
+                        }
+                        deletes.add(LocalFileIO.file(delete.location()).getAbsolutePath());
+                    }
+                    deleted.computeIfAbsent(task.file().location(), location -> new ArrayList<>()).addAll(deletes);
                 }
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && deleted.isEmpty()) {
             return fields.stream()
                     .map(field -> "CAST(NULL AS " + IcebergTypes.toDuckDb(field.type()) + ") AS " + identifier(field.name()))
                     .collect(joining(", ", "SELECT ", " WHERE false"));
@@ -81,8 +96,21 @@ public final class DuckDbScans
                 .map(field -> field.fieldId() + ": {name: " + literal(field.name()) + ", type: " + literal(IcebergTypes.toDuckDb(field.type())) + ", default_value: NULL}")
                 .collect(joining(", ", "MAP {", "}"));
         String columns = fields.stream().map(field -> identifier(field.name())).collect(joining(", "));
-        return "SELECT " + columns + " FROM read_parquet(" + files.stream().map(DuckDbScans::literal).collect(joining(", ", "[", "]"))
-                + ", schema = " + schema + ")";
+        List<String> parts = new ArrayList<>();
+        if (!files.isEmpty()) {
+            parts.add("SELECT " + columns + " FROM read_parquet(" + list(files) + ", schema = " + schema + ")");
+        }
+        // Position deletes as an anti-join on the row's position in its file: the delete files name the data file by
+        // its location in the table's metadata.
+        deleted.forEach((location, deletes) -> parts.add("SELECT " + columns + " FROM read_parquet(" + list(List.of(LocalFileIO.file(location).getAbsolutePath()))
+                + ", schema = " + schema + ", file_row_number = true) WHERE file_row_number NOT IN (SELECT pos FROM read_parquet(" + list(deletes)
+                + ") WHERE file_path = " + literal(location) + ")"));
+        return String.join(" UNION ALL ", parts);
+    }
+
+    private static String list(List<String> paths)
+    {
+        return paths.stream().distinct().map(DuckDbScans::literal).collect(joining(", ", "[", "]"));
     }
 
     static String identifier(String name)

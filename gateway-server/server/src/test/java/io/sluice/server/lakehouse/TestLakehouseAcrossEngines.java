@@ -120,14 +120,22 @@ class TestLakehouseAcrossEngines
             assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("6"));
         }
 
-        // Row-level deletes: Trino applies them; DuckDB refuses the table by name rather than answer with deleted rows.
+        // Row-level deletes written by Trino (position deletes) and by Spark (merge-on-read): every engine applies them,
+        // DuckDB as an anti-join on each row's position in its file.
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
             statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 1");
             assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("5"));
         }
-        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
-            assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM lakehouse.shared_db.orders"))
-                    .hasMessageContaining("has row-level deletes");
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("ALTER TABLE lakehouse.shared_db.orders SET TBLPROPERTIES ('write.delete.mode' = 'merge-on-read')");
+            // id 2 shares its data file with ids 0 and 1: Spark writes a position delete rather than rewrite the file.
+            statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 2");
+        }
+        List<List<String>> remaining = List.of(List.of("0"), List.of("100"), List.of("200"), List.of("300"));
+        for (String engine : List.of("trino", "spark", "duckdb")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id FROM lakehouse.shared_db.orders ORDER BY id")).as(engine).isEqualTo(remaining);
+            }
         }
 
         // What the engines committed, as Iceberg's own client sees it in Sluice's catalog.
@@ -138,7 +146,7 @@ class TestLakehouseAcrossEngines
             assertThat(table.location()).startsWith(SLUICE.server().lakehouse().warehouse() + "/shared_db/orders");
             assertThat(table.schema().findField("label")).isNotNull();
             assertThat(table.schema().findField("score")).isNotNull();
-            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "6");
+            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "6").containsEntry("total-position-deletes", "2");
         }
     }
 

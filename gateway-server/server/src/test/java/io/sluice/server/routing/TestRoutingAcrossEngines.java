@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The router with the real local engines: sessions with {@code sluice.engine=auto} (the default) send each statement
  * where EXPLAIN ROUTE says, with the answer the engines give when pinned; a join with Trino's own catalog goes to
- * Trino; routing policies prefer and deny engines; a table DuckDB cannot read (row-level deletes) goes to the next
+ * Trino; routing policies prefer and deny engines; a construct DuckDB refuses goes to the next
  * engine; and with Trino killed, a read-only statement fails over while a write fails clearly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -193,7 +193,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void useTakesADatabaseOfAnyCatalog()
             throws Exception
     {
@@ -214,8 +214,25 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(3)
-    void aTableDuckDbCannotReadGoesToTheNextEngine()
+    @Order(4)
+    void aConstructDuckDbRefusesGoesToTheNextEngine()
+            throws Exception
+    {
+        try (Connection auto = connect("alice", "auto"); Statement statement = auto.createStatement()) {
+            String query = "SELECT conv(CAST(id AS STRING), 10, 16) FROM lakehouse.routing_db.events WHERE id = 255";
+            Map<String, List<String>> explained = explain(statement, query);
+            assertThat(explained.get("duckdb").get(0)).isEqualTo("false");
+            assertThat(explained.get("duckdb").get(2)).startsWith("the statement does not translate: ").contains("conv");
+            String chosen = chosen(explained);
+            assertThat(chosen).isIn("trino", "spark");
+            assertThat(rows(statement, query)).containsExactly(List.of("FF"));
+            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to " + chosen));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void positionDeletesAreAppliedOnDuckDb()
             throws Exception
     {
         createTable("trino", "pruned", "SELECT CAST(id AS INT) AS id FROM range(10)");
@@ -223,49 +240,9 @@ class TestRoutingAcrossEngines
             statement.execute("DELETE FROM lakehouse.routing_db.pruned WHERE id < 3");
         }
         try (Connection auto = connect("alice", "auto"); Statement statement = auto.createStatement()) {
-            Map<String, List<String>> explained = explain(statement, "SELECT count(*) FROM lakehouse.routing_db.pruned");
-            assertThat(explained.get("duckdb").get(0)).isEqualTo("false");
-            assertThat(explained.get("duckdb").get(2)).startsWith("the statement does not translate: ").contains("row-level deletes");
-            assertThat(chosen(explained)).isEqualTo("trino");
-            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.routing_db.pruned")).containsExactly(List.of("7"));
-            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to trino"));
-        }
-    }
-
-    @Test
-    @Order(6)
-    void readsFailOverWhenTrinoDiesAndWritesDoNot()
-            throws Exception
-    {
-        createTable("spark", "clicks", "SELECT CAST(id AS INT) AS id FROM range(50)");
-        String count = "SELECT count(*) FROM lakehouse.routing_db.clicks";
-        try (Connection bi = connect("bi", "auto"); Statement statement = bi.createStatement()) {
-            assertThat(rows(statement, count)).containsExactly(List.of("50"));
-            assertThat(log(statement)).anySatisfy(line -> assertThat(line).endsWith("Routed to trino: preferred by routing policy bi"));
-        }
-        TRINO.kill();
-        try {
-            try (Connection bi = connect("bi", "auto"); Statement statement = bi.createStatement()) {
-                // A write is never retried elsewhere: it fails, naming the engine, and nothing is written.
-                assertThatThrownBy(() -> statement.execute("INSERT INTO lakehouse.routing_db.clicks VALUES (50)"))
-                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
-                        .hasMessageContaining("Trino at " + TRINO.endpoint() + " is not reachable");
-                // A read fails over to the next feasible engine before any row reached the client.
-                assertThat(rows(statement, count)).containsExactly(List.of("50"));
-                assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Failed over from trino to duckdb after: Trino at " + TRINO.endpoint()));
-                // The router now knows Trino is down: the next read goes to DuckDB directly.
-                Map<String, List<String>> explained = explain(statement, count);
-                assertThat(explained.get("trino").get(2)).startsWith("unhealthy: ");
-                assertThat(chosen(explained)).isEqualTo("duckdb");
-            }
-            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:10099/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("sluice_router_failovers_total{from=\"trino\",to=\"duckdb\"} 1");
-            assertThat(metrics.body()).containsPattern("sluice_router_decisions_total\\{engine=\"duckdb\"\\} [1-9]");
-        }
-        finally {
-            TRINO.start();
+            assertThat(chosen(explain(statement, "SELECT count(*) FROM lakehouse.routing_db.pruned"))).isEqualTo("duckdb");
+            assertThat(rows(statement, "SELECT count(*), min(id) FROM lakehouse.routing_db.pruned")).containsExactly(List.of("7", "3"));
+            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to duckdb"));
         }
     }
 
@@ -277,7 +254,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void theEstimateIsOfTheFilesTheFilterKeeps()
             throws Exception
     {
@@ -304,7 +281,7 @@ class TestRoutingAcrossEngines
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void routeOverRest()
             throws Exception
     {
