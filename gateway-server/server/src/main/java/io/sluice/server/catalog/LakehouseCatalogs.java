@@ -152,15 +152,6 @@ public final class LakehouseCatalogs
     }
 
     @Override
-    public Optional<TableStatistics> scanEstimate(String database, String table)
-    {
-        return namespace(database).flatMap(namespace -> table(namespace, table)).map(loaded -> {
-            LakehouseStatistics.ScanEstimate estimate = LakehouseStatistics.summary(loaded);
-            return new TableStatistics(OptionalDouble.of(estimate.rows()), OptionalDouble.of(estimate.bytes()), OptionalDouble.of(estimate.files()), List.of());
-        });
-    }
-
-    @Override
     public Optional<TableStatistics> scanEstimate(String database, String table, List<StatementShape.ColumnPredicate> predicates)
     {
         Optional<Namespace> namespace = namespace(database);

@@ -19,20 +19,13 @@ public interface SluiceCatalogs
     EngineMetadata metadata(EngineMetadata engineMetadata);
 
     /**
-     * What a full scan of a table of Sluice's catalogs reads (rows, bytes, files), from its latest snapshot's summary:
-     * cheap enough to ask for every statement. Empty when the database is not Sluice's or the table does not exist.
+     * What a scan of a table of Sluice's catalogs reads (rows, bytes, files): from its latest snapshot's summary,
+     * cheap enough to ask for every statement; and after pruning by conditions every row read meets (the data files
+     * Iceberg's scan planning keeps, by partitions and file metrics) for tables large enough for it to matter, cached
+     * per snapshot and conditions. Conditions it cannot apply count as true; none means the full table. Empty when the
+     * database is not Sluice's or the table does not exist.
      */
-    Optional<TableStatistics> scanEstimate(String database, String table);
-
-    /**
-     * The same, after pruning by conditions every row read meets: the data files Iceberg's scan planning keeps (by
-     * partitions and file metrics), planned only for tables large enough for it to matter and cached per snapshot and
-     * conditions. Conditions it cannot apply count as true.
-     */
-    default Optional<TableStatistics> scanEstimate(String database, String table, List<StatementShape.ColumnPredicate> predicates)
-    {
-        return scanEstimate(database, table);
-    }
+    Optional<TableStatistics> scanEstimate(String database, String table, List<StatementShape.ColumnPredicate> predicates);
 
     /** Whether {@code database} is one of Sluice's catalogs' ({@code lakehouse.<namespace>}). */
     boolean contains(String database);
