@@ -275,12 +275,20 @@ SqlNode SqlDescribeStatement() :
     SqlDescribeObject.Kind kind = SqlDescribeObject.Kind.TABLE;
     SqlDescribeObject.Detail detail = SqlDescribeObject.Detail.NONE;
     final SqlIdentifier name;
+    final String id;
     SqlIdentifier column = null;
     final SqlNode query;
 }
 {
     ( <DESCRIBE> | <DESC> ) { s = span(); }
     (
+        // DESCRIBE JOB id; a table named job is DESCRIBE job or DESCRIBE TABLE job.
+        LOOKAHEAD(2)
+        <JOB> id = ManagementId() {
+            return new SqlManagement(s.end(this), SqlManagement.Verb.DESCRIBE, SqlManagement.Noun.JOB, id, null, null,
+                new LinkedHashMap<String, String>(), null, null, false);
+        }
+    |
         LOOKAHEAD(2)
         ( <DATABASE> | <SCHEMA> ) { kind = SqlDescribeObject.Kind.DATABASE; }
         [ LOOKAHEAD(2) <EXTENDED> { detail = SqlDescribeObject.Detail.EXTENDED; } ]
@@ -619,4 +627,253 @@ JAVACODE String SettingText() {
         throw generateParseException();
     }
     return text.toString();
+}
+
+/**
+ * Sluice's statements about jobs, schedules, clusters, storages and interactive groups: SUBMIT JOB; SHOW JOBS |
+ * SCHEDULES | CLUSTERS | STORAGES | GROUPS [[LIKE] 'pattern'] [LIMIT n]; SHOW JOB LOGS id [LIMIT n]; CANCEL JOB id;
+ * CREATE SCHEDULE | CLUSTER | STORAGE | GROUP; ALTER CLUSTER; DROP SCHEDULE | CLUSTER | STORAGE | GROUP [IF EXISTS];
+ * PAUSE | RESUME SCHEDULE. DESCRIBE JOB id is read with DESCRIBE.
+ */
+SqlNode SqlManagementStatement() :
+{
+    Span s = null;
+    SqlManagement.Verb verb = null;
+    SqlManagement.Noun noun = null;
+    String name = null;
+    String type = null;
+    String engine = null;
+    final Map<String, String> properties = new LinkedHashMap<String, String>();
+    String pattern = null;
+    Integer limit = null;
+    boolean ifExists = false;
+    SqlNode node;
+}
+{
+    (
+        node = SqlSubmitJobStatement() { return node; }
+    |
+        <SHOW> { s = span(); verb = SqlManagement.Verb.SHOW; }
+        (
+            <JOBS> { noun = SqlManagement.Noun.JOB; }
+        |
+            <SCHEDULES> { noun = SqlManagement.Noun.SCHEDULE; }
+        |
+            <CLUSTERS> { noun = SqlManagement.Noun.CLUSTER; }
+        |
+            <STORAGES> { noun = SqlManagement.Noun.STORAGE; }
+        |
+            <GROUPS> { noun = SqlManagement.Noun.GROUP; }
+        |
+            <JOB> <LOGS> { noun = SqlManagement.Noun.JOB; verb = SqlManagement.Verb.SHOW_LOGS; }
+            name = ManagementId()
+        )
+        [ [ <LIKE> ] pattern = ManagementString() ]
+        [ <LIMIT> limit = ManagementLimit() ]
+    |
+        <CANCEL> { s = span(); verb = SqlManagement.Verb.CANCEL; }
+        <JOB> { noun = SqlManagement.Noun.JOB; }
+        name = ManagementId()
+    |
+        ( <PAUSE> { verb = SqlManagement.Verb.PAUSE; } | <RESUME> { verb = SqlManagement.Verb.RESUME; } )
+        { s = span(); }
+        <SCHEDULE> { noun = SqlManagement.Noun.SCHEDULE; }
+        name = ManagementName()
+    |
+        <CREATE> { s = span(); verb = SqlManagement.Verb.CREATE; }
+        (
+            node = SqlCreateScheduleBody(s) { return node; }
+        |
+            ( <CLUSTER> { noun = SqlManagement.Noun.CLUSTER; } | <STORAGE> { noun = SqlManagement.Noun.STORAGE; } )
+            name = ManagementName()
+            <TYPE> type = ManagementName()
+            [ <WITH> ManagementProperties(properties) ]
+        |
+            <GROUP> { noun = SqlManagement.Noun.GROUP; }
+            name = ManagementName()
+            [ <USING> <ENGINE> engine = ManagementName() ]
+            [ <WITH> ManagementProperties(properties) ]
+        )
+    |
+        <ALTER> { s = span(); verb = SqlManagement.Verb.ALTER; }
+        <CLUSTER> { noun = SqlManagement.Noun.CLUSTER; }
+        name = ManagementName()
+        ( <SET> | <WITH> )
+        ManagementProperties(properties)
+    |
+        <DROP> { s = span(); verb = SqlManagement.Verb.DROP; }
+        (
+            <SCHEDULE> { noun = SqlManagement.Noun.SCHEDULE; }
+        |
+            <CLUSTER> { noun = SqlManagement.Noun.CLUSTER; }
+        |
+            <STORAGE> { noun = SqlManagement.Noun.STORAGE; }
+        |
+            <GROUP> { noun = SqlManagement.Noun.GROUP; }
+        )
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = ManagementName()
+    )
+    {
+        return new SqlManagement(s.end(this), verb, noun, name, type, engine, properties, pattern, limit, ifExists);
+    }
+}
+
+/**
+ * SUBMIT JOB name [ON CLUSTER c] [USING ENGINE e] AS statement, or SUBMIT JOB name [ON CLUSTER c] CLASS 'main'
+ * JAR 'path' [ARGS ('a', ...)] [CONF (k = 'v', ...)]. The statement's position is kept so that the job runs its text as
+ * written.
+ */
+SqlSubmitJob SqlSubmitJobStatement() :
+{
+    final Span s;
+    final String name;
+    String cluster = null;
+    String engine = null;
+    SqlNode statement = null;
+    SqlParserPos position = null;
+    String mainClass = null;
+    String jar = null;
+    String argument;
+    final List<String> arguments = new ArrayList<String>();
+    final Map<String, String> conf = new LinkedHashMap<String, String>();
+}
+{
+    <SUBMIT> { s = span(); } <JOB>
+    name = ManagementName()
+    [ <ON> <CLUSTER> cluster = ManagementName() ]
+    [ <USING> <ENGINE> engine = ManagementName() ]
+    (
+        <AS> { position = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+        statement = SqlStmt()
+    |
+        <CLASS> mainClass = ManagementString()
+        <JAR> jar = ManagementString()
+        [
+            <ARGS> <LPAREN>
+            [
+                argument = ManagementString() { arguments.add(argument); }
+                ( <COMMA> argument = ManagementString() { arguments.add(argument); } )*
+            ]
+            <RPAREN>
+        ]
+        [ <CONF> ManagementProperties(conf) ]
+    )
+    {
+        return new SqlSubmitJob(s.end(this), name, cluster, engine, statement, position, mainClass, jar, arguments, conf);
+    }
+}
+
+/** After CREATE: SCHEDULE name CRON 'expr' [TIMEZONE 'zone'] [STARTS 'ts'] [ENDS 'ts'] AS SUBMIT JOB .... */
+SqlNode SqlCreateScheduleBody(Span s) :
+{
+    final String name;
+    final String cron;
+    String timeZone = null;
+    String starts = null;
+    String ends = null;
+    final SqlParserPos position;
+    final SqlSubmitJob job;
+}
+{
+    <SCHEDULE> name = ManagementName()
+    <CRON> cron = ManagementString()
+    [ <TIMEZONE> timeZone = ManagementString() ]
+    [ <STARTS> starts = ManagementString() ]
+    [ <ENDS> ends = ManagementString() ]
+    <AS> { position = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+    job = SqlSubmitJobStatement()
+    {
+        return new SqlCreateSchedule(s.end(this), name, cron, timeZone, starts, ends, job, position);
+    }
+}
+
+/** (key = 'value', ...): keys are names (dots allowed) or strings; values are strings, numbers or TRUE/FALSE. */
+void ManagementProperties(Map<String, String> properties) :
+{
+}
+{
+    <LPAREN>
+    [
+        ManagementProperty(properties)
+        ( <COMMA> ManagementProperty(properties) )*
+    ]
+    <RPAREN>
+}
+
+void ManagementProperty(Map<String, String> properties) :
+{
+    final String key;
+    final String value;
+    SqlNode literal;
+    SqlIdentifier identifier;
+}
+{
+    (
+        key = ManagementString()
+    |
+        identifier = CompoundIdentifier() { key = String.join(".", identifier.names); }
+    )
+    <EQ>
+    (
+        value = ManagementString()
+    |
+        literal = NumericLiteral() { value = ((SqlLiteral) literal).toValue(); }
+    |
+        <TRUE> { value = "true"; }
+    |
+        <FALSE> { value = "false"; }
+    )
+    {
+        if (properties.containsKey(key)) {
+            throw new ParseException("The property '" + key + "' is set twice");
+        }
+        properties.put(key, value);
+    }
+}
+
+/** A name: an identifier, written bare or in backticks, or a string. */
+String ManagementName() :
+{
+    final SqlIdentifier name;
+    final String text;
+}
+{
+    (
+        name = SimpleIdentifier() { return name.getSimple(); }
+    |
+        text = ManagementString() { return text; }
+    )
+}
+
+/** A job id: written bare, as a number or as a string. */
+String ManagementId() :
+{
+    final String text;
+    final SqlNode number;
+}
+{
+    (
+        text = ManagementName() { return text; }
+    |
+        number = UnsignedNumericLiteral() { return ((SqlLiteral) number).toValue(); }
+    )
+}
+
+String ManagementString() :
+{
+    final SqlNode literal;
+}
+{
+    literal = StringLiteral() {
+        return SqlLiteral.unchain(literal).getValueAs(String.class);
+    }
+}
+
+Integer ManagementLimit() :
+{
+    final int value;
+}
+{
+    value = UnsignedIntLiteral() { return value; }
 }

@@ -8,7 +8,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -29,6 +35,8 @@ public final class Metastore
 
     private final MetastoreConfig config;
     private final int schemaVersion;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final DataSource dataSource = new StoreDataSource();
 
     private Metastore(MetastoreConfig config, int schemaVersion)
     {
@@ -67,8 +75,20 @@ public final class Metastore
         return cause.getMessage();
     }
 
-    /** A new connection to the store; the caller closes it. */
+    /**
+     * A connection to the store; the caller closes it. Inside {@link #inTransaction} it is the transaction's connection,
+     * and closing it leaves the transaction open.
+     */
     public Connection connection()
+    {
+        Connection bound = transaction.get();
+        if (bound != null) {
+            return unclosable(bound);
+        }
+        return newConnection();
+    }
+
+    private Connection newConnection()
     {
         try {
             return DriverManager.getConnection(config.url(), connectionProperties());
@@ -76,6 +96,87 @@ public final class Metastore
         catch (SQLException e) {
             throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Cannot connect to the metadata store at " + config.url() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Work on the store in one transaction. */
+    public interface Work<T>
+    {
+        T run(Connection connection)
+                throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: every {@link #connection()} and {@link #dataSource()} connection this thread
+     * takes meanwhile is the transaction's, so that the stores' writes and the scheduler's commit or roll back together.
+     * A nested call joins the outer transaction. A {@link SluiceException} from the work rolls back and is rethrown as it
+     * is; an {@link SQLException} rolls back and fails naming the store.
+     */
+    public <T> T inTransaction(Work<T> work)
+    {
+        if (transaction.get() != null) {
+            try {
+                return work.run(unclosable(transaction.get()));
+            }
+            catch (SQLException e) {
+                throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "The metadata store failed: " + e.getMessage(), e);
+            }
+        }
+        try (Connection connection = newConnection()) {
+            connection.setAutoCommit(false);
+            transaction.set(connection);
+            try {
+                T result = work.run(unclosable(connection));
+                connection.commit();
+                return result;
+            }
+            catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                if (e instanceof SQLException sqlException) {
+                    throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "The metadata store failed: " + sqlException.getMessage(), sqlException);
+                }
+                throw (RuntimeException) e;
+            }
+            finally {
+                transaction.remove();
+            }
+        }
+        catch (SQLException e) {
+            throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Cannot use the metadata store at " + config.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The store as a {@link DataSource}, for libraries that take one (the job scheduler); it joins {@link #inTransaction}. */
+    public DataSource dataSource()
+    {
+        return dataSource;
+    }
+
+    private static Connection unclosable(Connection connection)
+    {
+        return (Connection) Proxy.newProxyInstance(Metastore.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+            switch (method.getName()) {
+                case "close":
+                    return null;
+                case "isClosed":
+                    return false;
+                case "commit":
+                case "rollback":
+                case "setAutoCommit":
+                    // The transaction's owner commits or rolls back.
+                    if (method.getParameterCount() <= 1) {
+                        return null;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            try {
+                return method.invoke(connection, arguments);
+            }
+            catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** The JDBC connection properties: user and password, where the store needs them. */
@@ -96,5 +197,60 @@ public final class Metastore
     public int schemaVersion()
     {
         return schemaVersion;
+    }
+
+    /** {@link #connection()} as a {@link DataSource}. */
+    private final class StoreDataSource
+            implements DataSource
+    {
+        @Override
+        public Connection getConnection()
+        {
+            return connection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password)
+        {
+            return connection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter()
+        {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout()
+        {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger()
+                throws SQLFeatureNotSupportedException
+        {
+            throw new SQLFeatureNotSupportedException("No parent logger");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type)
+                throws SQLException
+        {
+            throw new SQLException("Not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type)
+        {
+            return false;
+        }
     }
 }

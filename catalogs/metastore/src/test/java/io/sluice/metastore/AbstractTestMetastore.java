@@ -28,7 +28,7 @@ abstract class AbstractTestMetastore
     {
         MetastoreConfig config = newStore();
         Metastore store = Metastore.open(config);
-        assertThat(store.schemaVersion()).isEqualTo(3);
+        assertThat(store.schemaVersion()).isEqualTo(4);
         try (Connection connection = store.connection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO iceberg_namespace_properties (catalog_name, namespace, property_key, property_value) VALUES (?, ?, ?, ?)")) {
@@ -40,7 +40,7 @@ abstract class AbstractTestMetastore
         }
         // Opened again, as after a restart: nothing migrates twice and the row is still there.
         Metastore reopened = Metastore.open(config);
-        assertThat(reopened.schemaVersion()).isEqualTo(3);
+        assertThat(reopened.schemaVersion()).isEqualTo(4);
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT namespace, property_value FROM iceberg_namespace_properties")) {
             assertThat(rows.next()).isTrue();
@@ -51,7 +51,7 @@ abstract class AbstractTestMetastore
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet history = statement.executeQuery("SELECT count(*) FROM \"" + Metastore.SCHEMA_HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             assertThat(history.next()).isTrue();
-            assertThat(history.getInt(1)).isEqualTo(3);
+            assertThat(history.getInt(1)).isEqualTo(4);
         }
     }
 
@@ -125,5 +125,97 @@ abstract class AbstractTestMetastore
                 .hasMessageStartingWith("Cannot open the metadata store at " + refused.url() + " (metastore.url): ")
                 .hasMessageNotContaining("s3cret-password");
         assertThat(refused.toString()).doesNotContain("s3cret-password");
+    }
+
+    @Test
+    void jobsMoveOnlyFromTheStateTheyAreIn()
+    {
+        Metastore store = Metastore.open(newStore());
+        JobStore jobs = new JobStore(store);
+        Instant submitted = Instant.parse("2026-12-02T10:00:00Z");
+        jobs.insert(job("job_a", "nightly", submitted, Optional.empty(), Optional.empty()));
+        jobs.insert(job("job_b", "hourly", submitted.plusSeconds(1), Optional.of("every_hour"), Optional.of(submitted)));
+        assertThat(jobs.list(Optional.empty(), Optional.empty(), Optional.empty(), 0, 10)).extracting(JobStore.JobRecord::jobId).containsExactly("job_b", "job_a");
+        assertThat(jobs.list(Optional.of("alice"), Optional.of("night%"), Optional.empty(), 0, 10)).extracting(JobStore.JobRecord::jobId).containsExactly("job_a");
+        assertThat(jobs.list(Optional.empty(), Optional.empty(), Optional.empty(), 1, 10)).extracting(JobStore.JobRecord::jobId).containsExactly("job_a");
+
+        assertThat(jobs.transition("job_a", java.util.Set.of("QUEUED"), "RUNNING", Optional.of(submitted.plusSeconds(2)), Optional.empty(), Optional.empty(), Optional.empty())).isTrue();
+        // A second instance that also saw it QUEUED does not start it again.
+        assertThat(jobs.transition("job_a", java.util.Set.of("QUEUED"), "RUNNING", Optional.of(submitted.plusSeconds(3)), Optional.empty(), Optional.empty(), Optional.empty())).isFalse();
+        assertThat(jobs.transition("job_a", java.util.Set.of("RUNNING"), "FAILED", Optional.empty(), Optional.of(submitted.plusSeconds(4)), Optional.of("boom"), Optional.of(1))).isTrue();
+        JobStore.JobRecord failed = jobs.get("job_a").orElseThrow();
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.started()).contains(submitted.plusSeconds(2));
+        assertThat(failed.finished()).contains(submitted.plusSeconds(4));
+        assertThat(failed.error()).contains("boom");
+        assertThat(failed.retries()).isEqualTo(1);
+        assertThat(jobs.inStates(java.util.Set.of("QUEUED", "RUNNING"))).extracting(JobStore.JobRecord::jobId).containsExactly("job_b");
+
+        // One job per schedule and fire time.
+        assertThatThrownBy(() -> jobs.insert(job("job_c", "hourly", submitted, Optional.of("every_hour"), Optional.of(submitted))))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("Schedule every_hour already has a job for 2026-12-02T10:00:00Z");
+
+        jobs.appendLog("job_a", List.of("one", "two"));
+        jobs.appendLog("job_a", List.of("three"));
+        assertThat(jobs.logs("job_a", 0, 10)).extracting(JobStore.LogLine::line).containsExactly("one", "two", "three");
+        assertThat(jobs.logs("job_a", 1, 1)).extracting(JobStore.LogLine::number).containsExactly(2);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothing()
+    {
+        Metastore store = Metastore.open(newStore());
+        JobStore jobs = new JobStore(store);
+        Instant submitted = Instant.parse("2026-12-02T10:00:00Z");
+        assertThatThrownBy(() -> store.inTransaction(connection -> {
+            jobs.insert(job("job_x", "x", submitted, Optional.empty(), Optional.empty()));
+            jobs.appendLog("job_x", List.of("written in the transaction"));
+            throw new SluiceException(io.sluice.spi.ErrorCode.INVALID_ARGUMENT, "bad input");
+        })).hasMessage("bad input");
+        assertThat(jobs.get("job_x")).isEmpty();
+        assertThat(jobs.logs("job_x", 0, 10)).isEmpty();
+        store.inTransaction(connection -> {
+            jobs.insert(job("job_y", "y", submitted, Optional.empty(), Optional.empty()));
+            return null;
+        });
+        assertThat(jobs.get("job_y")).isPresent();
+    }
+
+    @Test
+    void schedulesAndNamedObjects()
+    {
+        Metastore store = Metastore.open(newStore());
+        ScheduleStore schedules = new ScheduleStore(store);
+        Instant created = Instant.parse("2026-12-02T10:00:00Z");
+        schedules.insert(new ScheduleStore.ScheduleRecord("hourly", "0 * * * *", "UTC", Optional.empty(), Optional.empty(), "ACTIVE",
+                "SUBMIT JOB h AS SELECT 1", "alice", created, Optional.of(created.plusSeconds(3600)), Optional.empty(), Optional.empty()));
+        assertThatThrownBy(() -> schedules.insert(schedules.get("hourly").orElseThrow())).hasMessage("The schedule hourly already exists");
+        schedules.fired("hourly", "job_1", created.plusSeconds(3600), Optional.of(created.plusSeconds(7200)), "ACTIVE");
+        ScheduleStore.ScheduleRecord fired = schedules.get("hourly").orElseThrow();
+        assertThat(fired.lastJobId()).contains("job_1");
+        assertThat(fired.nextFireTime()).contains(created.plusSeconds(7200));
+        assertThat(schedules.setState("hourly", "PAUSED", Optional.empty())).isTrue();
+        assertThat(schedules.get("hourly").orElseThrow().nextFireTime()).isEmpty();
+        assertThat(schedules.delete("hourly")).isTrue();
+        assertThat(schedules.list()).isEmpty();
+
+        NamedObjectStore storages = new NamedObjectStore(store, NamedObjectStore.Kind.STORAGE);
+        storages.insert(new NamedObjectStore.NamedObject("lake", "S3", Map.of("endpoint", "http://minio:9000"), "sealed", "alice", created));
+        assertThatThrownBy(() -> storages.insert(storages.get("lake").orElseThrow())).hasMessage("The storage lake already exists");
+        assertThat(storages.get("lake").orElseThrow().secrets()).isEqualTo("sealed");
+        assertThat(storages.update("lake", Map.of("endpoint", "http://other:9000"), "resealed")).isTrue();
+        assertThat(storages.get("lake").orElseThrow().properties()).containsEntry("endpoint", "http://other:9000");
+        NamedObjectStore clusters = new NamedObjectStore(store, NamedObjectStore.Kind.CLUSTER);
+        clusters.insert(new NamedObjectStore.NamedObject("dev", "LOCAL", Map.of(), "", "alice", created));
+        assertThat(clusters.list()).extracting(NamedObjectStore.NamedObject::name).containsExactly("dev");
+        assertThat(clusters.delete("dev")).isTrue();
+        assertThat(clusters.delete("dev")).isFalse();
+    }
+
+    private static JobStore.JobRecord job(String id, String name, Instant submitted, Optional<String> schedule, Optional<Instant> fireTime)
+    {
+        return new JobStore.JobRecord(id, name, "STATEMENT", "QUEUED", "alice", Optional.of("duckdb"), Optional.empty(), "{\"statement\":\"SELECT 1\"}",
+                schedule, fireTime, submitted, Optional.empty(), Optional.empty(), Optional.empty(), 0, 2, Optional.empty());
     }
 }
