@@ -37,6 +37,9 @@ public enum ErrorCode
     ENGINE_NOT_FOUND(0x0000_0014, USER_ERROR, "42000"),
     INVALID_REQUEST(0x0000_0015, USER_ERROR, "08P01"),
     TRANSACTION_ERROR(0x0000_0016, USER_ERROR, "25000"),
+    PERMISSION_DENIED(0x0000_0017, USER_ERROR, "42501"),
+    /** A job, schedule, cluster, storage or group that does not exist (or that the caller may not see). */
+    OBJECT_NOT_FOUND(0x0000_0018, USER_ERROR, "42704"),
 
     GENERIC_INTERNAL_ERROR(0x0001_0000, INTERNAL_ERROR, "HY000"),
 

@@ -15,6 +15,8 @@ import io.sluice.server.operation.MetadataOperation;
 import io.sluice.server.operation.Operation;
 import io.sluice.server.operation.OperationState;
 import io.sluice.server.operation.OperationType;
+import io.sluice.server.jobs.GroupService;
+import io.sluice.server.jobs.ManagementCommands;
 import io.sluice.server.operation.StatementServices;
 import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.RouterCalibrator;
@@ -84,19 +86,22 @@ public final class SluiceBackend
     private final QueryRecorder recorder;
     private final RouterCalibrator calibrator;
     private final StatementServices services;
+    private final ManagementCommands management;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
 
-    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder, RouterCalibrator calibrator)
+    public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder, RouterCalibrator calibrator,
+            ManagementCommands management)
     {
+        this.management = requireNonNull(management, "management is null");
         this.calibrator = requireNonNull(calibrator, "calibrator is null");
         this.config = requireNonNull(config, "config is null");
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.routing = new StatementRouting(router, catalogs, recorder.routeHistory());
-        this.services = new StatementServices(router, catalogs, routing, recorder);
+        this.services = new StatementServices(router, catalogs, routing, recorder, management);
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
@@ -105,6 +110,7 @@ public final class SluiceBackend
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("sluice-scheduler"));
         long checkMillis = Math.max(config.checkInterval().toMillis(), 100);
         scheduler.scheduleWithFixedDelay(this::closeIdle, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(management.groups()::pauseIdle, 10, 10, TimeUnit.SECONDS);
     }
 
     /** A configured session default that no session could take fails at start, naming the setting. */
@@ -155,6 +161,13 @@ public final class SluiceBackend
                 else if (key.startsWith("sluice.")) {
                     SessionCommandExecutor.applySetting(session, key, entry.getValue());
                 }
+            }
+            Optional<String> group = session.setting(GroupService.GROUP_SETTING);
+            if (group.isPresent()) {
+                String name = group.get();
+                String engine = management.groups().join(name);
+                session.joinGroup(new Session.GroupBinding(name, engine, () -> management.groups().session(name), () -> management.groups().leave(name)));
+                session.settings().put(Session.ENGINE_SETTING, engine);
             }
             if (database != null && !database.equalsIgnoreCase(DEFAULT_DATABASE)) {
                 // The same path as the USE statement; `default` always exists and needs no engine at connect time.
@@ -407,6 +420,11 @@ public final class SluiceBackend
      */
     public record LocalResultRows(List<String> columns, List<Column> types, List<Object[]> rows, boolean truncated, long updateCount, Optional<String> ranOn) {}
 
+    public ManagementCommands management()
+    {
+        return management;
+    }
+
     public RouterCalibrator calibrator()
     {
         return calibrator;
@@ -461,6 +479,8 @@ public final class SluiceBackend
     @Override
     public void close()
     {
+        management.jobs().close();
+        management.groups().close();
         scheduler.shutdownNow();
         sessions.closeAll();
         executor.shutdownNow();

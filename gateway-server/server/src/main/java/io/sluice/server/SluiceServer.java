@@ -11,6 +11,12 @@ import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
 import io.sluice.server.catalog.LakehouseCatalogs;
 import io.sluice.server.config.ServerConfig;
+import io.sluice.server.jobs.Access;
+import io.sluice.server.jobs.ClusterService;
+import io.sluice.server.jobs.GroupService;
+import io.sluice.server.jobs.JobService;
+import io.sluice.server.jobs.ManagementCommands;
+import io.sluice.server.jobs.SecretBox;
 import io.sluice.server.config.SessionConfig;
 import io.sluice.server.config.Settings;
 import io.sluice.server.rest.RestHandler;
@@ -39,6 +45,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +62,9 @@ import static java.util.Objects.requireNonNull;
 public final class SluiceServer
         implements AutoCloseable
 {
+    public static final String JOBS_SPARK_LIB = "jobs.spark-lib";
+    public static final String JOBS_INSTANCE_NAME = "jobs.instance-name";
+
     private static final Logger log = LoggerFactory.getLogger(SluiceServer.class);
 
     private final ServerConfig config;
@@ -107,9 +119,12 @@ public final class SluiceServer
                     settings.getInt(QueryRecorder.MAX_QUERIES, QueryRecorder.DEFAULT_MAX_QUERIES, 100, Integer.MAX_VALUE));
             RouterCalibrator calibrator = new RouterCalibrator(router, Optional.of(new RouterCalibrations(metastore)));
             calibrator.loadLatest();
+            ManagementCommands management = management(settings, config, metastore, router);
             backend = new SluiceBackend(sessionConfig, router,
                     new LakehouseCatalogs(lakehouse, settings.getDataSize(LakehouseCatalogs.PRUNING_THRESHOLD, LakehouseCatalogs.DEFAULT_PRUNING_THRESHOLD, 0, Long.MAX_VALUE)),
-                    recorder, calibrator);
+                    recorder, calibrator, management);
+            management.jobs().start(backend, management::parseSubmission,
+                    engines.engines().stream().map(io.sluice.spi.engine.Engine::name).collect(Collectors.toSet()));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
             // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
             binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);
@@ -188,6 +203,41 @@ public final class SluiceServer
     public SluiceBackend backend()
     {
         return backend;
+    }
+
+    /**
+     * Jobs, schedules, clusters, storages and groups on the metadata store: {@code jobs.threads} (4),
+     * {@code jobs.poll-interval} (500ms), {@code jobs.retry-backoff} (5s), {@code jobs.max-log-lines} (10000),
+     * {@code jobs.spark-lib} (the local Spark's jars), {@code jobs.instance-name} (host:REST port, unique per instance
+     * sharing a store), {@code auth.admin-users}, {@code groups.idle-timeout} (30m), {@code metastore.secret-key}.
+     */
+    private static ManagementCommands management(Settings settings, ServerConfig config, Metastore metastore, EngineRouter router)
+    {
+        SecretBox secrets = SecretBox.open(settings.getString(SecretBox.SECRET_KEY, null), config.dataDirectory().resolve("meta").resolve("secret.key"));
+        ClusterService clusters = new ClusterService(metastore, secrets,
+                Path.of(settings.getString(JOBS_SPARK_LIB, "engines/spark-local/target/spark-local/lib")).toAbsolutePath());
+        GroupService groups = new GroupService(metastore, router::engine, router.defaultEngine(),
+                settings.getDuration(GroupService.IDLE_TIMEOUT, Duration.ofMinutes(30)));
+        Set<String> admins = Arrays.stream(settings.getString(Access.ADMIN_USERS, "").split(","))
+                .map(String::strip)
+                .filter(user -> !user.isEmpty())
+                .collect(Collectors.toSet());
+        // Unique among the instances sharing a store: the REST port, or the process when the port is chosen at start.
+        String instance = settings.getString(JOBS_INSTANCE_NAME, hostName() + ":" + (config.restPort() != 0 ? config.restPort() : "pid" + ProcessHandle.current().pid()));
+        JobService jobs = new JobService(metastore, clusters, new JobService.Config(settings.getInt(JobService.THREADS, 4, 1, 256),
+                settings.getDuration(JobService.POLL_INTERVAL, Duration.ofMillis(500)), settings.getDuration(JobService.RETRY_BACKOFF, Duration.ofSeconds(5)),
+                settings.getInt(JobService.MAX_LOG_LINES, 10_000, 100, 10_000_000), admins, instance));
+        return new ManagementCommands(jobs, clusters, groups);
+    }
+
+    private static String hostName()
+    {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** The metadata store's settings: {@code metastore.url} (with user and password), else the embedded store under the data directory. */

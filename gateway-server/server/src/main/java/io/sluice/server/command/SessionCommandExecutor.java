@@ -418,7 +418,7 @@ public final class SessionCommandExecutor
     }
 
     /** Spark's SHOW ... LIKE patterns: {@code *} matches any run, {@code |} separates alternatives, case-insensitive. */
-    static Pattern sparkLikePattern(String pattern)
+    public static Pattern sparkLikePattern(String pattern)
     {
         StringBuilder regex = new StringBuilder();
         for (String alternative : pattern.split("\\|")) {

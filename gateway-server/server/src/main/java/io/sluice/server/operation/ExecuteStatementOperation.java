@@ -23,6 +23,7 @@ import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.command.SessionCommands;
+import io.sluice.server.jobs.ManagementCommands;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.StatementRouting;
@@ -71,6 +72,7 @@ public final class ExecuteStatementOperation
     private final SluiceCatalogs catalogs;
     private final StatementRouting routing;
     private final QueryRecorder recorder;
+    private final ManagementCommands management;
     private final String fingerprint;
     private final Dialect dialect;
     private final SqlNode parsed;
@@ -94,6 +96,7 @@ public final class ExecuteStatementOperation
         this.catalogs = services.catalogs();
         this.routing = services.routing();
         this.recorder = services.recorder();
+        this.management = services.management();
         this.fingerprint = StatementFingerprint.of(statement);
         this.dialect = session.dialect();
         SqlNode tree = null;
@@ -111,6 +114,9 @@ public final class ExecuteStatementOperation
         this.failure = error;
         if (tree == null) {
             resultSetExpected = QUERY_START.matcher(statement).matches();
+        }
+        else if (ManagementCommands.handles(tree)) {
+            resultSetExpected = ManagementCommands.returnsRows(tree);
         }
         else if (sessionCommand.isPresent()) {
             resultSetExpected = SessionCommandExecutor.returnsRows(sessionCommand.get());
@@ -148,6 +154,10 @@ public final class ExecuteStatementOperation
                 return Optional.of(SessionCommandExecutor.showCatalogs(routing.catalogReach(), show));
             }
             return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
+        }
+        if (ManagementCommands.handles(parsed)) {
+            log().add("Answered by Sluice: " + ((org.apache.calcite.sql.SqlCall) parsed).getOperator().getName());
+            return management.execute(parsed, statement, session()).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
             log().add("Accepted without effect: engines other than Spark manage their own caches");

@@ -16,7 +16,9 @@ public final class Problems
     {
         return switch (code) {
             // A table or database missing from a statement is a bad request, not a missing REST resource.
-            case INVALID_SESSION_HANDLE, INVALID_OPERATION_HANDLE, ENGINE_NOT_FOUND -> HttpStatus.NOT_FOUND_404;
+            case INVALID_SESSION_HANDLE, INVALID_OPERATION_HANDLE, ENGINE_NOT_FOUND, OBJECT_NOT_FOUND -> HttpStatus.NOT_FOUND_404;
+            case PERMISSION_DENIED -> HttpStatus.FORBIDDEN_403;
+            case ALREADY_EXISTS -> HttpStatus.CONFLICT_409;
             case AUTHENTICATION_FAILED -> HttpStatus.UNAUTHORIZED_401;
             case MESSAGE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE_413;
             default -> switch (code.type()) {

@@ -8,6 +8,7 @@ import io.sluice.dialects.Dialect;
 import io.sluice.metastore.QueryHistory;
 import io.sluice.metastore.RouterCalibrations;
 import io.sluice.server.SluiceBackend;
+import io.sluice.server.jobs.GroupService;
 import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.config.SluiceVersion;
 import io.sluice.spi.Column;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,6 +50,7 @@ public final class RestHandler
         extends Handler.Abstract
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MANAGED = Pattern.compile("/api/v1/(job|schedule|cluster|group)(?:/([^/]+)(?:/([a-z]+))?)?/?");
     private static final String ICEBERG_PREFIX = "/iceberg";
     private static final List<String> CANDIDATE_FIELDS = List.of("engine", "feasible", "chosen", "estimatedCost", "reason");
     private static final List<String> TERM_FIELDS = List.of("fixed", "scan", "compute", "transfer", "queue");
@@ -56,6 +60,7 @@ public final class RestHandler
 
     private final long maxRequestSize;
     private final IcebergRestService iceberg;
+    private final ManagementResource management;
 
     public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize, IcebergRestService iceberg)
     {
@@ -63,6 +68,7 @@ public final class RestHandler
         this.engines = requireNonNull(engines, "engines is null");
         this.maxRequestSize = maxRequestSize;
         this.iceberg = requireNonNull(iceberg, "iceberg is null");
+        this.management = new ManagementResource(backend.management());
     }
 
     @Override
@@ -100,6 +106,19 @@ public final class RestHandler
         }
         if (path.equals("/api/v1/queries")) {
             return answer(HttpMethod.GET, request, response, callback, path, () -> queries(request));
+        }
+        if (path.equals("/openapi.json") || path.equals("/api/v1/openapi.json")) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.setStatus(HttpStatus.OK_200);
+            response.write(true, ByteBuffer.wrap(OpenApi.document()), callback);
+            return true;
+        }
+        Matcher managed = MANAGED.matcher(path);
+        if (managed.matches()) {
+            return managed(request, response, callback, path, managed.group(1), Optional.ofNullable(managed.group(2)).map(RestHandler::decoded), Optional.ofNullable(managed.group(3)));
         }
         if (path.equals("/metrics")) {
             if (!HttpMethod.GET.is(request.getMethod())) {
@@ -158,7 +177,79 @@ public final class RestHandler
         return bytes.length > maxRequestSize ? Optional.empty() : Optional.of(bytes);
     }
 
-    private interface Body
+    /**
+     * {@code /api/v1/job|schedule|cluster|group[/{id}[/action]]}: the method and the path's parts pick the handler; a
+     * wrong method on an existing path is 405, an unknown path 404.
+     */
+    private boolean managed(Request request, Response response, Callback callback, String path, String noun, Optional<String> id, Optional<String> action)
+            throws Exception
+    {
+        ManagementResource.Query query = new ManagementResource.Query(Request.extractQueryParameters(request));
+        String method = request.getMethod();
+        Body body = switch (noun) {
+            case "job" -> id.isEmpty()
+                    ? choose(method, () -> management.jobs(query), () -> management.submit(readJson(request)), null)
+                    : action.isEmpty()
+                    ? choose(method, () -> management.job(query, id.get()), null, () -> management.cancel(query, id.get()))
+                    : action.get().equals("logs") ? choose(method, () -> management.logs(query, id.get()), null, null)
+                    : action.get().equals("stop") ? choose(method, null, () -> management.cancel(query, id.get()), null)
+                    : null;
+            case "schedule" -> id.isEmpty()
+                    ? choose(method, () -> management.schedules(query), () -> management.createSchedule(readJson(request)), null)
+                    : action.isEmpty()
+                    ? choose(method, () -> management.schedule(query, id.get(), "get"), null, () -> management.dropSchedule(query, id.get()))
+                    : action.get().equals("pause") || action.get().equals("resume") ? choose(method, null, () -> management.schedule(query, id.get(), action.get()), null)
+                    : null;
+            case "cluster" -> id.isEmpty()
+                    ? choose(method, () -> management.clusters(query), () -> management.createCluster(readJson(request)), null)
+                    : action.isEmpty() ? choose(method, () -> management.cluster(id.get()), null, () -> management.dropCluster(query, id.get())) : null;
+            case "group" -> id.isEmpty()
+                    ? choose(method, () -> management.groups(query), () -> management.createGroup(readJson(request)), null)
+                    : action.isEmpty() ? choose(method, null, null, () -> management.dropGroup(query, id.get()))
+                    : action.get().equals("execute") ? choose(method, null, () -> groupExecute(request, id.get()), null)
+                    : null;
+            default -> null;
+        };
+        if (body == null) {
+            return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "No such endpoint: " + method + " " + path), HttpStatus.NOT_FOUND_404);
+        }
+        if (body == METHOD_NOT_ALLOWED) {
+            return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Method " + method + " is not allowed on " + path),
+                    HttpStatus.METHOD_NOT_ALLOWED_405);
+        }
+        return answer(HttpMethod.fromString(method), request, response, callback, path, body);
+    }
+
+    private static final Body METHOD_NOT_ALLOWED = () -> null;
+
+    /** The handler for the method: GET, POST or DELETE, or "not allowed" when the path has none for it. */
+    private static Body choose(String method, Body get, Body post, Body delete)
+    {
+        Body chosen = switch (method) {
+            case "GET" -> get;
+            case "POST" -> post;
+            case "DELETE" -> delete;
+            default -> null;
+        };
+        return chosen == null ? METHOD_NOT_ALLOWED : chosen;
+    }
+
+    /** {@code POST /api/v1/group/{id}/execute}: {@code {statement, maxRows?, user?}} run in a session that joins the group. */
+    private Map<String, Object> groupExecute(Request request, String group)
+            throws Exception
+    {
+        JsonNode body = readJson(request);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(GroupService.GROUP_SETTING, group);
+        return executeAnswer(body, settings);
+    }
+
+    private static String decoded(String part)
+    {
+        return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    interface Body
     {
         Object get()
                 throws Exception;
@@ -171,7 +262,7 @@ public final class RestHandler
     }
 
     /** An endpoint of one method answering JSON; a SluiceException is its problem document, with the status its error code maps to. */
-    private static boolean answer(HttpMethod method, Request request, Response response, Callback callback, String path, Body body)
+    static boolean answer(HttpMethod method, Request request, Response response, Callback callback, String path, Body body)
             throws Exception
     {
         if (!method.is(request.getMethod())) {
@@ -205,6 +296,11 @@ public final class RestHandler
             throws Exception
     {
         JsonNode body = readJson(request);
+        return executeAnswer(body, sessionSettings(body));
+    }
+
+    private Map<String, Object> executeAnswer(JsonNode body, Map<String, String> settings)
+    {
         String statement = requiredText(body, "statement");
         long maxRows = 1000;
         JsonNode maxRowsNode = body.get("maxRows");
@@ -215,7 +311,7 @@ public final class RestHandler
             maxRows = maxRowsNode.asLong();
         }
         long start = System.nanoTime();
-        SluiceBackend.LocalResultRows result = backend.executeOnce(optionalText(body, "user", "rest"), statement, sessionSettings(body), maxRows);
+        SluiceBackend.LocalResultRows result = backend.executeOnce(optionalText(body, "user", "rest"), statement, settings, maxRows);
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Column column : result.types()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -403,7 +499,7 @@ public final class RestHandler
         }
     }
 
-    private static String requiredText(JsonNode body, String field)
+    static String requiredText(JsonNode body, String field)
     {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
@@ -412,7 +508,7 @@ public final class RestHandler
         return value.asText();
     }
 
-    private static String optionalText(JsonNode body, String field, String defaultValue)
+    static String optionalText(JsonNode body, String field, String defaultValue)
     {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
@@ -39,6 +40,30 @@ public final class Session
     private volatile String currentDatabase;
     private volatile long lastAccessTime = System.currentTimeMillis();
     private volatile boolean closed;
+    private volatile Optional<GroupBinding> group = Optional.empty();
+
+    /** An interactive group the session joined: the engine its statements run on and the engine session all members share. */
+    public record GroupBinding(String name, String engine, Supplier<EngineSession> session, Runnable leave)
+    {
+        public GroupBinding
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(engine, "engine is null");
+            requireNonNull(session, "session is null");
+            requireNonNull(leave, "leave is null");
+        }
+    }
+
+    /** Joins an interactive group: the group's engine session stands in for this session's own on the group's engine. */
+    public void joinGroup(GroupBinding binding)
+    {
+        group = Optional.of(requireNonNull(binding, "binding is null"));
+    }
+
+    public Optional<GroupBinding> group()
+    {
+        return group;
+    }
 
     Session(Caller owner, int protocolVersion, String currentDatabase)
     {
@@ -63,6 +88,10 @@ public final class Session
      */
     public EngineSession engineSession(Engine engine)
     {
+        Optional<GroupBinding> joined = group;
+        if (joined.isPresent() && joined.get().engine().equals(engine.name())) {
+            return joined.get().session().get();
+        }
         return engineSessions.computeIfAbsent(engine.name(), name -> {
             try {
                 return engine.openSession(new SessionContext(owner.user(), currentDatabase));
@@ -171,6 +200,7 @@ public final class Session
     void close()
     {
         closed = true;
+        group.ifPresent(binding -> binding.leave().run());
         for (Operation operation : operations) {
             operation.close();
         }
