@@ -77,6 +77,9 @@ public final class JobService
     public static final String PAUSED_SCHEDULE = "PAUSED";
     public static final String ENDED_SCHEDULE = "ENDED";
 
+    /** The longest job definition (statement and settings, or application) and schedule job text the store keeps. */
+    public static final int MAX_DEFINITION = 65_536;
+
     /** Rows of a statement job's result written to its log. */
     private static final int LOGGED_ROWS = 20;
     private static final String JOB_ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -200,8 +203,13 @@ public final class JobService
     {
         Optional<String> cluster = check(submission);
         JobDefinition definition = submission.definition();
+        String definitionText = Json.write(definition);
+        if (definitionText.length() > MAX_DEFINITION) {
+            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, format("The job %s is %d characters long; a job's statement and settings are at most %d",
+                    submission.name(), definitionText.length(), MAX_DEFINITION));
+        }
         String jobId = newJobId();
-        jobs.insert(new JobRecord(jobId, submission.name(), definition.kind(), QUEUED, user, submission.engine(), cluster, Json.write(definition), schedule,
+        jobs.insert(new JobRecord(jobId, submission.name(), definition.kind(), QUEUED, user, submission.engine(), cluster, definitionText, schedule,
                 fireTime, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), 0, submission.maxRetries(), Optional.empty()));
         return jobId;
     }
@@ -569,6 +577,10 @@ public final class JobService
     public ScheduleRecord createSchedule(String user, ScheduleRequest request, Map<String, String> settings)
     {
         Names.check("schedule", request.name());
+        if (request.job().length() > MAX_DEFINITION) {
+            throw new SluiceException(ErrorCode.MESSAGE_TOO_LARGE, format("The job of schedule %s is %d characters long; at most %d", request.name(),
+                    request.job().length(), MAX_DEFINITION));
+        }
         CronExpression cron = CronExpression.parse(request.cron(), request.timeZone().orElse("UTC"));
         if (request.starts().isPresent() && request.ends().isPresent() && !request.ends().get().isAfter(request.starts().get())) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "ENDS must be after STARTS");
