@@ -1,5 +1,7 @@
 package io.sluice.engine.flink;
 
+import io.sluice.spi.Column;
+import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
 import io.sluice.spi.engine.EngineHealth;
@@ -9,6 +11,7 @@ import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,6 +84,53 @@ public final class FlinkEngine
     public List<String> catalogs()
     {
         return EngineProbes.names(this, "SHOW CATALOGS");
+    }
+
+    /** A streaming INSERT answers one row, the Flink job's id, in Flink's column {@code job id}. */
+    @Override
+    public Optional<String> detachedJob(List<Column> columns, Object[] firstRow)
+    {
+        if (columns.size() == 1 && columns.get(0).name().equalsIgnoreCase("job id") && firstRow != null && firstRow.length == 1 && firstRow[0] != null) {
+            return Optional.of(firstRow[0].toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The job's status in Flink's {@code SHOW JOBS}: RUNNING (also for CREATED, RESTARTING, ...), FINISHED, FAILED or CANCELED. */
+    @Override
+    public Optional<String> detachedJobState(String jobId)
+    {
+        checkJobId(jobId);
+        try (EngineSession session = openSession(new SessionContext("sluice", "default"))) {
+            for (Object[] row : session.queryRows("SHOW JOBS")) {
+                if (jobId.equals(String.valueOf(row[0]))) {
+                    String status = String.valueOf(row[2]).toUpperCase(java.util.Locale.ROOT);
+                    return Optional.of(switch (status) {
+                        case "FINISHED", "FAILED", "CANCELED" -> status;
+                        case "CANCELLING" -> "RUNNING";
+                        default -> "RUNNING";
+                    });
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** {@code STOP JOB 'id'}: Flink cancels the job. */
+    @Override
+    public void stopDetachedJob(String jobId)
+    {
+        checkJobId(jobId);
+        try (EngineSession session = openSession(new SessionContext("sluice", "default"))) {
+            session.queryRows("STOP JOB '" + jobId + "'");
+        }
+    }
+
+    private static void checkJobId(String jobId)
+    {
+        if (!jobId.matches("[0-9a-f]{32}")) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Not a Flink job id: " + jobId);
+        }
     }
 
     @Override

@@ -1,6 +1,11 @@
 package io.sluice.spi.engine;
 
+import io.sluice.spi.Column;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connected engine. Thread-safe: sessions are opened from many threads at once.
@@ -40,6 +45,31 @@ public interface Engine
     default List<String> catalogs()
     {
         return List.of();
+    }
+
+    /**
+     * The engine's id of a job that a statement started and that runs on without it (Flink answers a streaming INSERT
+     * with the job's id), read from the statement's result: its columns and first row. Empty for engines whose
+     * statements end with their work.
+     */
+    default Optional<String> detachedJob(List<Column> columns, Object[] firstRow)
+    {
+        return Optional.empty();
+    }
+
+    /**
+     * The state of a detached job: {@code RUNNING} (or starting), {@code FINISHED}, {@code FAILED} or {@code CANCELED};
+     * empty when the engine no longer knows it.
+     */
+    default Optional<String> detachedJobState(String jobId)
+    {
+        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "The engine " + name() + " runs no detached jobs");
+    }
+
+    /** Stops a detached job. */
+    default void stopDetachedJob(String jobId)
+    {
+        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "The engine " + name() + " runs no detached jobs");
     }
 
     /** A quick probe of the engine; never throws. */

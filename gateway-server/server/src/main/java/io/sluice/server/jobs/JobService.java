@@ -65,6 +65,10 @@ public final class JobService
     public static final String RETRY_BACKOFF = "jobs.retry-backoff";
     public static final String MAX_RETRIES = "sluice.job.max-retries";
     public static final String MAX_LOG_LINES = "jobs.max-log-lines";
+    public static final String WATCH_INTERVAL = "jobs.watch-interval";
+
+    /** How a job that runs on in its engine (a Flink streaming INSERT) is named in the job's {@code run}: {@code <engine> job <id>}. */
+    private static final Pattern DETACHED = Pattern.compile("(\\S+) job (\\S+)");
 
     public static final String QUEUED = "QUEUED";
     public static final String RUNNING = "RUNNING";
@@ -87,10 +91,12 @@ public final class JobService
     private static final Pattern SPARK_KEY = Pattern.compile("spark\\.[A-Za-z0-9_.-]+");
 
     /** What the service runs with. */
-    public record Config(int threads, Duration pollInterval, Duration retryBackoff, int maxLogLines, Set<String> adminUsers, String instanceName)
+    public record Config(int threads, Duration pollInterval, Duration retryBackoff, int maxLogLines, Set<String> adminUsers, String instanceName,
+            Duration watchInterval)
     {
         public Config
         {
+            requireNonNull(watchInterval, "watchInterval is null");
             requireNonNull(pollInterval, "pollInterval is null");
             requireNonNull(retryBackoff, "retryBackoff is null");
             adminUsers = Set.copyOf(adminUsers);
@@ -145,6 +151,7 @@ public final class JobService
     private volatile SubmitParser submitParser;
     private volatile Scheduler scheduler;
     private volatile Set<String> engines = Set.of();
+    private volatile java.util.function.Function<String, Optional<io.sluice.spi.engine.Engine>> engineLookup = name -> Optional.empty();
 
     public JobService(Metastore store, ClusterService clusters, Config config)
     {
@@ -169,6 +176,7 @@ public final class JobService
         this.backend = requireNonNull(backend, "backend is null");
         this.submitParser = requireNonNull(submitParser, "submitParser is null");
         this.engines = Set.copyOf(engineNames);
+        this.engineLookup = backend.router()::engine;
         scheduler = Scheduler.create(store.dataSource(), runTask, fireTask)
                 .threads(config.threads())
                 .pollingInterval(config.pollInterval())
@@ -332,6 +340,13 @@ public final class JobService
         if (stop != null) {
             stop.run();
         }
+        Optional<java.util.regex.Matcher> detached = job.externalId().map(DETACHED::matcher).filter(java.util.regex.Matcher::matches);
+        if (detached.isPresent()) {
+            String engineName = detached.get().group(1);
+            String engineJobId = detached.get().group(2);
+            engineLookup.apply(engineName).ifPresent(engine -> engine.stopDetachedJob(engineJobId));
+            jobs.appendLog(job.jobId(), List.of(format("Stopped the %s job %s", engineName, engineJobId)));
+        }
         jobs.appendLog(job.jobId(), List.of("Cancelled by " + access.user()));
         return job(access, jobId);
     }
@@ -363,6 +378,10 @@ public final class JobService
             return new CompletionHandler.OnCompleteRemove<>();
         }
         JobRecord job = found.get();
+        Optional<java.util.regex.Matcher> detached = job.externalId().map(DETACHED::matcher).filter(java.util.regex.Matcher::matches);
+        if (job.state().equals(RUNNING) && detached.isPresent()) {
+            return watch(job, detached.get().group(1), detached.get().group(2));
+        }
         if (job.state().equals(RUNNING) && !running.containsKey(jobId)) {
             // Picked again after the instance that ran it stopped: that attempt was interrupted.
             return failed(job, "The Sluice instance running the job stopped before it ended");
@@ -376,7 +395,13 @@ public final class JobService
             jobLog.add(format("Started on %s (attempt %d of %d)", config.instanceName(), job.retries() + 1, job.maxRetries() + 1));
             JobDefinition definition = definition(job);
             if (definition.kind().equals(JobDefinition.STATEMENT)) {
-                runStatement(job, definition, jobLog);
+                Optional<String> runsOn = runStatement(job, definition, jobLog);
+                if (runsOn.isPresent()) {
+                    jobLog.add(format("Runs on as %s; Sluice watches it every %s", runsOn.get(), config.watchInterval()));
+                    jobLog.flush();
+                    Instant next = Instant.now().plus(config.watchInterval());
+                    return (complete, operations) -> operations.reschedule(complete, next);
+                }
             }
             else {
                 runApplication(job, definition, jobLog);
@@ -401,6 +426,46 @@ public final class JobService
         }
     }
 
+    /**
+     * One look at a job that runs on in its engine: its end ends the job (FINISHED succeeds, FAILED fails, CANCELED
+     * cancels); while it runs, or while the engine cannot be asked, the next look is {@code jobs.watch-interval} later.
+     * The look is an execution in the durable queue, so a restarted Sluice (or another instance) watches on.
+     */
+    private CompletionHandler<Void> watch(JobRecord job, String engineName, String engineJobId)
+    {
+        Instant next = Instant.now().plus(config.watchInterval());
+        CompletionHandler<Void> again = (complete, operations) -> operations.reschedule(complete, next);
+        Optional<io.sluice.spi.engine.Engine> engine = engineLookup.apply(engineName);
+        if (engine.isEmpty()) {
+            return again;
+        }
+        Optional<String> state;
+        try {
+            state = engine.get().detachedJobState(engineJobId);
+        }
+        catch (SluiceException e) {
+            if (e.errorCode().type() == io.sluice.spi.ErrorType.EXTERNAL) {
+                return again;
+            }
+            throw e;
+        }
+        Instant now = Instant.now();
+        String ended = state.orElse("GONE");
+        switch (ended) {
+            case "RUNNING" -> {
+                return again;
+            }
+            case "FINISHED" -> jobs.transition(job.jobId(), Set.of(RUNNING), SUCCEEDED, Optional.empty(), Optional.of(now), Optional.empty(), Optional.empty());
+            case "CANCELED" -> jobs.transition(job.jobId(), Set.of(RUNNING), CANCELLED, Optional.empty(), Optional.of(now),
+                    Optional.of(format("The %s job %s was cancelled", engineName, engineJobId)), Optional.empty());
+            default -> jobs.transition(job.jobId(), Set.of(RUNNING), FAILED, Optional.empty(), Optional.of(now), Optional.of(ended.equals("GONE")
+                    ? format("The %s job %s is no longer known to %s", engineName, engineJobId, engineName)
+                    : format("The %s job %s failed; see %s's logs", engineName, engineJobId, engineName)), Optional.empty());
+        }
+        jobs.appendLog(job.jobId(), List.of(format("The %s job %s ended: %s", engineName, engineJobId, ended)));
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+
     /** A failed attempt: retried after a back-off that doubles per attempt while retries remain, else FAILED. */
     private CompletionHandler<Void> failed(JobRecord job, String error)
     {
@@ -421,7 +486,8 @@ public final class JobService
         return new CompletionHandler.OnCompleteRemove<>();
     }
 
-    private void runStatement(JobRecord job, JobDefinition definition, JobLog jobLog)
+    /** Runs a statement job; the detached job it started ({@code <engine> job <id>}), when its engine runs on without it. */
+    private Optional<String> runStatement(JobRecord job, JobDefinition definition, JobLog jobLog)
     {
         Caller caller = Caller.http(job.user());
         Map<String, String> settings = new java.util.LinkedHashMap<>(definition.settings());
@@ -447,23 +513,39 @@ public final class JobService
             if (operation.failure().isPresent()) {
                 throw operation.failure().get();
             }
-            if (operation instanceof ExecuteStatementOperation statement) {
-                statement.ranOn().ifPresent(ranOn -> jobs.setExternalId(job.jobId(), "engine " + ranOn.substring(0, ranOn.indexOf(':'))));
-            }
+            Optional<String> ranOn = operation instanceof ExecuteStatementOperation statement
+                    ? statement.ranOn().map(text -> text.substring(0, text.indexOf(':')))
+                    : Optional.empty();
+            ranOn.ifPresent(engine -> jobs.setExternalId(job.jobId(), "engine " + engine));
             if (!operation.hasResultSet()) {
                 jobLog.add(format("Done: %d rows changed", operation.updateCount()));
-                return;
+                return Optional.empty();
             }
             jobLog.add(operation.resultColumns().stream().map(io.sluice.spi.Column::name).collect(Collectors.joining("\t")));
             long rows = 0;
+            Object[] first = null;
             for (Optional<RowBatch> batch = operation.fetch(1000, false); batch.isPresent() && batch.get().rowCount() > 0; batch = operation.fetch(1000, false)) {
                 for (int row = 0; row < batch.get().rowCount(); row++) {
+                    if (first == null) {
+                        first = batch.get().row(row);
+                    }
                     if (rows++ < LOGGED_ROWS) {
                         jobLog.add(Arrays.stream(batch.get().row(row)).map(String::valueOf).collect(Collectors.joining("\t")));
                     }
                 }
             }
+            if (ranOn.isPresent() && rows == 1) {
+                Optional<io.sluice.spi.engine.Engine> engine = engineLookup.apply(ranOn.get());
+                Object[] row = first;
+                Optional<String> detached = engine.flatMap(found -> found.detachedJob(operation.resultColumns(), row));
+                if (detached.isPresent()) {
+                    String run = ranOn.get() + " job " + detached.get();
+                    jobs.setExternalId(job.jobId(), run);
+                    return Optional.of(run);
+                }
+            }
             jobLog.add(format("Done: %d rows%s", rows, rows > LOGGED_ROWS ? format(" (the first %d shown)", LOGGED_ROWS) : ""));
+            return Optional.empty();
         }
         finally {
             backend.closeSession(session.handle(), caller);
