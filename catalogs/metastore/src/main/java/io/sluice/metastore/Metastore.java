@@ -36,6 +36,11 @@ public final class Metastore
     private final MetastoreConfig config;
     private final int schemaVersion;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final java.util.concurrent.LinkedBlockingDeque<IdleConnection> pool = new java.util.concurrent.LinkedBlockingDeque<>(MAX_IDLE);
+
+    /** Idle connections kept for reuse; a store of several instances sees at most this many idle per instance. */
+    private static final int MAX_IDLE = 8;
+    private static final long VALIDATE_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private final DataSource dataSource = new StoreDataSource();
 
     private Metastore(MetastoreConfig config, int schemaVersion)
@@ -85,7 +90,66 @@ public final class Metastore
         if (bound != null) {
             return unclosable(bound);
         }
+        Connection raw = acquire();
+        return proxy(raw, () -> release(raw), false);
+    }
+
+    /**
+     * A connection from the pool of idle ones (checked when it idled long enough to have been dropped by the server),
+     * else a new one.
+     */
+    private Connection acquire()
+    {
+        for (IdleConnection idle = pool.poll(); idle != null; idle = pool.poll()) {
+            try {
+                if (System.nanoTime() - idle.since() < VALIDATE_AFTER_NANOS || idle.connection().isValid(2)) {
+                    return idle.connection();
+                }
+            }
+            catch (SQLException e) {
+                // Dropped: take another.
+            }
+            closeQuietly(idle.connection());
+        }
         return newConnection();
+    }
+
+    /** Returns a connection to the pool, its transaction ended and auto-commit on; closes it when the pool is full or it is broken. */
+    private void release(Connection raw)
+    {
+        try {
+            if (!raw.isClosed() && !raw.getAutoCommit()) {
+                raw.rollback();
+                raw.setAutoCommit(true);
+            }
+            if (!raw.isClosed() && pool.offerFirst(new IdleConnection(raw, System.nanoTime()))) {
+                return;
+            }
+        }
+        catch (SQLException e) {
+            // Broken: close it.
+        }
+        closeQuietly(raw);
+    }
+
+    private record IdleConnection(Connection connection, long since) {}
+
+    private static void closeQuietly(Connection connection)
+    {
+        try {
+            connection.close();
+        }
+        catch (SQLException e) {
+            // Nothing to keep.
+        }
+    }
+
+    /** Closes the idle connections; connections in use close when their users close them. */
+    public void closeIdle()
+    {
+        for (IdleConnection idle = pool.poll(); idle != null; idle = pool.poll()) {
+            closeQuietly(idle.connection());
+        }
     }
 
     private Connection newConnection()
@@ -121,7 +185,8 @@ public final class Metastore
                 throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "The metadata store failed: " + e.getMessage(), e);
             }
         }
-        try (Connection connection = newConnection()) {
+        Connection connection = acquire();
+        try {
             connection.setAutoCommit(false);
             transaction.set(connection);
             try {
@@ -138,6 +203,7 @@ public final class Metastore
             }
             finally {
                 transaction.remove();
+                release(connection);
             }
         }
         catch (SQLException e) {
@@ -151,24 +217,40 @@ public final class Metastore
         return dataSource;
     }
 
+    /** The transaction's connection for work inside it: closing it, committing or rolling back is the transaction owner's. */
     private static Connection unclosable(Connection connection)
     {
+        return proxy(connection, () -> {}, true);
+    }
+
+    /**
+     * A connection whose {@code close()} runs {@code onClose} once instead of closing it; with {@code inTransaction},
+     * commit, rollback and auto-commit changes are left to the transaction's owner.
+     */
+    private static Connection proxy(Connection connection, Runnable onClose, boolean inTransaction)
+    {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Metastore.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
             switch (method.getName()) {
                 case "close":
+                    if (closed.compareAndSet(false, true)) {
+                        onClose.run();
+                    }
                     return null;
                 case "isClosed":
-                    return false;
+                    return closed.get() || connection.isClosed();
                 case "commit":
                 case "rollback":
                 case "setAutoCommit":
-                    // The transaction's owner commits or rolls back.
-                    if (method.getParameterCount() <= 1) {
+                    if (inTransaction && method.getParameterCount() <= 1) {
                         return null;
                     }
                     break;
                 default:
                     break;
+            }
+            if (closed.get()) {
+                throw new SQLException("The connection is closed");
             }
             try {
                 return method.invoke(connection, arguments);

@@ -213,6 +213,28 @@ abstract class AbstractTestMetastore
         assertThat(clusters.delete("dev")).isFalse();
     }
 
+    @Test
+    void pooledConnectionsComeBackClean()
+            throws SQLException
+    {
+        Metastore store = Metastore.open(newStore());
+        try (Connection connection = store.connection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.executeUpdate("INSERT INTO sluice_clusters (name, cluster_type, properties, user_name, created_at) VALUES ('left', 'LOCAL', '{}', 'u', CURRENT_TIMESTAMP)");
+            // Closed without a commit: the pool rolls it back before another caller gets the connection.
+        }
+        Connection reused = store.connection();
+        assertThat(reused.getAutoCommit()).isTrue();
+        try (Statement statement = reused.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM sluice_clusters")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        }
+        reused.close();
+        assertThat(reused.isClosed()).isTrue();
+        assertThatThrownBy(reused::createStatement).isInstanceOf(SQLException.class).hasMessage("The connection is closed");
+        store.closeIdle();
+    }
+
     private static JobStore.JobRecord job(String id, String name, Instant submitted, Optional<String> schedule, Optional<Instant> fireTime)
     {
         return new JobStore.JobRecord(id, name, "STATEMENT", "QUEUED", "alice", Optional.of("duckdb"), Optional.empty(), "{\"statement\":\"SELECT 1\"}",

@@ -207,7 +207,7 @@ public final class SluiceServer
 
     /**
      * Jobs, schedules, clusters, storages and groups on the metadata store: {@code jobs.threads} (4),
-     * {@code jobs.poll-interval} (500ms), {@code jobs.retry-backoff} (5s), {@code jobs.max-log-lines} (10000), {@code jobs.watch-interval} (5s),
+     * {@code jobs.poll-interval} (200ms), {@code jobs.retry-backoff} (5s), {@code jobs.max-log-lines} (10000), {@code jobs.watch-interval} (5s),
      * {@code jobs.spark-lib} (the local Spark's jars), {@code jobs.instance-name} (host:REST port, unique per instance
      * sharing a store), {@code auth.admin-users}, {@code groups.idle-timeout} (30m), {@code metastore.secret-key}.
      */
@@ -225,7 +225,7 @@ public final class SluiceServer
         // Unique among the instances sharing a store: the REST port, or the process when the port is chosen at start.
         String instance = settings.getString(JOBS_INSTANCE_NAME, hostName() + ":" + (config.restPort() != 0 ? config.restPort() : "pid" + ProcessHandle.current().pid()));
         JobService jobs = new JobService(metastore, clusters, new JobService.Config(settings.getInt(JobService.THREADS, 4, 1, 256),
-                settings.getDuration(JobService.POLL_INTERVAL, Duration.ofMillis(500)), settings.getDuration(JobService.RETRY_BACKOFF, Duration.ofSeconds(5)),
+                settings.getDuration(JobService.POLL_INTERVAL, Duration.ofMillis(200)), settings.getDuration(JobService.RETRY_BACKOFF, Duration.ofSeconds(5)),
                 settings.getInt(JobService.MAX_LOG_LINES, 10_000, 100, 10_000_000), admins, instance,
                 settings.getDuration(JobService.WATCH_INTERVAL, Duration.ofSeconds(5))));
         return new ManagementCommands(jobs, clusters, groups);

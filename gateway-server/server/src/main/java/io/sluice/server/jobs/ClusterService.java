@@ -301,6 +301,9 @@ public final class ClusterService
                 settings.put("spark.kubernetes.container.image", properties.get("image"));
                 put(settings, "spark.kubernetes.container.image.pullPolicy", properties.get("image-pull-policy"));
                 put(settings, "spark.kubernetes.authenticate.driver.serviceAccountName", properties.get("service-account"));
+                // The job ends when the driver pod is deployed (spark-submit's own watch needs the pod's events); a
+                // cluster or a job that sets it true waits for the application instead.
+                settings.put("spark.kubernetes.submission.waitAppCompletion", "false");
             }
             case YARN -> {
                 command.addAll(List.of("--master", "yarn", "--deploy-mode", "cluster"));
