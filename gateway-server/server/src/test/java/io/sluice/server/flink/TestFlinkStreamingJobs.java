@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.sluice.server.testing.JdbcRows.rows;
+import static io.sluice.server.testing.JobRows.describe;
+import static io.sluice.server.testing.JobRows.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -106,21 +108,5 @@ class TestFlinkStreamingJobs
             job = describe(statement, jobId);
         }
         return job;
-    }
-
-    private static Map<String, String> describe(Statement statement, String jobId)
-            throws SQLException
-    {
-        Map<String, String> job = new HashMap<>();
-        for (List<String> row : rows(statement, "DESCRIBE JOB " + jobId)) {
-            job.put(row.get(0), row.get(1));
-        }
-        return job;
-    }
-
-    private static List<String> logs(Statement statement, String jobId)
-            throws SQLException
-    {
-        return rows(statement, "SHOW JOB LOGS " + jobId).stream().map(row -> row.get(2)).toList();
     }
 }

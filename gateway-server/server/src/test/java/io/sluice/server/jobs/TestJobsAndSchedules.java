@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.sluice.server.testing.JdbcRows.rows;
+import static io.sluice.server.testing.JobRows.awaitEnd;
+import static io.sluice.server.testing.JobRows.describe;
+import static io.sluice.server.testing.JobRows.logs;
+import static io.sluice.server.testing.JobRows.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,55 +53,9 @@ class TestJobsAndSchedules
         return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), user);
     }
 
-    private static String submit(Statement statement, String sql)
-            throws SQLException
-    {
-        try (ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.getMetaData().getColumnName(1)).isEqualTo("job_id");
-            assertThat(result.next()).isTrue();
-            String jobId = result.getString(1);
-            assertThat(result.next()).isFalse();
-            return jobId;
-        }
-    }
 
-    /** DESCRIBE JOB as a map of property to value. */
-    private static Map<String, String> describe(Statement statement, String jobId)
-            throws SQLException
-    {
-        Map<String, String> properties = new HashMap<>();
-        try (ResultSet result = statement.executeQuery("DESCRIBE JOB " + jobId)) {
-            while (result.next()) {
-                properties.put(result.getString("property"), result.getString("value"));
-            }
-        }
-        return properties;
-    }
 
-    private static Map<String, String> awaitEnd(Statement statement, String jobId)
-            throws Exception
-    {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, String> job = describe(statement, jobId);
-        while (Set.of("QUEUED", "RUNNING").contains(job.get("state")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = describe(statement, jobId);
-        }
-        return job;
-    }
 
-    private static List<String> logs(Statement statement, String jobId)
-            throws SQLException
-    {
-        List<String> lines = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery("SHOW JOB LOGS '" + jobId + "'")) {
-            assertThat(result.getMetaData().getColumnName(3)).isEqualTo("line");
-            while (result.next()) {
-                lines.add(result.getString("line"));
-            }
-        }
-        return lines;
-    }
 
     @Test
     void statementJobsRunFailRetryAndCancel()
@@ -105,9 +63,24 @@ class TestJobsAndSchedules
     {
         try (Connection connection = connect("alice"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE job_source AS SELECT id FROM range(10)");
+            try (ResultSet submitted = statement.executeQuery("SUBMIT JOB shapes AS SELECT 1")) {
+                assertThat(submitted.getMetaData().getColumnCount()).isEqualTo(1);
+                assertThat(submitted.getMetaData().getColumnName(1)).isEqualTo("job_id");
+                assertThat(submitted.next()).isTrue();
+                String id = submitted.getString(1);
+                try (ResultSet shown = statement.executeQuery("SHOW JOBS LIMIT 1"); ResultSet logged = statement.executeQuery("SHOW JOB LOGS " + id)) {
+                    List<String> columns = new ArrayList<>();
+                    for (int column = 1; column <= shown.getMetaData().getColumnCount(); column++) {
+                        columns.add(shown.getMetaData().getColumnName(column));
+                    }
+                    assertThat(columns).containsExactly("job_id", "name", "state", "user", "engine", "cluster", "submitted", "started", "finished", "error");
+                    assertThat(logged.getMetaData().getColumnName(1)).isEqualTo("line_number");
+                    assertThat(logged.getMetaData().getColumnName(3)).isEqualTo("line");
+                }
+            }
             String counted = submit(statement, "SUBMIT JOB count_rows AS SELECT count(*) AS n FROM job_source WHERE id >= 5");
             assertThat(counted).matches("job_[a-z0-9]{20}");
-            Map<String, String> done = awaitEnd(statement, counted);
+            Map<String, String> done = awaitEnd(statement, counted, Duration.ofSeconds(60));
             assertThat(done).containsEntry("state", "SUCCEEDED").containsEntry("name", "count_rows").containsEntry("user", "alice").containsEntry("kind", "STATEMENT")
                     .containsEntry("statement", "SELECT count(*) AS n FROM job_source WHERE id >= 5");
             assertThat(done.get("started")).isNotNull();
@@ -118,7 +91,7 @@ class TestJobsAndSchedules
             // A failing statement is retried sluice.job.max-retries times, then FAILED with the engine's message.
             statement.execute("SET sluice.job.max-retries=2");
             String failing = submit(statement, "SUBMIT JOB broken USING ENGINE duckdb AS SELECT * FROM no_such_table");
-            Map<String, String> failed = awaitEnd(statement, failing);
+            Map<String, String> failed = awaitEnd(statement, failing, Duration.ofSeconds(60));
             assertThat(failed).containsEntry("state", "FAILED").containsEntry("retries", "2").containsEntry("max_retries", "2").containsEntry("engine", "duckdb");
             assertThat(failed.get("error")).contains("no_such_table");
             assertThat(logs(statement, failing)).filteredOn(line -> line.startsWith("Retrying in")).hasSize(2);
@@ -131,7 +104,7 @@ class TestJobsAndSchedules
                 Thread.sleep(20);
             }
             assertThat(rows(statement, "CANCEL JOB " + slow)).containsExactly(List.of(slow, "CANCELLED"));
-            Map<String, String> cancelled = awaitEnd(statement, slow);
+            Map<String, String> cancelled = awaitEnd(statement, slow, Duration.ofSeconds(60));
             assertThat(cancelled).containsEntry("state", "CANCELLED").containsEntry("error", "Cancelled by alice");
             assertThatThrownBy(() -> statement.executeQuery("CANCEL JOB " + slow)).hasMessageContaining("already ended (CANCELLED)");
 
@@ -216,7 +189,7 @@ class TestJobsAndSchedules
                     .endsWith(" local:///opt/app.jar 2026-12-02");
             assertThat(submission).doesNotContain("very-secret-value", "AKIA-TEST");
             // No Kubernetes API answers here: the attempt fails, naming why, and the log shows the masked submission.
-            Map<String, String> ended = awaitEnd(statement, jobId);
+            Map<String, String> ended = awaitEnd(statement, jobId, Duration.ofSeconds(60));
             assertThat(ended.get("state")).isEqualTo("FAILED");
             assertThat(ended.get("error")).containsAnyOf("SparkSubmit exited with status", "No Spark at");
             assertThat(String.join("\n", logs(statement, jobId))).doesNotContain("very-secret-value", "AKIA-TEST");
@@ -274,12 +247,12 @@ class TestJobsAndSchedules
             Set<String> fireTimes = new HashSet<>();
             List<String> ids = rows(statement, "SHOW JOBS LIKE 'tick'").stream().map(row -> row.get(0)).toList();
             for (String id : ids) {
-                Map<String, String> job = awaitEnd(statement, id);
+                Map<String, String> job = awaitEnd(statement, id, Duration.ofSeconds(60));
                 assertThat(job).containsEntry("schedule", "every_second");
                 assertThat(fireTimes.add(job.get("fire_time"))).as("fire time %s ran once", job.get("fire_time")).isTrue();
                 assertThat(Instant.parse(job.get("fire_time")).getNano()).isZero();
             }
-            assertThat(awaitEnd(statement, ids.get(ids.size() - 1))).containsEntry("state", "SUCCEEDED");
+            assertThat(awaitEnd(statement, ids.get(ids.size() - 1), Duration.ofSeconds(60))).containsEntry("state", "SUCCEEDED");
             assertThat(logs(statement, ids.get(ids.size() - 1))).contains("42");
         }
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.sluice.server.testing.JdbcRows.rows;
+import static io.sluice.server.testing.JobRows.awaitEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,7 +98,7 @@ class TestKubernetesSubmission
                     + "image = 'apache/spark:4.0.1', namespace = 'jobs', service.account = 'spark-sa', executor.instances = 2, executor.memory = '2g', storages = 'k8s_lake')");
             String jobId = rows(statement, "SUBMIT JOB etl ON CLUSTER kube CLASS 'org.example.Etl' JAR 'local:///opt/app/etl.jar' ARGS ('2026-12-02', 'full') "
                     + "CONF (spark.sql.shuffle.partitions = '16')").get(0).get(0);
-            Map<String, String> job = awaitEnd(statement, jobId);
+            Map<String, String> job = awaitEnd(statement, jobId, Duration.ofSeconds(120));
             List<String> log = rows(statement, "SHOW JOB LOGS " + jobId + " LIMIT 100000").stream().map(row -> row.get(2)).toList();
             assertThat(job).as(String.join("\n", log)).containsEntry("state", "SUCCEEDED");
             assertThat(log).anyMatch(line -> line.contains("Deployed Spark application etl"));
@@ -120,23 +121,5 @@ class TestKubernetesSubmission
                 .findFirst().orElseThrow();
         assertThat(properties).contains("spark.executor.instances=2", "spark.executor.memory=2g", "spark.sql.shuffle.partitions=16",
                 "spark.kubernetes.namespace=jobs", "spark.hadoop.fs.s3a.endpoint=http\\://minio.storage\\:9000", "spark.hadoop.fs.s3a.secret.key=k8s-secret-value");
-    }
-
-    private static Map<String, String> awaitEnd(Statement statement, String jobId)
-            throws Exception
-    {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Map<String, String> job = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            job.clear();
-            for (List<String> row : rows(statement, "DESCRIBE JOB " + jobId)) {
-                job.put(row.get(0), row.get(1));
-            }
-            if (!job.get("state").equals("QUEUED") && !job.get("state").equals("RUNNING")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        return job;
     }
 }

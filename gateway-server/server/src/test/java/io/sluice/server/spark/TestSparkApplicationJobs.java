@@ -25,6 +25,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import static io.sluice.server.testing.JdbcRows.rows;
+import static io.sluice.server.testing.JobRows.awaitEnd;
+import static io.sluice.server.testing.JobRows.describe;
+import static io.sluice.server.testing.JobRows.logs;
+import static io.sluice.server.testing.JobRows.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,13 +99,13 @@ class TestSparkApplicationJobs
             String failed = submit(statement, "SUBMIT JOB failing_app ON CLUSTER local CLASS 'SluiceTestApp' JAR '" + jar + "' ARGS ('fail')");
             String sleeping = submit(statement, "SUBMIT JOB sleeping_app CLASS 'SluiceTestApp' JAR '" + jar + "' ARGS ('sleep')");
 
-            Map<String, String> done = awaitEnd(statement, succeeded);
+            Map<String, String> done = awaitEnd(statement, succeeded, Duration.ofSeconds(120));
             assertThat(done).containsEntry("state", "SUCCEEDED").containsEntry("kind", "APPLICATION").containsEntry("cluster", "local");
             assertThat(done.get("run")).startsWith("process ");
             assertThat(done.get("submission")).startsWith("spark-submit --master local[2] --deploy-mode client").contains("--conf spark.sql.shuffle.partitions=3");
             assertThat(logs(statement, succeeded)).contains("sum=499500 partitions=3");
 
-            Map<String, String> exited = awaitEnd(statement, failed);
+            Map<String, String> exited = awaitEnd(statement, failed, Duration.ofSeconds(120));
             assertThat(exited).containsEntry("state", "FAILED").containsEntry("error", "SparkSubmit exited with status 3; see the job's log");
             assertThat(logs(statement, failed)).contains("failing on purpose");
 
@@ -113,53 +117,12 @@ class TestSparkApplicationJobs
             long pid = Long.parseLong(process.substring("process ".length()));
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
             assertThat(rows(statement, "CANCEL JOB " + sleeping)).containsExactly(List.of(sleeping, "CANCELLED"));
-            assertThat(awaitEnd(statement, sleeping)).containsEntry("state", "CANCELLED");
+            assertThat(awaitEnd(statement, sleeping, Duration.ofSeconds(120))).containsEntry("state", "CANCELLED");
             long stopped = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < stopped) {
                 Thread.sleep(100);
             }
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the application's process is stopped").isFalse();
         }
-    }
-
-    private static String submit(Statement statement, String sql)
-            throws Exception
-    {
-        try (ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).isTrue();
-            return result.getString("job_id");
-        }
-    }
-
-    private static Map<String, String> describe(Statement statement, String jobId)
-            throws Exception
-    {
-        Map<String, String> job = new HashMap<>();
-        for (List<String> row : rows(statement, "DESCRIBE JOB " + jobId)) {
-            job.put(row.get(0), row.get(1));
-        }
-        return job;
-    }
-
-    private static Map<String, String> awaitEnd(Statement statement, String jobId)
-            throws Exception
-    {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Map<String, String> job = describe(statement, jobId);
-        while ((job.get("state").equals("QUEUED") || job.get("state").equals("RUNNING")) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            job = describe(statement, jobId);
-        }
-        return job;
-    }
-
-    private static List<String> logs(Statement statement, String jobId)
-            throws Exception
-    {
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows(statement, "SHOW JOB LOGS " + jobId + " LIMIT 100000")) {
-            lines.add(row.get(2));
-        }
-        return lines;
     }
 }
