@@ -41,6 +41,7 @@ CREATE TABLE sluice_schedules (
     ends_at TIMESTAMP WITH TIME ZONE,
     state VARCHAR(16) NOT NULL,
     job VARCHAR(65536) NOT NULL,
+    settings VARCHAR(4096) NOT NULL,
     user_name VARCHAR(255) NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     next_fire_time TIMESTAMP WITH TIME ZONE,

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.sluice.metastore.StoreRows.instant;
@@ -26,12 +27,14 @@ public final class ScheduleStore
      *
      * @param state {@code ACTIVE}, {@code PAUSED} or {@code ENDED}
      * @param job the {@code SUBMIT JOB ...} statement each fire submits
+     * @param settings the session settings it is read and run with (dialect, database, retries)
      */
     public record ScheduleRecord(String name, String cron, String timeZone, Optional<Instant> starts, Optional<Instant> ends, String state, String job,
-            String user, Instant created, Optional<Instant> nextFireTime, Optional<String> lastJobId, Optional<Instant> lastFireTime)
+            Map<String, String> settings, String user, Instant created, Optional<Instant> nextFireTime, Optional<String> lastJobId, Optional<Instant> lastFireTime)
     {
         public ScheduleRecord
         {
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requireNonNull(settings, "settings is null")));
             requireNonNull(name, "name is null");
             requireNonNull(cron, "cron is null");
             requireNonNull(timeZone, "timeZone is null");
@@ -47,7 +50,8 @@ public final class ScheduleStore
         }
     }
 
-    private static final String COLUMNS = "name, cron, time_zone, starts_at, ends_at, state, job, user_name, created_at, next_fire_time, last_job_id, last_fire_time";
+    private static final String COLUMNS = "name, cron, time_zone, starts_at, ends_at, state, job, settings, user_name, created_at, next_fire_time, last_job_id, "
+            + "last_fire_time";
 
     private final Metastore store;
 
@@ -60,7 +64,7 @@ public final class ScheduleStore
     public void insert(ScheduleRecord schedule)
     {
         try (Connection connection = store.connection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_schedules (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_schedules (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, schedule.name());
             insert.setString(2, schedule.cron());
             insert.setString(3, schedule.timeZone());
@@ -68,11 +72,12 @@ public final class ScheduleStore
             setInstant(insert, 5, schedule.ends());
             insert.setString(6, schedule.state());
             insert.setString(7, schedule.job());
-            insert.setString(8, schedule.user());
-            insert.setTimestamp(9, Timestamp.from(schedule.created()));
-            setInstant(insert, 10, schedule.nextFireTime());
-            StoreRows.setText(insert, 11, schedule.lastJobId());
-            setInstant(insert, 12, schedule.lastFireTime());
+            insert.setString(8, StoreRows.json(schedule.settings()));
+            insert.setString(9, schedule.user());
+            insert.setTimestamp(10, Timestamp.from(schedule.created()));
+            setInstant(insert, 11, schedule.nextFireTime());
+            StoreRows.setText(insert, 12, schedule.lastJobId());
+            setInstant(insert, 13, schedule.lastFireTime());
             insert.executeUpdate();
         }
         catch (SQLException e) {
@@ -148,7 +153,7 @@ public final class ScheduleStore
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     schedules.add(new ScheduleRecord(rows.getString("name"), rows.getString("cron"), rows.getString("time_zone"), instant(rows, "starts_at"),
-                            instant(rows, "ends_at"), rows.getString("state"), rows.getString("job"), rows.getString("user_name"),
+                            instant(rows, "ends_at"), rows.getString("state"), rows.getString("job"), StoreRows.properties(rows.getString("settings")), rows.getString("user_name"),
                             rows.getTimestamp("created_at").toInstant(), instant(rows, "next_fire_time"), text(rows, "last_job_id"), instant(rows, "last_fire_time")));
                 }
             }

@@ -189,11 +189,12 @@ abstract class AbstractTestMetastore
         ScheduleStore schedules = new ScheduleStore(store);
         Instant created = Instant.parse("2026-12-02T10:00:00Z");
         schedules.insert(new ScheduleStore.ScheduleRecord("hourly", "0 * * * *", "UTC", Optional.empty(), Optional.empty(), "ACTIVE",
-                "SUBMIT JOB h AS SELECT 1", "alice", created, Optional.of(created.plusSeconds(3600)), Optional.empty(), Optional.empty()));
+                "SUBMIT JOB h AS SELECT 1", Map.of("sluice.dialect", "hive"), "alice", created, Optional.of(created.plusSeconds(3600)), Optional.empty(), Optional.empty()));
         assertThatThrownBy(() -> schedules.insert(schedules.get("hourly").orElseThrow())).hasMessage("The schedule hourly already exists");
         schedules.fired("hourly", "job_1", created.plusSeconds(3600), Optional.of(created.plusSeconds(7200)), "ACTIVE");
         ScheduleStore.ScheduleRecord fired = schedules.get("hourly").orElseThrow();
         assertThat(fired.lastJobId()).contains("job_1");
+        assertThat(fired.settings()).containsExactly(java.util.Map.entry("sluice.dialect", "hive"));
         assertThat(fired.nextFireTime()).contains(created.plusSeconds(7200));
         assertThat(schedules.setState("hourly", "PAUSED", Optional.empty())).isTrue();
         assertThat(schedules.get("hourly").orElseThrow().nextFireTime()).isEmpty();

@@ -74,12 +74,14 @@ public final class SluiceServer
     private final Server httpServer;
     private final ServerConnector thriftHttpConnector;
     private final ServerConnector restConnector;
+    private final Metastore metastore;
     private final LakehouseCatalog lakehouse;
 
     private SluiceServer(ServerConfig config, EngineRegistry engines, SluiceBackend backend, BinaryThriftServer binaryServer,
-            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector, LakehouseCatalog lakehouse)
+            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector, LakehouseCatalog lakehouse, Metastore metastore)
     {
         this.lakehouse = lakehouse;
+        this.metastore = metastore;
         this.config = config;
         this.engines = engines;
         this.backend = backend;
@@ -108,8 +110,9 @@ public final class SluiceServer
         Server httpServer = null;
         LakehouseCatalog lakehouse = null;
         EngineRouter router = null;
+        Metastore metastore = null;
         try {
-            Metastore metastore = Metastore.open(metastoreConfig(settings, config));
+            metastore = Metastore.open(metastoreConfig(settings, config));
             lakehouse = LakehouseCatalog.open(metastore, settings.getString(LakehouseCatalog.WAREHOUSE, config.dataDirectory().resolve("warehouse").toString()));
             router = new EngineRouter(engines, routerConfig, settings.withPrefix("router.").entrySet().stream()
                     .collect(Collectors.toMap(entry -> "router." + entry.getKey(), Map.Entry::getValue)),
@@ -148,7 +151,7 @@ public final class SluiceServer
                 }
             });
             httpServer.start();
-            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector, lakehouse);
+            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector, lakehouse, metastore);
             log.info("Sluice {} ready: Thrift binary {}:{}, Thrift HTTP {}:{}{}, REST http://{}:{}/api/v1, Iceberg REST catalog http://{}:{}/iceberg (warehouse {})",
                     config.dbmsVersion(), config.host(), server.binaryPort(), config.host(), server.httpPort(), config.httpPath(), config.host(), server.restPort(),
                     config.host(), server.restPort(), lakehouse.warehouse());
@@ -158,7 +161,7 @@ public final class SluiceServer
             if (backend == null && router != null) {
                 router.close();
             }
-            closeAll(httpServer, binaryServer, backend, engines, lakehouse);
+            closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore);
             if (e instanceof SluiceException sluiceException) {
                 throw sluiceException;
             }
@@ -261,10 +264,11 @@ public final class SluiceServer
     @Override
     public void close()
     {
-        closeAll(httpServer, binaryServer, backend, engines, lakehouse);
+        closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore);
     }
 
-    private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines, LakehouseCatalog lakehouse)
+    private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines, LakehouseCatalog lakehouse,
+            Metastore metastore)
     {
         try {
             if (httpServer != null) {
@@ -288,6 +292,10 @@ public final class SluiceServer
             catch (IOException | RuntimeException e) {
                 log.warn("Closing the lakehouse catalog failed", e);
             }
+        }
+        if (metastore != null) {
+            // Last: the query history and the jobs wrote to it while closing.
+            metastore.closeIdle();
         }
     }
 }

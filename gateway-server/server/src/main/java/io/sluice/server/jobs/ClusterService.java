@@ -221,6 +221,12 @@ public final class ClusterService
             throw new SluiceException(ErrorCode.OBJECT_NOT_FOUND, "No storage named " + name);
         }
         access.checkOwner("storage " + name, current.get().user());
+        for (Cluster cluster : clusters()) {
+            if (cluster.storages().contains(name)) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The storage %s is attached to the cluster %s: detach it first "
+                        + "(ALTER CLUSTER %s SET (storages = '...'))", name, cluster.name(), cluster.name()));
+            }
+        }
         store.inTransaction(connection -> storages.delete(name));
     }
 

@@ -672,7 +672,7 @@ public final class JobService
         Instant from = request.starts().filter(starts -> starts.isAfter(Instant.now())).orElse(Instant.now());
         Optional<Instant> next = cron.nextAfter(from.minusMillis(1)).filter(time -> request.ends().map(time::isBefore).orElse(true));
         ScheduleRecord schedule = new ScheduleRecord(request.name(), request.cron().strip(), cron.zone().getId(), request.starts(), request.ends(),
-                next.isPresent() ? ACTIVE_SCHEDULE : ENDED_SCHEDULE, request.job(), user, Instant.now(), next, Optional.empty(), Optional.empty());
+                next.isPresent() ? ACTIVE_SCHEDULE : ENDED_SCHEDULE, request.job(), settings, user, Instant.now(), next, Optional.empty(), Optional.empty());
         store.inTransaction(connection -> {
             schedules.insert(schedule);
             next.ifPresent(time -> scheduler().schedule(fireTask.instance(schedule.name()), time));
@@ -776,7 +776,7 @@ public final class JobService
         Optional<Instant> next = nextFire(schedule, fireTime.isAfter(now) ? fireTime : now);
         try {
             store.inTransaction(connection -> {
-                Submission submission = submitParser.parse(schedule.job(), Map.of());
+                Submission submission = submitParser.parse(schedule.job(), schedule.settings());
                 String jobId = insertJob(schedule.user(), submission, Optional.of(schedule.name()), Optional.of(fireTime));
                 scheduler().schedule(runTask.instance(jobId), Instant.now());
                 schedules.fired(schedule.name(), jobId, fireTime, next, next.isPresent() ? ACTIVE_SCHEDULE : ENDED_SCHEDULE);

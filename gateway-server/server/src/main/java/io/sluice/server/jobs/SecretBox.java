@@ -59,13 +59,15 @@ public final class SecretBox
                 byte[] fresh = new byte[32];
                 RANDOM.nextBytes(fresh);
                 Files.createDirectories(keyFile.getParent());
-                Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
                 try {
-                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+                    // Owner-only from its creation: the key is never readable by others, not even for a moment.
+                    Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
                 catch (UnsupportedOperationException e) {
                     // Not a POSIX file system: the directory's permissions guard it.
+                    Files.createFile(keyFile);
                 }
+                Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
             }
             return new SecretBox(Base64.getDecoder().decode(Files.readString(keyFile).strip()));
         }

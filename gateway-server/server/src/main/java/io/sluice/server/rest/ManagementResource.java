@@ -106,13 +106,19 @@ final class ManagementResource
         return page("lines", lines, offset, limit);
     }
 
-    /** {@code POST /api/v1/schedule}: {@code {name, cron, timezone?, starts?, ends?, job, user?}}, {@code job} a SUBMIT JOB statement. */
+    /**
+     * {@code POST /api/v1/schedule}: {@code {name, cron, timezone?, starts?, ends?, job, dialect?, database?, user?}}, {@code job} a
+     * SUBMIT JOB statement, read and run in {@code dialect} (spark) and {@code database} (default).
+     */
     Map<String, Object> createSchedule(JsonNode body)
     {
         String user = RestHandler.optionalText(body, "user", "rest");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("sluice.dialect", RestHandler.optionalText(body, "dialect", "spark"));
+        settings.put("use:database", RestHandler.optionalText(body, "database", "default"));
         ScheduleRecord schedule = management.jobs().createSchedule(user, new JobService.ScheduleRequest(RestHandler.requiredText(body, "name"),
                 RestHandler.requiredText(body, "cron"), optional(body, "timezone"), optional(body, "starts").map(ManagementResource::instant),
-                optional(body, "ends").map(ManagementResource::instant), RestHandler.requiredText(body, "job")), Map.of());
+                optional(body, "ends").map(ManagementResource::instant), RestHandler.requiredText(body, "job")), settings);
         return schedule(new JobService.ScheduleView(schedule, Optional.empty()));
     }
 

@@ -202,6 +202,7 @@ class TestJobsAndSchedules
             try (Connection other = connect("eve"); Statement theirs = other.createStatement()) {
                 assertThatThrownBy(() -> theirs.execute("DROP CLUSTER k8s")).hasMessageContaining("belongs to another user");
             }
+            assertThatThrownBy(() -> statement.execute("DROP STORAGE lake")).hasMessageContaining("attached to the cluster k8s");
             statement.execute("DROP CLUSTER k8s");
             statement.execute("DROP CLUSTER IF EXISTS k8s");
             statement.execute("DROP STORAGE lake");
@@ -214,7 +215,11 @@ class TestJobsAndSchedules
             throws Exception
     {
         try (Connection connection = connect("sched"); Statement statement = connection.createStatement()) {
-            List<List<String>> created = rows(statement, "CREATE SCHEDULE every_second CRON '* * * * * *' AS SUBMIT JOB tick AS SELECT 42 AS answer");
+            // The schedule keeps the session's database: each fire's job reads sched_db.ticks as `ticks`.
+            statement.execute("CREATE DATABASE sched_db");
+            statement.execute("CREATE TABLE sched_db.ticks AS SELECT 42 AS answer");
+            statement.execute("USE sched_db");
+            List<List<String>> created = rows(statement, "CREATE SCHEDULE every_second CRON '* * * * * *' AS SUBMIT JOB tick AS SELECT answer FROM ticks");
             assertThat(created.get(0).subList(0, 2)).containsExactly("every_second", "ACTIVE");
             assertThatThrownBy(() -> statement.executeQuery("CREATE SCHEDULE every_second CRON '* * * * *' AS SUBMIT JOB tick AS SELECT 1"))
                     .hasMessageContaining("already exists");
