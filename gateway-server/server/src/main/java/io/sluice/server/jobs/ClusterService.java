@@ -35,9 +35,9 @@ public final class ClusterService
     {
         LOCAL(Set.of("master", "spark-lib", "java-home", "storages"), Set.of()),
         KUBERNETES(Set.of("master", "namespace", "service-account", "image", "image-pull-policy", "executor-instances", "executor-memory",
-                "executor-cores", "driver-memory", "driver-cores", "spark-lib", "java-home", "storages"), Set.of("master", "image")),
-        YARN(Set.of("hadoop-conf-dir", "queue", "executor-instances", "executor-memory", "executor-cores", "driver-memory", "driver-cores", "spark-lib",
-                "java-home", "storages"), Set.of("hadoop-conf-dir"));
+                "executor-cores", "driver-memory", "driver-cores", "quota-cores", "quota-memory", "spark-lib", "java-home", "storages"), Set.of("master", "image")),
+        YARN(Set.of("hadoop-conf-dir", "queue", "executor-instances", "executor-memory", "executor-cores", "driver-memory", "driver-cores", "quota-cores",
+                "quota-memory", "spark-lib", "java-home", "storages"), Set.of("hadoop-conf-dir"));
 
         private final Set<String> keys;
         private final Set<String> required;
@@ -333,11 +333,71 @@ public final class ClusterService
             }
             settings.put(key, value);
         });
+        checkQuota(cluster, settings);
         command.addAll(List.of("--name", jobName, "--class", mainClass));
         settings.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
         command.add(jar);
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * A cluster's {@code quota-cores} and {@code quota-memory} (as a Kubernetes ResourceQuota or a YARN queue would cap
+     * them): an application asking for more — driver plus executors, memory with Spark's overhead of 10% (at least
+     * 384 MiB) per container — is refused at submission, naming what it asks for.
+     */
+    private static void checkQuota(Cluster cluster, Map<String, String> settings)
+    {
+        if (cluster.type() == ClusterType.LOCAL) {
+            return;
+        }
+        long executors = count(settings, "spark.executor.instances", "2");
+        long cores = count(settings, "spark.driver.cores", "1") + executors * count(settings, "spark.executor.cores", "1");
+        long memory = withOverhead(mebibytes(settings.getOrDefault("spark.driver.memory", "1g")))
+                + executors * withOverhead(mebibytes(settings.getOrDefault("spark.executor.memory", "1g")));
+        String quotaCores = cluster.properties().get("quota-cores");
+        if (quotaCores != null && cores > Long.parseLong(quotaCores)) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The application asks for %d cores (the driver and %d executors), more than the cluster %s's "
+                    + "quota-cores %s", cores, executors, cluster.name(), quotaCores));
+        }
+        String quotaMemory = cluster.properties().get("quota-memory");
+        if (quotaMemory != null && memory > mebibytes(quotaMemory)) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The application asks for %d MiB with overhead (the driver and %d executors), more than the "
+                    + "cluster %s's quota-memory %s", memory, executors, cluster.name(), quotaMemory));
+        }
+    }
+
+    private static long count(Map<String, String> settings, String key, String defaultValue)
+    {
+        String value = settings.getOrDefault(key, defaultValue).strip();
+        if (!value.matches("[0-9]{1,6}")) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("%s must be a whole number, not '%s'", key, value));
+        }
+        return Long.parseLong(value);
+    }
+
+    private static long withOverhead(long mebibytes)
+    {
+        return mebibytes + Math.max(384, mebibytes / 10);
+    }
+
+    /** A Spark size ({@code 512m}, {@code 4g}, a bare number of MiB) in MiB. */
+    private static long mebibytes(String size)
+    {
+        String text = size.strip().toLowerCase(Locale.ROOT);
+        try {
+            char unit = text.charAt(text.length() - 1);
+            long value = Character.isDigit(unit) ? Long.parseLong(text) : Long.parseLong(text.substring(0, text.length() - 1));
+            return switch (unit) {
+                case 'k' -> Math.max(1, value / 1024);
+                case 'g' -> value * 1024;
+                case 't' -> value * 1024 * 1024;
+                default -> value;
+            };
+        }
+        catch (RuntimeException e) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("'%s' is not a size such as 512m or 4g", size));
+        }
     }
 
     /** The submission with every secret setting's value masked, for logs and DESCRIBE JOB. */
@@ -377,13 +437,13 @@ public final class ClusterService
         if (type == ClusterType.YARN && !Files.isDirectory(Path.of(checked.get("hadoop-conf-dir")))) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The hadoop-conf-dir of a YARN cluster must be a directory: %s", checked.get("hadoop-conf-dir")));
         }
-        for (String key : List.of("executor-instances", "executor-cores", "driver-cores")) {
+        for (String key : List.of("executor-instances", "executor-cores", "driver-cores", "quota-cores")) {
             String value = checked.get(key);
             if (value != null && !value.matches("[1-9][0-9]{0,4}")) {
                 throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The property '%s' must be a positive whole number, not '%s'", key, value));
             }
         }
-        for (String key : List.of("executor-memory", "driver-memory")) {
+        for (String key : List.of("executor-memory", "driver-memory", "quota-memory")) {
             String value = checked.get(key);
             if (value != null && !value.matches("(?i)[1-9][0-9]{0,6}[kmgt]?")) {
                 throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The property '%s' must be a size such as 512m or 4g, not '%s'", key, value));

@@ -119,6 +119,21 @@ public final class GroupService
         }
     }
 
+    /** Stops the group's engine session now (PAUSED); the next use opens a new one. */
+    public Group stop(Access access, String name)
+    {
+        NamedObject object = groups.get(name).orElseThrow(() -> notFound(name));
+        access.checkOwner("group " + name, object.user());
+        Shared shared;
+        synchronized (this) {
+            shared = open.remove(name);
+        }
+        if (shared != null) {
+            closeQuietly(name, shared.session);
+        }
+        return group(object);
+    }
+
     /** The group's engine (the engine its members' statements run on); fails when there is no such group. */
     public String join(String name)
     {

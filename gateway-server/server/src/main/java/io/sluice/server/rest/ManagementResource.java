@@ -185,6 +185,12 @@ final class ManagementResource
         return page("groups", slice(groups, query), query.offset(), query.limit());
     }
 
+    /** {@code POST /api/v1/group/{id}/stop}: closes the group's engine session now; the next use opens a new one. */
+    Map<String, Object> stopGroup(Query query, String name)
+    {
+        return group(management.groups().stop(access(query.user()), name));
+    }
+
     Map<String, Object> dropGroup(Query query, String name)
     {
         management.groups().drop(access(query.user()), name, false);

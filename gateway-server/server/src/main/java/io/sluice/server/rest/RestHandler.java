@@ -207,6 +207,7 @@ public final class RestHandler
                     ? choose(method, () -> management.groups(query), () -> management.createGroup(readJson(request)), null)
                     : action.isEmpty() ? choose(method, null, null, () -> management.dropGroup(query, id.get()))
                     : action.get().equals("execute") ? choose(method, null, () -> groupExecute(request, id.get()), null)
+                    : action.get().equals("stop") ? choose(method, null, () -> management.stopGroup(query, id.get()), null)
                     : null;
             default -> null;
         };

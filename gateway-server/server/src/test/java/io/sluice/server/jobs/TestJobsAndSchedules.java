@@ -151,6 +151,15 @@ class TestJobsAndSchedules
             assertThatThrownBy(() -> statement.executeQuery("CREATE CLUSTER k TYPE LOCAL WITH (colour = 'blue')")).hasMessageContaining("Unknown property 'colour'");
             assertThatThrownBy(() -> statement.executeQuery("CREATE CLUSTER k TYPE MAINFRAME")).hasMessageContaining("Unknown cluster type 'MAINFRAME'");
             assertThatThrownBy(() -> statement.executeQuery("CREATE CLUSTER local TYPE LOCAL")).hasMessageContaining("built in");
+            // A quota, as a ResourceQuota caps the namespace: an application asking for more is refused at submission.
+            statement.execute("CREATE CLUSTER capped TYPE KUBERNETES WITH (master = 'k8s://https://10.0.0.1:6443', image = 'spark:4', quota.cores = 8, quota.memory = '16g')");
+            assertThatThrownBy(() -> statement.executeQuery("SUBMIT JOB big ON CLUSTER capped CLASS 'Main' JAR 'local:///app.jar' CONF (spark.executor.instances = '4', "
+                    + "spark.executor.cores = '2')")).hasMessageContaining("asks for 9 cores (the driver and 4 executors), more than the cluster capped's quota-cores 8");
+            assertThatThrownBy(() -> statement.executeQuery("SUBMIT JOB big ON CLUSTER capped CLASS 'Main' JAR 'local:///app.jar' CONF (spark.executor.memory = '8g')"))
+                    .hasMessageContaining("asks for 19430 MiB with overhead (the driver and 2 executors), more than the cluster capped's quota-memory 16g");
+            assertThatThrownBy(() -> statement.executeQuery("SUBMIT JOB big ON CLUSTER capped CLASS 'Main' JAR 'local:///app.jar' CONF (spark.executor.instances = 'many')"))
+                    .hasMessageContaining("spark.executor.instances must be a whole number, not 'many'");
+            statement.execute("DROP CLUSTER capped");
             assertThat(rows(statement, "SHOW JOBS")).isEmpty();
             assertThat(rows(statement, "SHOW SCHEDULES")).isEmpty();
             assertThat(rows(statement, "SHOW CLUSTERS")).extracting(row -> row.get(0)).containsExactly("local");

@@ -100,6 +100,11 @@ class TestRestApiAgainstOpenApi
         check("POST", "/api/v1/group/{id}/execute", "/api/v1/group/rest_group/execute", "{\"statement\": \"CREATE TEMPORARY VIEW v AS SELECT 5 AS five\"}", 200);
         JsonNode five = check("POST", "/api/v1/group/{id}/execute", "/api/v1/group/rest_group/execute", "{\"statement\": \"SELECT five FROM v\"}", 200);
         assertThat(five.get("rows").get(0).get(0).asInt()).isEqualTo(5);
+        JsonNode stopped = check("POST", "/api/v1/group/{id}/stop", "/api/v1/group/rest_group/stop?user=rita", "", 200);
+        assertThat(stopped.get("state").asText()).isEqualTo("PAUSED");
+        // The view lived in the stopped engine session; the group's next use opens a new one.
+        check("POST", "/api/v1/group/{id}/execute", "/api/v1/group/rest_group/execute", "{\"statement\": \"SELECT five FROM v\"}", 400);
+        check("POST", "/api/v1/group/{id}/execute", "/api/v1/group/rest_group/execute", "{\"statement\": \"SELECT 1\"}", 200);
         check("DELETE", "/api/v1/group/{id}", "/api/v1/group/rest_group?user=rita", null, 200);
 
         // Every documented operation was called.
