@@ -241,34 +241,47 @@ public final class JobStore
         }
     }
 
-    /** Appends lines to the job's log, numbered after its last line. */
+    /**
+     * Appends lines to the job's log, numbered after its last line. Writers of one job's log (its run, a cancel, on any
+     * instance) take turns on the job's row, so that no two pick the same numbers.
+     */
     public void appendLog(String jobId, List<String> lines)
     {
         if (lines.isEmpty()) {
             return;
         }
         store.inTransaction(connection -> {
-            int next;
-            try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(line_number), 0) FROM sluice_job_logs WHERE job_id = ?")) {
-                select.setString(1, jobId);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    next = rows.getInt(1) + 1;
-                }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT job_id FROM sluice_jobs WHERE job_id = ? FOR UPDATE")) {
+                lock.setString(1, jobId);
+                lock.executeQuery().close();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_job_logs (job_id, line_number, logged_at, line) VALUES (?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (String line : lines) {
-                    insert.setString(1, jobId);
-                    insert.setInt(2, next++);
-                    insert.setTimestamp(3, now);
-                    insert.setString(4, cut(line, MAX_LOG_LINE));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertLines(connection, jobId, lines);
             return null;
         });
+    }
+
+    private static void insertLines(Connection connection, String jobId, List<String> lines)
+            throws SQLException
+    {
+        int next;
+        try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(line_number), 0) FROM sluice_job_logs WHERE job_id = ?")) {
+            select.setString(1, jobId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                next = rows.getInt(1) + 1;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_job_logs (job_id, line_number, logged_at, line) VALUES (?, ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (String line : lines) {
+                insert.setString(1, jobId);
+                insert.setInt(2, next++);
+                insert.setTimestamp(3, now);
+                insert.setString(4, cut(line, MAX_LOG_LINE));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** The job's log lines after line {@code after}, at most {@code limit}, in order. */

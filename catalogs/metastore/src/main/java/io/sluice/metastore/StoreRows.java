@@ -86,9 +86,11 @@ final class StoreRows
     /** Whether the failure is a unique or primary key violation (SQLSTATE 23505 on PostgreSQL and H2). */
     static boolean isDuplicateKey(SQLException e)
     {
-        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
-            if ("23505".equals(cause.getSQLState())) {
-                return true;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (SQLException next = cause instanceof SQLException sql ? sql : null; next != null; next = next.getNextException()) {
+                if ("23505".equals(next.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

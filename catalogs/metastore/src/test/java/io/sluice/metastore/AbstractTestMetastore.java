@@ -163,6 +163,34 @@ abstract class AbstractTestMetastore
     }
 
     @Test
+    void concurrentLogWritersNumberEveryLineOnce()
+            throws Exception
+    {
+        JobStore jobs = new JobStore(Metastore.open(newStore()));
+        jobs.insert(job("job_logs", "logs", Instant.parse("2026-12-02T10:00:00Z"), Optional.empty(), Optional.empty()));
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String writer : List.of("run", "cancel")) {
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        jobs.appendLog("job_logs", List.of(writer + " " + i));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        }
+        finally {
+            writers.shutdownNow();
+        }
+        List<JobStore.LogLine> lines = jobs.logs("job_logs", 0, 1000);
+        assertThat(lines).hasSize(80);
+        assertThat(lines).extracting(JobStore.LogLine::number).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 80).boxed().toList());
+    }
+
+    @Test
     void aFailedTransactionLeavesNothing()
     {
         Metastore store = Metastore.open(newStore());

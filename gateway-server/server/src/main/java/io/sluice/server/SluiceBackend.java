@@ -2,6 +2,7 @@ package io.sluice.server;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
 import io.sluice.server.command.CommandEngine;
@@ -92,7 +93,7 @@ public final class SluiceBackend
     private final AtomicLong querySequence = new AtomicLong();
 
     public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder, RouterCalibrator calibrator,
-            ManagementCommands management)
+            ManagementCommands management, CatalogCache catalogCache)
     {
         this.management = requireNonNull(management, "management is null");
         this.calibrator = requireNonNull(calibrator, "calibrator is null");
@@ -100,8 +101,8 @@ public final class SluiceBackend
         this.router = requireNonNull(router, "router is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
-        this.routing = new StatementRouting(router, catalogs, recorder.routeHistory());
-        this.services = new StatementServices(router, catalogs, routing, recorder, management);
+        this.routing = new StatementRouting(router, catalogs, recorder.routeHistory(), catalogCache);
+        this.services = new StatementServices(router, catalogs, routing, recorder, management, catalogCache);
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());

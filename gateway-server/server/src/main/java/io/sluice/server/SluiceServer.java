@@ -10,6 +10,7 @@ import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
 import io.sluice.server.catalog.LakehouseCatalogs;
+import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.jobs.Access;
 import io.sluice.server.jobs.ClusterService;
@@ -125,7 +126,7 @@ public final class SluiceServer
             ManagementCommands management = management(settings, config, metastore, router);
             backend = new SluiceBackend(sessionConfig, router,
                     new LakehouseCatalogs(lakehouse, settings.getDataSize(LakehouseCatalogs.PRUNING_THRESHOLD, LakehouseCatalogs.DEFAULT_PRUNING_THRESHOLD, 0, Long.MAX_VALUE)),
-                    recorder, calibrator, management);
+                    recorder, calibrator, management, new CatalogCache(settings.getDuration(CatalogCache.TTL, CatalogCache.DEFAULT_TTL)));
             management.jobs().start(backend, management::parseSubmission,
                     engines.engines().stream().map(io.sluice.spi.engine.Engine::name).collect(Collectors.toSet()));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));

@@ -16,6 +16,7 @@ import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostEstimate;
+import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
@@ -73,6 +74,7 @@ public final class ExecuteStatementOperation
     private final StatementRouting routing;
     private final QueryRecorder recorder;
     private final ManagementCommands management;
+    private final CatalogCache catalogCache;
     private final String fingerprint;
     private final Dialect dialect;
     private final SqlNode parsed;
@@ -97,6 +99,7 @@ public final class ExecuteStatementOperation
         this.routing = services.routing();
         this.recorder = services.recorder();
         this.management = services.management();
+        this.catalogCache = services.catalogCache();
         this.fingerprint = StatementFingerprint.of(statement);
         this.dialect = session.dialect();
         SqlNode tree = null;
@@ -153,14 +156,21 @@ public final class ExecuteStatementOperation
             if (command.get() instanceof SessionCommand.ShowCatalogs show) {
                 return Optional.of(SessionCommandExecutor.showCatalogs(routing.catalogReach(), show));
             }
-            return SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
+            Optional<ResultSource> answer = SessionCommandExecutor.execute(command.get(), session(), commandEngine()).map(ResultSource.class::cast);
+            if (answer.isEmpty()) {
+                // USE, SET, CREATE/DROP DATABASE, ...: what validation read may no longer hold.
+                catalogCache.changed();
+            }
+            return answer;
         }
         if (ManagementCommands.handles(parsed)) {
             log().add("Answered by Sluice: " + ((org.apache.calcite.sql.SqlCall) parsed).getOperator().getName());
             return management.execute(parsed, statement, session()).map(ResultSource.class::cast);
         }
         if (SessionCommands.isCacheHint(parsed)) {
-            log().add("Accepted without effect: engines other than Spark manage their own caches");
+            // REFRESH TABLE and its kin: Sluice forgets what it read of the catalogs.
+            catalogCache.changed();
+            log().add("Accepted without effect on the engine: engines other than Spark manage their own caches");
             return Optional.empty();
         }
         if (parsed instanceof SqlTranspile transpile) {
@@ -409,6 +419,19 @@ public final class ExecuteStatementOperation
     }
 
     private Optional<ResultSource> execute(EngineChoice choice, String sql)
+    {
+        try {
+            return executeOnEngine(choice, sql);
+        }
+        finally {
+            if (parsed == null || !resultSetExpected) {
+                // A statement that is not a query may have changed a catalog, on this engine or (the lakehouse) every one.
+                catalogCache.changed();
+            }
+        }
+    }
+
+    private Optional<ResultSource> executeOnEngine(EngineChoice choice, String sql)
     {
         EngineStatement created = session().engineSession(choice.engine()).createStatement(sql);
         engineStatement = created;

@@ -15,6 +15,7 @@ import io.sluice.router.cost.RouteRequest;
 import io.sluice.router.cost.StatementKind;
 import io.sluice.router.cost.StatementProfile;
 import io.sluice.router.cost.TableReference;
+import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.session.Session;
@@ -119,10 +120,12 @@ public final class StatementRouting
     private final EngineRouter router;
     private final SluiceCatalogs catalogs;
     private final CostCorrections.Source corrections;
+    private final CatalogCache catalogCache;
 
-    public StatementRouting(EngineRouter router, SluiceCatalogs catalogs, CostCorrections.Source corrections)
+    public StatementRouting(EngineRouter router, SluiceCatalogs catalogs, CostCorrections.Source corrections, CatalogCache catalogCache)
     {
         this.router = requireNonNull(router, "router is null");
+        this.catalogCache = requireNonNull(catalogCache, "catalogCache is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.corrections = requireNonNull(corrections, "corrections is null");
     }
@@ -272,7 +275,8 @@ public final class StatementRouting
     {
         EngineSession engineSession = session.engineSession(engine);
         Dialect dialect = session.dialect();
-        CatalogView catalog = catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase()));
+        CatalogView catalog = catalogCache.cached(catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase())),
+                session.catalogEntries(catalogCache, engine.name()));
         Validation validation = Transpiler.validate(statement, dialect, catalog, session.currentDatabase()).withSource(source);
         Optional<String> sql = translate
                 ? Optional.of(Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName))

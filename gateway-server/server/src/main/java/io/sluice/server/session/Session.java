@@ -2,6 +2,7 @@ package io.sluice.server.session;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.operation.Operation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -36,6 +37,7 @@ public final class Session
     private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
     private final Map<String, EngineSession> engineSessions = new ConcurrentHashMap<>();
+    private final Map<String, CatalogCache.Entries> catalogEntries = new ConcurrentHashMap<>();
     private final Set<Operation> operations = ConcurrentHashMap.newKeySet();
     private volatile String currentDatabase;
     private volatile long lastAccessTime = System.currentTimeMillis();
@@ -122,6 +124,12 @@ public final class Session
             }
         }
         currentDatabase = database;
+    }
+
+    /** What validation read of {@code engine}'s catalogs in this session (see {@link CatalogCache}). */
+    public CatalogCache.Entries catalogEntries(CatalogCache cache, String engine)
+    {
+        return catalogEntries.computeIfAbsent(engine, name -> cache.newEntries());
     }
 
     public HandleId handle()
