@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * DuckDB table's columns cost four of them). Kept per session and engine — temporary views are the session's own;
  * tables only when found (a table not found is asked again each time), databases either way (the validator asks
  * whether each table name is a database too). An entry holds while no statement that
- * changes catalogs ran through Sluice since it was read ({@link #changed()}: DDL, DML, REFRESH, USE, SET — any
+ * changes catalogs ran through Sluice since it was read ({@link #changed()}: DDL, DML, REFRESH, USE — any
  * statement that is not a query, on any session and engine, since a lakehouse table is every engine's) and for at
  * most {@code catalog.cache-ttl} (5s; 0 turns caching off), for changes made behind Sluice's back.
  */
