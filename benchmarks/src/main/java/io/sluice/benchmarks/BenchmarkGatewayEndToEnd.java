@@ -1,19 +1,13 @@
 package io.sluice.benchmarks;
 
-import io.sluice.server.SluiceServer;
-import io.sluice.server.config.Settings;
-import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Map;
 
 import static java.lang.String.format;
 
@@ -49,14 +43,8 @@ public final class BenchmarkGatewayEndToEnd
     public static Results run(int iterations, int rows, int fetchRounds)
             throws Exception
     {
-        Path data = Files.createTempDirectory("sluice-benchmark");
-        SluiceServer server = SluiceServer.start(Settings.of(Map.of(
-                "server.thrift.binary.port", "0",
-                "server.thrift.http.port", "0",
-                "server.rest.port", "0",
-                "server.data-directory", data.toString())));
-        try {
-            String url = "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/default";
+        try (EmbeddedSluice embedded = EmbeddedSluice.start()) {
+            String url = embedded.binaryUrl();
             double[] latencies = selectOneLatencies(url, iterations);
             // The same rows: Sluice reads Spark SQL and translates it; DuckDB's JDBC driver reads DuckDB's dialect.
             String sparkQuery = format("SELECT id, id * 2 AS doubled, concat('row ', id) AS label FROM range(%s)", rows);
@@ -69,10 +57,6 @@ public final class BenchmarkGatewayEndToEnd
                 duckDb = Math.max(duckDb, rowsPerSecond(DriverManager.getConnection("jdbc:duckdb:"), duckDbQuery, rows));
             }
             return new Results(percentile(latencies, 0.5), percentile(latencies, 0.99), sluice, duckDb);
-        }
-        finally {
-            server.close();
-            SluiceServerExtension.deleteRecursively(data);
         }
     }
 

@@ -2,22 +2,16 @@ package io.sluice.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.server.SluiceServer;
-import io.sluice.server.config.Settings;
-import io.sluice.server.testing.SluiceServerExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static java.lang.String.format;
 
@@ -61,18 +55,8 @@ public final class BenchmarkJobs
     public static Results run(int jobs, int seconds)
             throws Exception
     {
-        Path data = Files.createTempDirectory("sluice-benchmark-jobs");
-        SluiceServer server = SluiceServer.start(Settings.of(Map.of(
-                "server.thrift.binary.port", "0",
-                "server.thrift.http.port", "0",
-                "server.rest.port", "0",
-                "server.data-directory", data.toString())));
-        try {
-            return run("http://127.0.0.1:" + server.restPort(), jobs, seconds);
-        }
-        finally {
-            server.close();
-            SluiceServerExtension.deleteRecursively(data);
+        try (EmbeddedSluice sluice = EmbeddedSluice.start()) {
+            return run(sluice.restUrl(), jobs, seconds);
         }
     }
 

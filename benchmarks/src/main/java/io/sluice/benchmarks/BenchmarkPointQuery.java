@@ -1,19 +1,13 @@
 package io.sluice.benchmarks;
 
-import io.sluice.server.SluiceServer;
-import io.sluice.server.config.Settings;
-import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A point query and a small aggregate on a 100,000-row DuckDB table, as a new user tries them: through Sluice with the
@@ -53,18 +47,8 @@ public final class BenchmarkPointQuery
     public static Results run(int iterations)
             throws Exception
     {
-        Path data = Files.createTempDirectory("sluice-benchmark-points");
-        SluiceServer server = SluiceServer.start(Settings.of(Map.of(
-                "server.thrift.binary.port", "0",
-                "server.thrift.http.port", "0",
-                "server.rest.port", "0",
-                "server.data-directory", data.toString())));
-        try {
-            return run("jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/default", iterations);
-        }
-        finally {
-            server.close();
-            SluiceServerExtension.deleteRecursively(data);
+        try (EmbeddedSluice sluice = EmbeddedSluice.start()) {
+            return run(sluice.binaryUrl(), iterations);
         }
     }
 

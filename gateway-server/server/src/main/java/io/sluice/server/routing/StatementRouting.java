@@ -6,7 +6,6 @@ import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.router.EngineRouter;
-import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostCorrections;
 import io.sluice.router.cost.CostEstimate;
 import io.sluice.router.cost.EngineState;

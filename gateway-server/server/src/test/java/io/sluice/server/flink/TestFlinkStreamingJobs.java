@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +68,12 @@ class TestFlinkStreamingJobs
         SLUICE.restart();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             // Still watched after the restart: Flink still runs it, and Sluice still shows it running.
-            Thread.sleep(1500);
-            assertThat(describe(statement, jobId)).containsEntry("state", "RUNNING").containsEntry("run", "flink job " + flinkJob);
+            // Watched over several looks (jobs.watch-interval 500ms): it stays RUNNING while Flink runs it.
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            while (System.nanoTime() < end) {
+                assertThat(describe(statement, jobId)).containsEntry("state", "RUNNING").containsEntry("run", "flink job " + flinkJob);
+                Thread.sleep(100);
+            }
             assertThat(rows(statement, "CANCEL JOB " + jobId)).containsExactly(List.of(jobId, "CANCELLED"));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!flinkState(statement, flinkJob).equals(Optional.of("CANCELED")) && System.nanoTime() < deadline) {
