@@ -63,6 +63,9 @@ class TestManagementStatements
         assertThat(show.pattern()).contains("night*");
         assertThat(show.limit()).hasValue(5);
         assertThat(((SqlManagement) parse("SHOW JOBS")).limit()).isEmpty();
+        assertThat(((SqlManagement) parse("SHOW SCHEDULES")).getOperator().getName()).isEqualTo("SHOW SCHEDULES");
+        assertThat(((SqlManagement) parse("SHOW JOB LOGS j")).getOperator().getName()).isEqualTo("SHOW JOB LOGS");
+        assertThat(((SqlManagement) parse("CANCEL JOB j")).getOperator().getName()).isEqualTo("CANCEL JOB");
 
         SqlManagement describe = (SqlManagement) parse("DESCRIBE JOB job_abc123");
         assertThat(describe.verb()).isEqualTo(Verb.DESCRIBE);

@@ -48,7 +48,7 @@ public final class SqlManagement
     public SqlManagement(SqlParserPos pos, Verb verb, Noun noun, String name, String type, String engine, Map<String, String> properties, String pattern,
             Integer limit, boolean ifExists)
     {
-        super(pos, verb.name().replace('_', ' ') + " " + noun.name());
+        super(pos, verb == Verb.SHOW ? "SHOW " + plural(noun) : verb == Verb.SHOW_LOGS ? "SHOW JOB LOGS" : verb.name() + " " + noun.name());
         this.verb = requireNonNull(verb, "verb is null");
         this.noun = requireNonNull(noun, "noun is null");
         this.name = Optional.ofNullable(name);
