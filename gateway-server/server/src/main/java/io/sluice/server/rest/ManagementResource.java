@@ -200,6 +200,8 @@ final class ManagementResource
     private static Map<String, Object> job(JobRecord job)
     {
         Map<String, Object> entry = new LinkedHashMap<>();
+        // The path's {id}, under the name REST clients of batch APIs look for, and as jobId (SUBMIT JOB's job_id).
+        entry.put("id", job.jobId());
         entry.put("jobId", job.jobId());
         entry.put("name", job.name());
         entry.put("kind", job.kind());

@@ -61,6 +61,7 @@ class TestRestApiAgainstOpenApi
 
         JsonNode job = check("POST", "/api/v1/job", "/api/v1/job", "{\"name\": \"rest_job\", \"statement\": \"SELECT 40 + 2 AS answer\", \"user\": \"rita\"}", 200);
         String jobId = job.get("jobId").asText();
+        assertThat(job.get("id").asText()).isEqualTo(jobId);
         JsonNode done = awaitEnd(jobId, "rita");
         assertThat(done.get("state").asText()).isEqualTo("SUCCEEDED");
         check("GET", "/api/v1/job", "/api/v1/job?user=rita&limit=10", null, 200);
