@@ -10,6 +10,7 @@ import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
 import io.sluice.server.catalog.LakehouseCatalogs;
+import io.sluice.server.auth.Authentication;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.jobs.Access;
@@ -104,6 +105,8 @@ public final class SluiceServer
         catch (IOException e) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Cannot create the data directory " + config.dataDirectory() + ": " + e.getMessage(), e);
         }
+        // Checked before anything starts: a server that would accept anyone from anywhere does not start.
+        Authentication authentication = Authentication.from(settings, config.host());
         EngineRegistry engines = EngineRegistry.create(routerConfig, name -> settings.withPrefix("engine." + name + "."), config.dataDirectory(),
                 SluiceServer.class.getClassLoader());
         SluiceBackend backend = null;
@@ -130,8 +133,7 @@ public final class SluiceServer
             management.jobs().start(backend, management::parseSubmission,
                     engines.engines().stream().map(io.sluice.spi.engine.Engine::name).collect(Collectors.toSet()));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
-            // Authentication is NONE for now: any user and password are accepted, and no password is ever logged.
-            binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, (user, password) -> null);
+            binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, authentication.check(), authentication.required());
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 4);
             threads.setName("sluice-http");
@@ -139,8 +141,8 @@ public final class SluiceServer
             httpServer = new Server(threads);
             ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http");
             ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest");
-            HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), (user, password) -> null);
-            RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize(), new IcebergRestService(lakehouse));
+            HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), authentication.check());
+            RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize(), new IcebergRestService(lakehouse), authentication);
             httpServer.setHandler(new Handler.Abstract()
             {
                 @Override

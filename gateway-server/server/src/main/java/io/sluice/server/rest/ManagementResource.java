@@ -355,7 +355,7 @@ final class ManagementResource
     {
         String user()
         {
-            return Optional.ofNullable(fields.getValue("user")).orElse("rest");
+            return RestHandler.authenticatedUser().or(() -> Optional.ofNullable(fields.getValue("user"))).orElse("rest");
         }
 
         Optional<String> text(String name)

@@ -8,6 +8,8 @@ import io.sluice.dialects.Dialect;
 import io.sluice.metastore.QueryHistory;
 import io.sluice.metastore.RouterCalibrations;
 import io.sluice.server.SluiceBackend;
+import io.sluice.server.auth.Authentication;
+import io.sluice.server.auth.BasicCredentials;
 import io.sluice.server.jobs.GroupService;
 import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.config.SluiceVersion;
@@ -61,9 +63,14 @@ public final class RestHandler
     private final long maxRequestSize;
     private final IcebergRestService iceberg;
     private final ManagementResource management;
+    private final Authentication authentication;
+    /** The user a request authenticated as, while it is handled: it stands for every "user" field and parameter. */
+    private static final ThreadLocal<String> AUTHENTICATED = new ThreadLocal<>();
 
-    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize, IcebergRestService iceberg)
+    public RestHandler(SluiceBackend backend, Supplier<java.util.Collection<Engine>> engines, long maxRequestSize, IcebergRestService iceberg,
+            Authentication authentication)
     {
+        this.authentication = requireNonNull(authentication, "authentication is null");
         this.backend = requireNonNull(backend, "backend is null");
         this.engines = requireNonNull(engines, "engines is null");
         this.maxRequestSize = maxRequestSize;
@@ -79,6 +86,35 @@ public final class RestHandler
         if (path.startsWith(ICEBERG_PREFIX + "/")) {
             return iceberg(request, response, callback);
         }
+        if (authentication.required() && path.startsWith("/api/v1/") && !path.equals("/api/v1/health")) {
+            String[] credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            String refused = credentials == null || credentials[0].isEmpty()
+                    ? "Authentication required: send Basic credentials"
+                    : authentication.check().check(credentials[0], credentials[1], Request.getRemoteAddr(request));
+            if (refused != null) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
+                return problem(response, callback, new SluiceException(ErrorCode.AUTHENTICATION_FAILED, refused), HttpStatus.UNAUTHORIZED_401);
+            }
+            AUTHENTICATED.set(credentials[0]);
+            try {
+                return route(request, response, callback, path);
+            }
+            finally {
+                AUTHENTICATED.remove();
+            }
+        }
+        return route(request, response, callback, path);
+    }
+
+    /** The user the request being handled authenticated as, when authentication is on. */
+    static Optional<String> authenticatedUser()
+    {
+        return Optional.ofNullable(AUTHENTICATED.get());
+    }
+
+    private boolean route(Request request, Response response, Callback callback, String path)
+            throws Exception
+    {
         if (path.equals("/api/v1/health")) {
             if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
                 return problem(response, callback, new SluiceException(ErrorCode.INVALID_REQUEST, "Use GET for " + path), HttpStatus.METHOD_NOT_ALLOWED_405);
@@ -493,6 +529,8 @@ public final class RestHandler
             if (body == null || !body.isObject()) {
                 throw new SluiceException(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object");
             }
+            // An authenticated caller is who it authenticated as, whatever the body says.
+            authenticatedUser().ifPresent(user -> ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("user", user));
             return body;
         }
         catch (JsonProcessingException e) {

@@ -51,6 +51,7 @@ public final class BinaryThriftServer
     private final TProcessor processor;
     private final LongConsumer connectionClosed;
     private final PasswordCheck passwordCheck;
+    private final boolean passwordsRequired;
     private final ServerSocket serverSocket;
     private final ThreadPoolExecutor connections;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -58,9 +59,10 @@ public final class BinaryThriftServer
     private final Thread acceptor;
     private volatile boolean closed;
 
-    public BinaryThriftServer(ServerConfig config, TProcessor processor, LongConsumer connectionClosed, PasswordCheck passwordCheck)
+    public BinaryThriftServer(ServerConfig config, TProcessor processor, LongConsumer connectionClosed, PasswordCheck passwordCheck, boolean passwordsRequired)
             throws IOException
     {
+        this.passwordsRequired = passwordsRequired;
         this.config = requireNonNull(config, "config is null");
         this.processor = requireNonNull(processor, "processor is null");
         this.connectionClosed = requireNonNull(connectionClosed, "connectionClosed is null");
@@ -123,8 +125,13 @@ public final class BinaryThriftServer
             String user;
             if (first == SASL_START) {
                 SaslPlainServerTransport sasl = new SaslPlainServerTransport(configuration, input, output);
-                user = sasl.negotiate(passwordCheck);
+                user = sasl.negotiate(passwordCheck, addressOf(socket));
                 transport = sasl;
+            }
+            else if (first == BINARY_PROTOCOL_VERSION_BYTE && passwordsRequired) {
+                // NOSASL carries no password: with authentication on, a client must log in over SASL PLAIN.
+                log.warn("Refusing a NOSASL connection from {}: authentication is on (auth.providers), connect with SASL PLAIN", socket.getRemoteSocketAddress());
+                return;
             }
             else if (first == BINARY_PROTOCOL_VERSION_BYTE) {
                 // NOSASL: the user comes with OpenSession.
@@ -193,5 +200,10 @@ public final class BinaryThriftServer
         }
         sockets.forEach(BinaryThriftServer::closeQuietly);
         connections.shutdownNow();
+    }
+
+    private static String addressOf(Socket socket)
+    {
+        return socket.getInetAddress() == null ? "" : socket.getInetAddress().getHostAddress();
     }
 }

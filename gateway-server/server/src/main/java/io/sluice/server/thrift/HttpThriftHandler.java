@@ -1,5 +1,6 @@
 package io.sluice.server.thrift;
 
+import io.sluice.server.auth.BasicCredentials;
 import io.sluice.server.session.Caller;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TProcessor;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static java.util.Objects.requireNonNull;
 
@@ -60,10 +60,12 @@ public final class HttpThriftHandler
         if (!HttpMethod.POST.is(request.getMethod())) {
             return plain(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Thrift calls are POST requests");
         }
-        String user = basicUser(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        String user = basicUser(authorization, Request.getRemoteAddr(request));
         if (user == null) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
-            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, "Authentication required");
+            String named = basicName(authorization);
+            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, named == null ? "Authentication required" : "authentication failed for user '" + named + "'");
         }
         long length = request.getLength();
         if (length > maxRequestSize) {
@@ -100,26 +102,21 @@ public final class HttpThriftHandler
         return true;
     }
 
-    /** The user of a valid Basic authorization, or null. */
-    private String basicUser(String authorization)
+    /** The user a Basic authorization names, valid or not; null without one. */
+    private static String basicName(String authorization)
     {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        String[] credentials = BasicCredentials.parse(authorization);
+        return credentials == null || credentials[0].isEmpty() ? null : credentials[0].length() > 64 ? credentials[0].substring(0, 64) + "..." : credentials[0];
+    }
+
+    /** The user of a valid Basic authorization, or null. */
+    private String basicUser(String authorization, String address)
+    {
+        String[] credentials = BasicCredentials.parse(authorization);
+        if (credentials == null || credentials[0].isEmpty() || passwordCheck.check(credentials[0], credentials[1], address) != null) {
             return null;
         }
-        String credentials;
-        try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = credentials.indexOf(':');
-        String user = colon < 0 ? credentials : credentials.substring(0, colon);
-        String password = colon < 0 ? "" : credentials.substring(colon + 1);
-        if (user.isEmpty() || passwordCheck.check(user, password) != null) {
-            return null;
-        }
-        return user;
+        return credentials[0];
     }
 
     /** A plain-text error answer (Jetty's error page needs the request, and answered 500 instead without it). */

@@ -49,7 +49,7 @@ final class SaslPlainServerTransport
     }
 
     /** Runs the SASL negotiation; returns the authenticated user or throws with the reason sent to the client. */
-    String negotiate(PasswordCheck passwordCheck)
+    String negotiate(PasswordCheck passwordCheck, String address)
             throws TTransportException
     {
         try {
@@ -72,7 +72,7 @@ final class SaslPlainServerTransport
             if (parts.length != 3 || parts[1].isEmpty()) {
                 throw reject(BAD, "Malformed SASL PLAIN response: expected authorization id, user and password");
             }
-            String problem = passwordCheck.check(parts[1], parts[2]);
+            String problem = passwordCheck.check(parts[1], parts[2], address);
             if (problem != null) {
                 throw reject(BAD, problem);
             }

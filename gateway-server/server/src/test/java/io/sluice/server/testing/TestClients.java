@@ -63,9 +63,15 @@ public enum TestClients
     public Connection connect(String url, String user)
             throws SQLException
     {
+        return connect(url, user, "");
+    }
+
+    public Connection connect(String url, String user, String password)
+            throws SQLException
+    {
         Properties properties = new Properties();
         properties.setProperty("user", user);
-        properties.setProperty("password", "");
+        properties.setProperty("password", password);
         Connection connection = driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException(driverClass + " does not accept " + url);
