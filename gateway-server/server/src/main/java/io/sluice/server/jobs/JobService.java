@@ -88,7 +88,6 @@ public final class JobService
     private static final int LOGGED_ROWS = 20;
     private static final String JOB_ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SPARK_KEY = Pattern.compile("spark\\.[A-Za-z0-9_.-]+");
 
     /** What the service runs with. */
     public record Config(int threads, Duration pollInterval, Duration retryBackoff, int maxLogLines, Set<String> adminUsers, String instanceName,
@@ -251,12 +250,10 @@ public final class JobService
         if (definition.mainClass().isBlank() || !definition.mainClass().matches("[A-Za-z_$][A-Za-z0-9_$.]*")) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid main class '%s'", definition.mainClass()));
         }
-        for (String key : definition.conf().keySet()) {
-            if (!SPARK_KEY.matcher(key).matches()) {
-                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("CONF key '%s' is not a Spark setting (spark.*)", key));
-            }
-        }
         String jar = definition.jar();
+        // The submission is built now (it checks the CONF keys, the cluster's storages and quotas), so that a job the
+        // cluster cannot serve fails the SUBMIT.
+        clusters.submission(cluster, "check", definition.mainClass(), jar, definition.arguments(), definition.conf());
         boolean remote = jar.matches("(?i)(local|https?|s3a?|gs|hdfs|wasbs?|abfss?)://.*");
         if (!remote && !Files.isRegularFile(Path.of(jar.startsWith("file:") ? jar.substring("file:".length()) : jar))) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The jar %s does not exist or is not a file", jar));
@@ -264,8 +261,6 @@ public final class JobService
         if (cluster.type() == ClusterService.ClusterType.LOCAL && remote && !jar.toLowerCase(Locale.ROOT).startsWith("http")) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("A LOCAL cluster runs jars from this machine's files, not %s", jar));
         }
-        // The submission is built now, so that a cluster or storage that cannot serve it fails the SUBMIT.
-        clusters.submission(cluster, "check", definition.mainClass(), jar, definition.arguments(), definition.conf());
     }
 
     /** Jobs the caller may see, newest first; {@code pattern} in Spark's SHOW syntax ({@code *}, {@code |}). */
@@ -340,7 +335,7 @@ public final class JobService
         if (stop != null) {
             stop.run();
         }
-        Optional<java.util.regex.Matcher> detached = job.externalId().map(DETACHED::matcher).filter(java.util.regex.Matcher::matches);
+        Optional<java.util.regex.Matcher> detached = detached(job);
         if (detached.isPresent()) {
             String engineName = detached.get().group(1);
             String engineJobId = detached.get().group(2);
@@ -378,7 +373,7 @@ public final class JobService
             return new CompletionHandler.OnCompleteRemove<>();
         }
         JobRecord job = found.get();
-        Optional<java.util.regex.Matcher> detached = job.externalId().map(DETACHED::matcher).filter(java.util.regex.Matcher::matches);
+        Optional<java.util.regex.Matcher> detached = detached(job);
         if (job.state().equals(RUNNING) && detached.isPresent()) {
             return watch(job, detached.get().group(1), detached.get().group(2));
         }
@@ -464,6 +459,12 @@ public final class JobService
         }
         jobs.appendLog(job.jobId(), List.of(format("The %s job %s ended: %s", engineName, engineJobId, ended)));
         return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    /** The engine and id of the detached job a job's run names ({@code <engine> job <id>}), if it names one. */
+    private static Optional<java.util.regex.Matcher> detached(JobRecord job)
+    {
+        return job.externalId().map(DETACHED::matcher).filter(java.util.regex.Matcher::matches);
     }
 
     /** A failed attempt: retried after a back-off that doubles per attempt while retries remain, else FAILED. */
