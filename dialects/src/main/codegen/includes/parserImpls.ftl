@@ -629,6 +629,13 @@ JAVACODE String SettingText() {
     return text.toString();
 }
 
+// TOKEN is a word of JavaCC's own, so the keyword has a token name of its own (defined before IDENTIFIER, as the
+// keywords are, so that it wins over an identifier of the same text; non-reserved like them).
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < TOKEN_WORD: "TOKEN" >
+}
+
 /**
  * Sluice's statements about jobs, schedules, clusters, storages and interactive groups: SUBMIT JOB; SHOW JOBS |
  * SCHEDULES | CLUSTERS | STORAGES | GROUPS [[LIKE] 'pattern'] [LIMIT n]; SHOW JOB LOGS id [LIMIT n]; CANCEL JOB id;
@@ -665,6 +672,10 @@ SqlNode SqlManagementStatement() :
         |
             <GROUPS> { noun = SqlManagement.Noun.GROUP; }
         |
+            <TOKENS> { noun = SqlManagement.Noun.TOKEN; }
+        |
+            <AUDIT> { noun = SqlManagement.Noun.AUDIT; }
+        |
             <JOB> <LOGS> { noun = SqlManagement.Noun.JOB; verb = SqlManagement.Verb.SHOW_LOGS; }
             name = ManagementId()
         )
@@ -693,6 +704,10 @@ SqlNode SqlManagementStatement() :
             name = ManagementName()
             [ <USING> <ENGINE> engine = ManagementName() ]
             [ <WITH> ManagementProperties(properties) ]
+        |
+            <TOKEN_WORD> { noun = SqlManagement.Noun.TOKEN; }
+            name = ManagementName()
+            [ <EXPIRES> type = ManagementString() { properties.put("expires", type); type = null; } ]
         )
     |
         <ALTER> { s = span(); verb = SqlManagement.Verb.ALTER; }
@@ -710,6 +725,8 @@ SqlNode SqlManagementStatement() :
             <STORAGE> { noun = SqlManagement.Noun.STORAGE; }
         |
             <GROUP> { noun = SqlManagement.Noun.GROUP; }
+        |
+            <TOKEN_WORD> { noun = SqlManagement.Noun.TOKEN; }
         )
         [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
         name = ManagementName()

@@ -86,6 +86,28 @@ class TestManagementStatements
     }
 
     @Test
+    void tokensAndAudit()
+    {
+        SqlManagement create = (SqlManagement) parse("CREATE TOKEN ci EXPIRES '2027-01-01 00:00:00'");
+        assertThat(create.verb()).isEqualTo(Verb.CREATE);
+        assertThat(create.noun()).isEqualTo(Noun.TOKEN);
+        assertThat(create.name()).contains("ci");
+        assertThat(create.properties()).containsExactly(entry("expires", "2027-01-01 00:00:00"));
+        assertThat(((SqlManagement) parse("create token ci")).properties()).isEmpty();
+        assertThat(((SqlManagement) parse("SHOW TOKENS")).getOperator().getName()).isEqualTo("SHOW TOKENS");
+        SqlManagement drop = (SqlManagement) parse("DROP TOKEN IF EXISTS ci");
+        assertThat(drop.noun()).isEqualTo(Noun.TOKEN);
+        assertThat(drop.ifExists()).isTrue();
+        SqlManagement audit = (SqlManagement) parse("SHOW AUDIT 'alice' LIMIT 10");
+        assertThat(audit.noun()).isEqualTo(Noun.AUDIT);
+        assertThat(audit.pattern()).contains("alice");
+        assertThat(audit.limit()).hasValue(10);
+        // The new words stay names.
+        assertThat(parse("SELECT token, tokens, audit, expires FROM token").getKind()).isEqualTo(SqlKind.SELECT);
+        assertThat(parse("CREATE TABLE token (audit INT)").getKind()).isEqualTo(SqlKind.CREATE_TABLE);
+    }
+
+    @Test
     void schedules()
     {
         String sql = "CREATE SCHEDULE hourly CRON '0 * * * *' TIMEZONE 'Europe/Warsaw' STARTS '2026-01-01 00:00:00' ENDS '2027-01-01 00:00:00' "

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ final class StoreRows
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> PROPERTIES = new TypeReference<>() {};
+    static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private StoreRows() {}
 

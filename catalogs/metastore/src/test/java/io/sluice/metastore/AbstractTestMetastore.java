@@ -28,7 +28,7 @@ abstract class AbstractTestMetastore
     {
         MetastoreConfig config = newStore();
         Metastore store = Metastore.open(config);
-        assertThat(store.schemaVersion()).isEqualTo(4);
+        assertThat(store.schemaVersion()).isEqualTo(5);
         try (Connection connection = store.connection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO iceberg_namespace_properties (catalog_name, namespace, property_key, property_value) VALUES (?, ?, ?, ?)")) {
@@ -40,7 +40,7 @@ abstract class AbstractTestMetastore
         }
         // Opened again, as after a restart: nothing migrates twice and the row is still there.
         Metastore reopened = Metastore.open(config);
-        assertThat(reopened.schemaVersion()).isEqualTo(4);
+        assertThat(reopened.schemaVersion()).isEqualTo(5);
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT namespace, property_value FROM iceberg_namespace_properties")) {
             assertThat(rows.next()).isTrue();
@@ -51,7 +51,7 @@ abstract class AbstractTestMetastore
         try (Connection connection = reopened.connection(); Statement statement = connection.createStatement();
                 ResultSet history = statement.executeQuery("SELECT count(*) FROM \"" + Metastore.SCHEMA_HISTORY_TABLE + "\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             assertThat(history.next()).isTrue();
-            assertThat(history.getInt(1)).isEqualTo(4);
+            assertThat(history.getInt(1)).isEqualTo(5);
         }
     }
 
@@ -125,6 +125,48 @@ abstract class AbstractTestMetastore
                 .hasMessageStartingWith("Cannot open the metadata store at " + refused.url() + " (metastore.url): ")
                 .hasMessageNotContaining("s3cret-password");
         assertThat(refused.toString()).doesNotContain("s3cret-password");
+    }
+
+    @Test
+    void tokensAreFoundByTheirDigestOnly()
+    {
+        TokenStore tokens = new TokenStore(Metastore.open(newStore()));
+        java.time.Instant created = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        tokens.insert(new TokenStore.TokenRecord("alice", "ci", "a".repeat(64), java.util.List.of("analyst"), created, java.util.Optional.of(created.plusSeconds(60)),
+                java.util.Optional.empty()));
+        assertThatThrownBy(() -> tokens.insert(new TokenStore.TokenRecord("alice", "ci", "b".repeat(64), java.util.List.of(), created, java.util.Optional.empty(),
+                java.util.Optional.empty()))).hasMessage("The token ci already exists");
+        // Another owner may use the name.
+        tokens.insert(new TokenStore.TokenRecord("bob", "ci", "c".repeat(64), java.util.List.of(), created, java.util.Optional.empty(), java.util.Optional.empty()));
+        TokenStore.TokenRecord found = tokens.bySecretHash("a".repeat(64)).orElseThrow();
+        assertThat(found.owner()).isEqualTo("alice");
+        assertThat(found.roles()).containsExactly("analyst");
+        assertThat(found.expires()).contains(created.plusSeconds(60));
+        tokens.touch("a".repeat(64), created.plusSeconds(5));
+        assertThat(tokens.bySecretHash("a".repeat(64)).orElseThrow().lastUsed()).contains(created.plusSeconds(5));
+        assertThat(tokens.list(java.util.Optional.of("alice"))).hasSize(1);
+        assertThat(tokens.list(java.util.Optional.empty())).extracting(TokenStore.TokenRecord::owner).containsExactly("alice", "bob");
+        assertThat(tokens.delete("alice", "ci")).isTrue();
+        assertThat(tokens.delete("alice", "ci")).isFalse();
+        assertThat(tokens.bySecretHash("a".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void auditEventsComeBackNewestFirst()
+    {
+        AuditStore audit = new AuditStore(Metastore.open(newStore()));
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        audit.insert(java.util.List.of(
+                new AuditStore.AuditEvent(0, at, "LOGIN", "alice", "127.0.0.1", true, java.util.Optional.empty(), "", "binary via ldap"),
+                new AuditStore.AuditEvent(0, at.plusSeconds(1), "STATEMENT", "alice", "127.0.0.1", true, java.util.Optional.of("duckdb"), "t,u", "SELECT * FROM t, u"),
+                new AuditStore.AuditEvent(0, at.plusSeconds(2), "LOGIN", "mallory", "10.0.0.9", false, java.util.Optional.empty(), "", "x".repeat(20_000))));
+        java.util.List<AuditStore.AuditEvent> events = audit.recent(java.util.Optional.empty(), 10);
+        assertThat(events).extracting(AuditStore.AuditEvent::user).containsExactly("mallory", "alice", "alice");
+        assertThat(events.get(0).allowed()).isFalse();
+        assertThat(events.get(0).detail()).hasSize(16384).endsWith("...");
+        assertThat(events.get(1).engine()).contains("duckdb");
+        assertThat(events.get(1).objects()).isEqualTo("t,u");
+        assertThat(audit.recent(java.util.Optional.of("alice"), 1)).extracting(AuditStore.AuditEvent::kind).containsExactly("STATEMENT");
     }
 
     @Test

@@ -17,7 +17,8 @@ import static java.util.Objects.requireNonNull;
  * Sluice's statements about jobs, schedules, clusters, storages and interactive groups: {@code SHOW JOBS}, {@code DESCRIBE
  * JOB id}, {@code CANCEL JOB id}, {@code SHOW JOB LOGS id}, {@code CREATE CLUSTER name TYPE t WITH (...)}, {@code ALTER
  * CLUSTER}, {@code DROP CLUSTER|STORAGE|GROUP|SCHEDULE}, {@code PAUSE|RESUME SCHEDULE}, {@code CREATE STORAGE},
- * {@code CREATE GROUP}, and their {@code SHOW}s. {@code SUBMIT JOB} and {@code CREATE SCHEDULE} carry a statement and
+ * {@code CREATE GROUP}, {@code CREATE TOKEN name [EXPIRES 'ts']}, {@code DROP TOKEN}, {@code SHOW TOKENS}, {@code SHOW AUDIT}, and
+ * their {@code SHOW}s. {@code SUBMIT JOB} and {@code CREATE SCHEDULE} carry a statement and
  * have nodes of their own ({@link SqlSubmitJob}, {@link SqlCreateSchedule}).
  */
 public final class SqlManagement
@@ -32,7 +33,7 @@ public final class SqlManagement
     /** What it does it to. */
     public enum Noun
     {
-        JOB, SCHEDULE, CLUSTER, STORAGE, GROUP
+        JOB, SCHEDULE, CLUSTER, STORAGE, GROUP, TOKEN, AUDIT
     }
 
     private final Verb verb;
@@ -142,6 +143,8 @@ public final class SqlManagement
             case CLUSTER -> "CLUSTERS";
             case STORAGE -> "STORAGES";
             case GROUP -> "GROUPS";
+            case TOKEN -> "TOKENS";
+            case AUDIT -> "AUDIT";
         };
     }
 

@@ -2,31 +2,36 @@ package io.sluice.server;
 
 import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
+import io.sluice.metastore.AuditStore;
 import io.sluice.metastore.Metastore;
 import io.sluice.metastore.MetastoreConfig;
 import io.sluice.metastore.QueryHistory;
 import io.sluice.metastore.RouterCalibrations;
+import io.sluice.metastore.TokenStore;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
-import io.sluice.server.catalog.LakehouseCatalogs;
+import io.sluice.server.audit.AuditLog;
 import io.sluice.server.auth.Authentication;
+import io.sluice.server.auth.TokenService;
 import io.sluice.server.catalog.CatalogCache;
+import io.sluice.server.catalog.LakehouseCatalogs;
 import io.sluice.server.config.ServerConfig;
+import io.sluice.server.config.SessionConfig;
+import io.sluice.server.config.Settings;
 import io.sluice.server.jobs.Access;
 import io.sluice.server.jobs.ClusterService;
 import io.sluice.server.jobs.GroupService;
 import io.sluice.server.jobs.JobService;
 import io.sluice.server.jobs.ManagementCommands;
 import io.sluice.server.jobs.SecretBox;
-import io.sluice.server.config.SessionConfig;
-import io.sluice.server.config.Settings;
 import io.sluice.server.rest.RestHandler;
 import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.thrift.BinaryThriftServer;
 import io.sluice.server.thrift.HttpThriftHandler;
 import io.sluice.server.thrift.ThriftCliService;
+import io.sluice.server.tls.TlsContext;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.hive.service.rpc.thrift.TCLIService;
@@ -38,9 +43,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +58,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +75,8 @@ public final class SluiceServer
 {
     public static final String JOBS_SPARK_LIB = "jobs.spark-lib";
     public static final String JOBS_INSTANCE_NAME = "jobs.instance-name";
+    /** Whether REST (and the Iceberg REST catalog the engines read) uses TLS when {@code server.tls.enabled}; true by default. */
+    public static final String REST_TLS = "server.tls.rest.enabled";
 
     private static final Logger log = LoggerFactory.getLogger(SluiceServer.class);
 
@@ -78,10 +89,15 @@ public final class SluiceServer
     private final ServerConnector restConnector;
     private final Metastore metastore;
     private final LakehouseCatalog lakehouse;
+    private final Authentication authentication;
+    private final AuditLog audit;
 
     private SluiceServer(ServerConfig config, EngineRegistry engines, SluiceBackend backend, BinaryThriftServer binaryServer,
-            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector, LakehouseCatalog lakehouse, Metastore metastore)
+            Server httpServer, ServerConnector thriftHttpConnector, ServerConnector restConnector, LakehouseCatalog lakehouse, Metastore metastore,
+            Authentication authentication, AuditLog audit)
     {
+        this.authentication = authentication;
+        this.audit = audit;
         this.lakehouse = lakehouse;
         this.metastore = metastore;
         this.config = config;
@@ -105,8 +121,11 @@ public final class SluiceServer
         catch (IOException e) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Cannot create the data directory " + config.dataDirectory() + ": " + e.getMessage(), e);
         }
-        // Checked before anything starts: a server that would accept anyone from anywhere does not start.
-        Authentication authentication = Authentication.from(settings, config.host());
+        // Checked before anything starts: a server that would accept anyone from anywhere does not start, nor one whose
+        // TLS files do not read.
+        Authentication.providers(settings, config.host());
+        Optional<TlsContext> tls = TlsContext.from(settings);
+        boolean restTls = Boolean.parseBoolean(settings.getString(REST_TLS, "true"));
         EngineRegistry engines = EngineRegistry.create(routerConfig, name -> settings.withPrefix("engine." + name + "."), config.dataDirectory(),
                 SluiceServer.class.getClassLoader());
         SluiceBackend backend = null;
@@ -115,8 +134,13 @@ public final class SluiceServer
         LakehouseCatalog lakehouse = null;
         EngineRouter router = null;
         Metastore metastore = null;
+        AuditLog audit = null;
+        Authentication authentication = null;
         try {
             metastore = Metastore.open(metastoreConfig(settings, config));
+            audit = new AuditLog(new AuditStore(metastore), auditFile(settings, config), settings.getInt(AuditLog.QUEUE_SIZE, 100_000, 1, 10_000_000), Clock.systemUTC());
+            TokenService tokens = new TokenService(new TokenStore(metastore), Clock.systemUTC());
+            authentication = Authentication.from(settings, config.host(), Optional.of(tokens), Optional.of(audit));
             lakehouse = LakehouseCatalog.open(metastore, settings.getString(LakehouseCatalog.WAREHOUSE, config.dataDirectory().resolve("warehouse").toString()));
             router = new EngineRouter(engines, routerConfig, settings.withPrefix("router.").entrySet().stream()
                     .collect(Collectors.toMap(entry -> "router." + entry.getKey(), Map.Entry::getValue)),
@@ -126,22 +150,22 @@ public final class SluiceServer
                     settings.getInt(QueryRecorder.MAX_QUERIES, QueryRecorder.DEFAULT_MAX_QUERIES, 100, Integer.MAX_VALUE));
             RouterCalibrator calibrator = new RouterCalibrator(router, Optional.of(new RouterCalibrations(metastore)));
             calibrator.loadLatest();
-            ManagementCommands management = management(settings, config, metastore, router);
+            ManagementCommands management = management(settings, config, metastore, router, tokens, audit, authentication::forgetRemembered);
             backend = new SluiceBackend(sessionConfig, router,
                     new LakehouseCatalogs(lakehouse, settings.getDataSize(LakehouseCatalogs.PRUNING_THRESHOLD, LakehouseCatalogs.DEFAULT_PRUNING_THRESHOLD, 0, Long.MAX_VALUE)),
                     recorder, calibrator, management, new CatalogCache(settings.getDuration(CatalogCache.TTL, CatalogCache.DEFAULT_TTL)));
             management.jobs().start(backend, management::parseSubmission,
                     engines.engines().stream().map(io.sluice.spi.engine.Engine::name).collect(Collectors.toSet()));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
-            binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, authentication.check(), authentication.required());
+            binaryServer = new BinaryThriftServer(config, processor, backend::connectionClosed, authentication, tls);
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 4);
             threads.setName("sluice-http");
             threads.setDaemon(true);
             httpServer = new Server(threads);
-            ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http");
-            ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest");
-            HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), authentication.check());
+            ServerConnector thriftHttpConnector = connector(httpServer, config.host(), config.httpPort(), "thrift-http", tls);
+            ServerConnector restConnector = connector(httpServer, config.host(), config.restPort(), "rest", restTls ? tls : Optional.empty());
+            HttpThriftHandler thriftHandler = new HttpThriftHandler(processor, config.httpPath(), config.maxFrameSize(), authentication);
             RestHandler restHandler = new RestHandler(backend, engines::engines, config.maxFrameSize(), new IcebergRestService(lakehouse), authentication);
             httpServer.setHandler(new Handler.Abstract()
             {
@@ -154,17 +178,19 @@ public final class SluiceServer
                 }
             });
             httpServer.start();
-            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector, lakehouse, metastore);
-            log.info("Sluice {} ready: Thrift binary {}:{}, Thrift HTTP {}:{}{}, REST http://{}:{}/api/v1, Iceberg REST catalog http://{}:{}/iceberg (warehouse {})",
-                    config.dbmsVersion(), config.host(), server.binaryPort(), config.host(), server.httpPort(), config.httpPath(), config.host(), server.restPort(),
-                    config.host(), server.restPort(), lakehouse.warehouse());
+            SluiceServer server = new SluiceServer(config, engines, backend, binaryServer, httpServer, thriftHttpConnector, restConnector, lakehouse, metastore,
+                    authentication, audit);
+            String scheme = restTls && tls.isPresent() ? "https" : "http";
+            log.info("Sluice {} ready: Thrift binary {}:{}{}, Thrift HTTP {}:{}{}, REST {}://{}:{}/api/v1, Iceberg REST catalog {}://{}:{}/iceberg (warehouse {})",
+                    config.dbmsVersion(), config.host(), server.binaryPort(), tls.isPresent() ? " (TLS)" : "", config.host(), server.httpPort(), config.httpPath(),
+                    scheme, config.host(), server.restPort(), scheme, config.host(), server.restPort(), lakehouse.warehouse());
             return server;
         }
         catch (Exception e) {
             if (backend == null && router != null) {
                 router.close();
             }
-            closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore);
+            closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore, authentication, audit);
             if (e instanceof SluiceException sluiceException) {
                 throw sluiceException;
             }
@@ -172,13 +198,25 @@ public final class SluiceServer
         }
     }
 
-    private static ServerConnector connector(Server server, String host, int port, String name)
+    private static ServerConnector connector(Server server, String host, int port, String name, Optional<TlsContext> tls)
     {
         HttpConfiguration http = new HttpConfiguration();
         // The Iceberg REST protocol separates namespace levels with %1F in a path segment, which Jetty's default
         // compliance rejects as a suspicious character; the handlers read the raw path themselves.
         http.setUriCompliance(UriCompliance.DEFAULT.with("iceberg-rest", UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (tls.isPresent()) {
+            // Clients reach Sluice by address as often as by name: no SNI host check against the certificate.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setSslContext(tls.get().context());
+            ssl.setNeedClientAuth(tls.get().clientAuth() == TlsContext.ClientAuth.NEED);
+            ssl.setWantClientAuth(tls.get().clientAuth() == TlsContext.ClientAuth.WANT);
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        }
+        else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost(host);
         connector.setPort(port);
         connector.setName(name);
@@ -217,7 +255,8 @@ public final class SluiceServer
      * {@code jobs.spark-lib} (the local Spark's jars), {@code jobs.instance-name} (host:REST port, unique per instance
      * sharing a store), {@code auth.admin-users}, {@code groups.idle-timeout} (30m), {@code metastore.secret-key}.
      */
-    private static ManagementCommands management(Settings settings, ServerConfig config, Metastore metastore, EngineRouter router)
+    private static ManagementCommands management(Settings settings, ServerConfig config, Metastore metastore, EngineRouter router, TokenService tokens, AuditLog audit,
+            Runnable credentialsChanged)
     {
         SecretBox secrets = SecretBox.open(settings.getString(SecretBox.SECRET_KEY, null), config.dataDirectory().resolve("meta").resolve("secret.key"));
         ClusterService clusters = new ClusterService(metastore, secrets,
@@ -234,7 +273,7 @@ public final class SluiceServer
                 settings.getDuration(JobService.POLL_INTERVAL, Duration.ofMillis(200)), settings.getDuration(JobService.RETRY_BACKOFF, Duration.ofSeconds(5)),
                 settings.getInt(JobService.MAX_LOG_LINES, 10_000, 100, 10_000_000), admins, instance,
                 settings.getDuration(JobService.WATCH_INTERVAL, Duration.ofSeconds(5))));
-        return new ManagementCommands(jobs, clusters, groups);
+        return new ManagementCommands(jobs, clusters, groups, tokens, audit, credentialsChanged);
     }
 
     private static String hostName()
@@ -245,6 +284,13 @@ public final class SluiceServer
         catch (java.net.UnknownHostException e) {
             return "localhost";
         }
+    }
+
+    /** {@code audit.file}: the audit log's JSON lines, {@code var/log/audit.jsonl} by default; empty for none. */
+    private static Optional<Path> auditFile(Settings settings, ServerConfig config)
+    {
+        String file = settings.getString(AuditLog.FILE, config.dataDirectory().resolve("log").resolve("audit.jsonl").toString()).strip();
+        return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
     }
 
     /** The metadata store's settings: {@code metastore.url} (with user and password), else the embedded store under the data directory. */
@@ -258,6 +304,12 @@ public final class SluiceServer
                 Optional.ofNullable(settings.getString(MetastoreConfig.PASSWORD, null)));
     }
 
+    /** The metadata store. */
+    public Metastore metastore()
+    {
+        return metastore;
+    }
+
     /** The lakehouse catalog Sluice serves. */
     public LakehouseCatalog lakehouse()
     {
@@ -267,11 +319,11 @@ public final class SluiceServer
     @Override
     public void close()
     {
-        closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore);
+        closeAll(httpServer, binaryServer, backend, engines, lakehouse, metastore, authentication, audit);
     }
 
     private static void closeAll(Server httpServer, BinaryThriftServer binaryServer, SluiceBackend backend, EngineRegistry engines, LakehouseCatalog lakehouse,
-            Metastore metastore)
+            Metastore metastore, Authentication authentication, AuditLog audit)
     {
         try {
             if (httpServer != null) {
@@ -296,8 +348,14 @@ public final class SluiceServer
                 log.warn("Closing the lakehouse catalog failed", e);
             }
         }
+        if (authentication != null) {
+            authentication.close();
+        }
+        if (audit != null) {
+            audit.close();
+        }
         if (metastore != null) {
-            // Last: the query history and the jobs wrote to it while closing.
+            // Last: the query history, the jobs and the audit log wrote to it while closing.
             metastore.closeIdle();
         }
     }

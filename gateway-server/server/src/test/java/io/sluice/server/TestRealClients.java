@@ -1,20 +1,19 @@
 package io.sluice.server;
 
+import io.sluice.server.testing.ClientProcesses;
+import io.sluice.server.testing.ClientProcesses.Result;
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,16 +51,13 @@ class TestRealClients
     void beeline()
             throws Exception
     {
-        Path beeline = TestClients.root().resolve("beeline");
-        List<String> command = List.of(javaExecutable(), "-cp", beeline + "/*", "org.apache.hive.beeline.BeeLine",
+        Result result = ClientProcesses.beeline(List.of(
                 "-u", SLUICE.binaryUrl("default"), "-n", "dave", "--outputformat=csv2", "-e",
-                "CREATE TABLE beeline_t (id INT, name STRING); INSERT INTO beeline_t VALUES (1, 'x'), (2, 'y'); SELECT * FROM beeline_t ORDER BY id; SHOW TABLES;");
-        Result result = run(command, null);
+                "CREATE TABLE beeline_t (id INT, name STRING); INSERT INTO beeline_t VALUES (1, 'x'), (2, 'y'); SELECT * FROM beeline_t ORDER BY id; SHOW TABLES;"));
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("id,name\n1,x\n2,y\n").contains("default,beeline_t,false");
 
-        Result failure = run(List.of(javaExecutable(), "-cp", beeline + "/*", "org.apache.hive.beeline.BeeLine",
-                "-u", SLUICE.httpUrl("default"), "-n", "dave", "-e", "SELECT * FROM not_there;"), null);
+        Result failure = ClientProcesses.beeline(List.of("-u", SLUICE.httpUrl("default"), "-n", "dave", "-e", "SELECT * FROM not_there;"));
         assertThat(failure.exitCode()).isNotZero();
         assertThat(failure.output()).contains("not_there").contains("42P01");
     }
@@ -91,32 +87,8 @@ class TestRealClients
                   await client.close();
                 })().catch(error => { console.error(error); process.exit(1); });
                 """, StandardCharsets.UTF_8);
-        Result result = run(List.of("node", script.toString(), String.valueOf(SLUICE.server().binaryPort())), node.toFile());
+        Result result = ClientProcesses.run(List.of("node", script.toString(), String.valueOf(SLUICE.server().binaryPort())), node.toFile());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("[{\"n\":0,\"s\":\"0\"},{\"n\":1,\"s\":\"1\"},{\"n\":2,\"s\":\"2\"}]");
-    }
-
-    private static String javaExecutable()
-    {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    record Result(int exitCode, String output) {}
-
-    private static Result run(List<String> command, java.io.File directory)
-            throws IOException, InterruptedException
-    {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-        if (directory != null) {
-            builder.directory(directory);
-        }
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

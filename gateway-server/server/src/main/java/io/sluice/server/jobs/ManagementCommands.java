@@ -5,9 +5,13 @@ import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.ast.SqlCreateSchedule;
 import io.sluice.dialects.ast.SqlManagement;
 import io.sluice.dialects.ast.SqlSubmitJob;
-import io.sluice.metastore.JobStore;
+import io.sluice.metastore.AuditStore;
 import io.sluice.metastore.JobStore.JobRecord;
+import io.sluice.metastore.JobStore;
 import io.sluice.metastore.ScheduleStore.ScheduleRecord;
+import io.sluice.metastore.TokenStore;
+import io.sluice.server.audit.AuditLog;
+import io.sluice.server.auth.TokenService;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
 import io.sluice.server.session.Session;
@@ -40,12 +44,24 @@ public final class ManagementCommands
     private final JobService jobs;
     private final ClusterService clusters;
     private final GroupService groups;
+    private final TokenService tokens;
+    private final AuditLog audit;
+    private final Runnable credentialsChanged;
 
-    public ManagementCommands(JobService jobs, ClusterService clusters, GroupService groups)
+    /** {@code credentialsChanged} runs after a token is dropped, so that remembered logins with it end at once. */
+    public ManagementCommands(JobService jobs, ClusterService clusters, GroupService groups, TokenService tokens, AuditLog audit, Runnable credentialsChanged)
     {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.clusters = requireNonNull(clusters, "clusters is null");
         this.groups = requireNonNull(groups, "groups is null");
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.credentialsChanged = requireNonNull(credentialsChanged, "credentialsChanged is null");
+    }
+
+    public AuditLog audit()
+    {
+        return audit;
     }
 
     public JobService jobs()
@@ -132,6 +148,31 @@ public final class ManagementCommands
                 }
                 default -> throw unsupported(command);
             };
+            case TOKEN -> switch (command.verb()) {
+                case SHOW -> Optional.of(showTokens(tokens.list(access)));
+                case CREATE -> {
+                    Optional<Instant> expires = Optional.ofNullable(command.properties().get("expires")).map(text -> instant(text, Optional.empty()));
+                    TokenService.Created created = tokens.create(session.user(), name, expires);
+                    audit.record(AuditLog.Kind.TOKEN, session.user(), session.owner().address(), true, Optional.empty(), List.of(name), "CREATE TOKEN " + name);
+                    yield Optional.of(result(List.<Object[]>of(new Object[] {name, created.secret(), text(created.token().expires())}), "name", "token", "expires"));
+                }
+                case DROP -> {
+                    tokens.drop(access, name, command.ifExists());
+                    credentialsChanged.run();
+                    audit.record(AuditLog.Kind.TOKEN, session.user(), session.owner().address(), true, Optional.empty(), List.of(name), "DROP TOKEN " + name);
+                    yield Optional.empty();
+                }
+                default -> throw unsupported(command);
+            };
+            case AUDIT -> {
+                if (command.verb() != SqlManagement.Verb.SHOW) {
+                    throw unsupported(command);
+                }
+                if (!access.admin()) {
+                    throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Not allowed: SHOW AUDIT is for administrators (" + Access.ADMIN_USERS + ")");
+                }
+                yield Optional.of(showAudit(audit.recent(command.pattern(), limit)));
+            }
             case GROUP -> switch (command.verb()) {
                 case SHOW -> Optional.of(showGroups(groups.groups(access)));
                 case CREATE -> Optional.of(showGroups(List.of(groups.create(session.user(), name, command.engine(), command.properties()))));
@@ -201,10 +242,11 @@ public final class ManagementCommands
         }
         catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(ZoneId.of(zone.orElse("UTC"))).toInstant();
+                LocalDateTime local = value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value.replace(' ', 'T'));
+                return local.atZone(ZoneId.of(zone.orElse("UTC"))).toInstant();
             }
             catch (java.time.DateTimeException again) {
-                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid time '%s': write 'yyyy-MM-dd HH:mm:ss' or an ISO instant", value));
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid time '%s': write 'yyyy-MM-dd[ HH:mm[:ss]]' or an ISO instant", value));
             }
         }
     }
@@ -305,6 +347,27 @@ public final class ManagementCommands
         }
         return new LocalResult(MetadataResults.columns("name", SluiceType.STRING, "engine", SluiceType.STRING, "state", SluiceType.STRING, "members", SluiceType.INTEGER,
                 "properties", SluiceType.STRING, "user", SluiceType.STRING, "created", SluiceType.STRING), rows);
+    }
+
+    private static LocalResult showTokens(List<TokenStore.TokenRecord> list)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (TokenStore.TokenRecord token : list) {
+            rows.add(new Object[] {token.name(), token.owner(), token.created().toString(), text(token.expires()), text(token.lastUsed())});
+        }
+        return result(rows, "name", "owner", "created", "expires", "last_used");
+    }
+
+    /** SHOW AUDIT's rows, newest first. */
+    public static LocalResult showAudit(List<AuditStore.AuditEvent> events)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (AuditStore.AuditEvent event : events) {
+            rows.add(new Object[] {event.id(), event.time().toString(), event.kind(), event.user(), event.address(), event.allowed(), event.engine().orElse(null),
+                    event.objects(), event.detail()});
+        }
+        return new LocalResult(MetadataResults.columns("event_id", SluiceType.BIGINT, "event_time", SluiceType.STRING, "kind", SluiceType.STRING, "user", SluiceType.STRING,
+                "address", SluiceType.STRING, "allowed", SluiceType.BOOLEAN, "engine", SluiceType.STRING, "objects", SluiceType.STRING, "detail", SluiceType.STRING), rows);
     }
 
     private static void add(List<Object[]> rows, String property, String value)

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 import static java.lang.String.format;
 
 /** The names of jobs, schedules, clusters, storages and groups: letters, digits, '_', '-' and '.', at most 128. */
-final class Names
+public final class Names
 {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     private Names() {}
 
-    static String check(String kind, String name)
+    public static String check(String kind, String name)
     {
         if (name == null || !NAME.matcher(name).matches()) {
             String shown = name == null ? "" : name.length() > 64 ? name.substring(0, 64) + "..." : name;

@@ -16,6 +16,7 @@ import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostEstimate;
+import io.sluice.server.audit.AuditLog;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.SluiceCatalogs;
@@ -138,6 +139,49 @@ public final class ExecuteStatementOperation
 
     @Override
     protected Optional<ResultSource> runInternal()
+    {
+        List<String> objects = objects();
+        try {
+            Optional<ResultSource> result = runStatement();
+            audited(objects, null);
+            return result;
+        }
+        catch (RuntimeException e) {
+            audited(objects, e);
+            throw e;
+        }
+    }
+
+    /** The tables the statement names, as written (CTE names are not tables); none for statements Sluice answers itself. */
+    private List<String> objects()
+    {
+        if (parsed == null || command.isPresent() || ManagementCommands.handles(parsed)) {
+            return List.of();
+        }
+        try {
+            return StatementShape.of(parsed).tables().stream().map(table -> String.join(".", table.names())).distinct().toList();
+        }
+        catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The statement's audit event: who, from where, on which engine, which tables, and how it ended. Sluice's own
+     * statements about jobs, clusters, storages and tokens are named, not quoted: their text may hold secrets.
+     */
+    private void audited(List<String> objects, RuntimeException failure)
+    {
+        String text = parsed != null && ManagementCommands.handles(parsed)
+                ? ((org.apache.calcite.sql.SqlCall) parsed).getOperator().getName()
+                : statement.length() > 4000 ? statement.substring(0, 4000) + "..." : statement;
+        String detail = failure == null ? text : text + " -- failed: " + failure.getMessage();
+        boolean denied = failure instanceof SluiceException refused && refused.errorCode() == ErrorCode.PERMISSION_DENIED;
+        management.audit().record(AuditLog.Kind.STATEMENT, session().user(), session().owner().address(), !denied,
+                ranOn.map(route -> route.substring(0, route.indexOf(':'))), objects, detail);
+    }
+
+    private Optional<ResultSource> runStatement()
     {
         if (parsed == null) {
             return passThrough(dialect, failure);

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.dialects.Dialect;
+import io.sluice.metastore.AuditStore;
 import io.sluice.metastore.QueryHistory;
 import io.sluice.metastore.RouterCalibrations;
 import io.sluice.server.SluiceBackend;
 import io.sluice.server.auth.Authentication;
-import io.sluice.server.auth.BasicCredentials;
+import io.sluice.server.auth.Login;
+import io.sluice.server.config.SluiceVersion;
 import io.sluice.server.jobs.GroupService;
 import io.sluice.server.routing.RouterCalibrator;
-import io.sluice.server.config.SluiceVersion;
 import io.sluice.spi.Column;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -87,15 +88,15 @@ public final class RestHandler
             return iceberg(request, response, callback);
         }
         if (authentication.required() && path.startsWith("/api/v1/") && !path.equals("/api/v1/health")) {
-            String[] credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            String refused = credentials == null || credentials[0].isEmpty()
-                    ? "Authentication required: send Basic credentials"
-                    : authentication.check().check(credentials[0], credentials[1], Request.getRemoteAddr(request));
-            if (refused != null) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
-                return problem(response, callback, new SluiceException(ErrorCode.AUTHENTICATION_FAILED, refused), HttpStatus.UNAUTHORIZED_401);
+            Login login;
+            try {
+                login = authentication.authorization(request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request), "rest").orElseThrow();
             }
-            AUTHENTICATED.set(credentials[0]);
+            catch (SluiceException e) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
+                return problem(response, callback, e, HttpStatus.UNAUTHORIZED_401);
+            }
+            AUTHENTICATED.set(login.user());
             try {
                 return route(request, response, callback, path);
             }
@@ -142,6 +143,9 @@ public final class RestHandler
         }
         if (path.equals("/api/v1/queries")) {
             return answer(HttpMethod.GET, request, response, callback, path, () -> queries(request));
+        }
+        if (path.equals("/api/v1/audit")) {
+            return answer(HttpMethod.GET, request, response, callback, path, () -> audit(request));
         }
         if (path.equals("/openapi.json") || path.equals("/api/v1/openapi.json")) {
             if (!HttpMethod.GET.is(request.getMethod())) {
@@ -434,19 +438,7 @@ public final class RestHandler
     private Map<String, Object> queries(Request request)
     {
         Fields query = Request.extractQueryParameters(request);
-        int limit = 100;
-        String limitText = query.getValue("limit");
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText);
-            }
-            catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 10_000) {
-                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid limit '" + limitText + "': expected a number from 1 to 10000");
-            }
-        }
+        int limit = limit(query);
         Optional<String> user = Optional.ofNullable(query.getValue("user"));
         List<Map<String, Object>> queries = new ArrayList<>();
         for (QueryHistory.QueryRecord record : backend.recorder().recent(limit, user)) {
@@ -467,6 +459,55 @@ public final class RestHandler
             queries.add(entry);
         }
         return Map.of("queries", queries);
+    }
+
+    /**
+     * {@code GET /api/v1/audit?limit=100&user=u}: the audit log, newest first. With authentication on, for
+     * administrators ({@code auth.admin-users}) only; {@code user} picks one user's events.
+     */
+    private Map<String, Object> audit(Request request)
+    {
+        Fields query = Request.extractQueryParameters(request);
+        int limit = limit(query);
+        Optional<String> caller = authenticatedUser();
+        if (caller.isPresent() && !backend.management().jobs().access(caller.get()).admin()) {
+            throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Not allowed: the audit log is for administrators (auth.admin-users)");
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (AuditStore.AuditEvent event : backend.management().audit().recent(Optional.ofNullable(query.getValue("user")), limit)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", event.id());
+            entry.put("time", event.time().toString());
+            entry.put("kind", event.kind());
+            entry.put("user", event.user());
+            entry.put("address", event.address());
+            entry.put("allowed", event.allowed());
+            entry.put("engine", event.engine().orElse(null));
+            entry.put("objects", event.objects().isEmpty() ? List.of() : List.of(event.objects().split(",")));
+            entry.put("detail", event.detail());
+            events.add(entry);
+        }
+        return Map.of("events", events);
+    }
+
+    /** A {@code limit} parameter: 1 to 10000, 100 when absent. */
+    private static int limit(Fields query)
+    {
+        String limitText = query.getValue("limit");
+        if (limitText == null) {
+            return 100;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        }
+        catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Invalid limit '" + limitText + "': expected a number from 1 to 10000");
+        }
+        return limit;
     }
 
     /** {@code POST /api/v1/router/calibrate}: calibrates every engine that is up; what each measured, or why not. */

@@ -1,7 +1,10 @@
 package io.sluice.server.thrift;
 
+import io.sluice.server.auth.Authentication;
+import io.sluice.server.auth.Login;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.session.Caller;
+import io.sluice.server.tls.TlsContext;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
@@ -13,6 +16,8 @@ import org.apache.thrift.transport.TTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,8 +56,7 @@ public final class BinaryThriftServer
     private final ServerConfig config;
     private final TProcessor processor;
     private final LongConsumer connectionClosed;
-    private final PasswordCheck passwordCheck;
-    private final boolean passwordsRequired;
+    private final Authentication authentication;
     private final ServerSocket serverSocket;
     private final ThreadPoolExecutor connections;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -59,15 +64,14 @@ public final class BinaryThriftServer
     private final Thread acceptor;
     private volatile boolean closed;
 
-    public BinaryThriftServer(ServerConfig config, TProcessor processor, LongConsumer connectionClosed, PasswordCheck passwordCheck, boolean passwordsRequired)
+    public BinaryThriftServer(ServerConfig config, TProcessor processor, LongConsumer connectionClosed, Authentication authentication, Optional<TlsContext> tls)
             throws IOException
     {
-        this.passwordsRequired = passwordsRequired;
         this.config = requireNonNull(config, "config is null");
         this.processor = requireNonNull(processor, "processor is null");
         this.connectionClosed = requireNonNull(connectionClosed, "connectionClosed is null");
-        this.passwordCheck = requireNonNull(passwordCheck, "passwordCheck is null");
-        this.serverSocket = new ServerSocket();
+        this.authentication = requireNonNull(authentication, "authentication is null");
+        this.serverSocket = tls.isPresent() ? tls.get().newServerSocket() : new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.binaryPort()), 128);
         this.connections = new ThreadPoolExecutor(0, config.maxConnections(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
@@ -122,13 +126,13 @@ public final class BinaryThriftServer
             int first = input.read();
             input.reset();
             TTransport transport;
-            String user;
+            Login login;
             if (first == SASL_START) {
                 SaslPlainServerTransport sasl = new SaslPlainServerTransport(configuration, input, output);
-                user = sasl.negotiate(passwordCheck, addressOf(socket));
+                login = sasl.negotiate(authentication, addressOf(socket));
                 transport = sasl;
             }
-            else if (first == BINARY_PROTOCOL_VERSION_BYTE && passwordsRequired) {
+            else if (first == BINARY_PROTOCOL_VERSION_BYTE && authentication.required()) {
                 // NOSASL carries no password: with authentication on, a client must log in over SASL PLAIN.
                 log.warn("Refusing a NOSASL connection from {}: authentication is on (auth.providers), connect with SASL PLAIN", socket.getRemoteSocketAddress());
                 return;
@@ -136,7 +140,7 @@ public final class BinaryThriftServer
             else if (first == BINARY_PROTOCOL_VERSION_BYTE) {
                 // NOSASL: the user comes with OpenSession.
                 transport = new TIOStreamTransport(configuration, input, output);
-                user = "";
+                login = Login.of("", "none");
             }
             else {
                 if (first >= 0) {
@@ -146,7 +150,7 @@ public final class BinaryThriftServer
             }
             socket.setSoTimeout(0);
             TProtocol protocol = new TBinaryProtocol(transport, config.maxFrameSize(), config.maxFrameSize());
-            Caller caller = Caller.connection(user, connectionId);
+            Caller caller = Caller.connection(login.user(), connectionId, addressOf(socket), login.groups());
             while (!closed) {
                 CallContext.set(caller);
                 try {
@@ -164,6 +168,9 @@ public final class BinaryThriftServer
         }
         catch (TException e) {
             log.warn("Closing connection from {}: malformed Thrift message: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        }
+        catch (SSLException e) {
+            log.warn("Closing connection from {}: TLS failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
         }
         catch (SocketException e) {
             log.debug("Connection from {} ended: {}", socket.getRemoteSocketAddress(), e.getMessage());

@@ -1,7 +1,10 @@
 package io.sluice.server.thrift;
 
-import io.sluice.server.auth.BasicCredentials;
+import io.sluice.server.auth.Authentication;
+import io.sluice.server.auth.Login;
 import io.sluice.server.session.Caller;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TProcessor;
 import org.apache.thrift.protocol.TBinaryProtocol;
@@ -23,12 +26,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * HS2 Thrift over HTTP: each POST to the configured path carries one binary-protocol call; the user comes from the
- * request's Basic authorization (the Hive drivers always send one). Requests over
+ * request's Basic authorization (the Hive drivers always send one) or, with authentication on, a Bearer token (the
+ * Hive driver's {@code auth=jwt;jwt=...}). Requests over
  * {@code server.thrift.max-frame-size} are refused before they are read.
  */
 public final class HttpThriftHandler
@@ -39,14 +44,14 @@ public final class HttpThriftHandler
     private final TProcessor processor;
     private final String path;
     private final long maxRequestSize;
-    private final PasswordCheck passwordCheck;
+    private final Authentication authentication;
 
-    public HttpThriftHandler(TProcessor processor, String path, long maxRequestSize, PasswordCheck passwordCheck)
+    public HttpThriftHandler(TProcessor processor, String path, long maxRequestSize, Authentication authentication)
     {
         this.processor = requireNonNull(processor, "processor is null");
         this.path = requireNonNull(path, "path is null");
         this.maxRequestSize = maxRequestSize;
-        this.passwordCheck = requireNonNull(passwordCheck, "passwordCheck is null");
+        this.authentication = requireNonNull(authentication, "authentication is null");
     }
 
     @Override
@@ -60,12 +65,17 @@ public final class HttpThriftHandler
         if (!HttpMethod.POST.is(request.getMethod())) {
             return plain(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Thrift calls are POST requests");
         }
-        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        String user = basicUser(authorization, Request.getRemoteAddr(request));
-        if (user == null) {
+        Login login;
+        try {
+            Optional<Login> authorized = authentication.authorization(request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request), "http");
+            if (authorized.isEmpty()) {
+                throw new SluiceException(ErrorCode.AUTHENTICATION_FAILED, "Authentication required");
+            }
+            login = authorized.get();
+        }
+        catch (SluiceException e) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
-            String named = basicName(authorization);
-            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, named == null ? "Authentication required" : "authentication failed for user '" + named + "'");
+            return plain(response, callback, HttpStatus.UNAUTHORIZED_401, e.getMessage());
         }
         long length = request.getLength();
         if (length > maxRequestSize) {
@@ -83,7 +93,7 @@ public final class HttpThriftHandler
         }
         TConfiguration configuration = new TConfiguration((int) maxRequestSize, (int) maxRequestSize, TConfiguration.DEFAULT_RECURSION_DEPTH);
         ByteArrayOutputStream output = new ByteArrayOutputStream(4096);
-        CallContext.set(Caller.http(user));
+        CallContext.set(Caller.http(login.user(), Request.getRemoteAddr(request), login.groups()));
         try {
             processor.process(
                     new TBinaryProtocol(new TMemoryInputTransport(configuration, body), maxRequestSize, maxRequestSize),
@@ -100,23 +110,6 @@ public final class HttpThriftHandler
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-thrift");
         response.write(true, ByteBuffer.wrap(output.toByteArray()), callback);
         return true;
-    }
-
-    /** The user a Basic authorization names, valid or not; null without one. */
-    private static String basicName(String authorization)
-    {
-        String[] credentials = BasicCredentials.parse(authorization);
-        return credentials == null || credentials[0].isEmpty() ? null : credentials[0].length() > 64 ? credentials[0].substring(0, 64) + "..." : credentials[0];
-    }
-
-    /** The user of a valid Basic authorization, or null. */
-    private String basicUser(String authorization, String address)
-    {
-        String[] credentials = BasicCredentials.parse(authorization);
-        if (credentials == null || credentials[0].isEmpty() || passwordCheck.check(credentials[0], credentials[1], address) != null) {
-            return null;
-        }
-        return credentials[0];
     }
 
     /** A plain-text error answer (Jetty's error page needs the request, and answered 500 instead without it). */

@@ -1,5 +1,8 @@
 package io.sluice.server.thrift;
 
+import io.sluice.server.auth.Authentication;
+import io.sluice.server.auth.Login;
+import io.sluice.spi.SluiceException;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.transport.TEndpointTransport;
 import org.apache.thrift.transport.TTransportException;
@@ -48,8 +51,8 @@ final class SaslPlainServerTransport
         this.maxFrameSize = configuration.getMaxFrameSize();
     }
 
-    /** Runs the SASL negotiation; returns the authenticated user or throws with the reason sent to the client. */
-    String negotiate(PasswordCheck passwordCheck, String address)
+    /** Runs the SASL negotiation; returns the login or throws with the reason sent to the client. */
+    Login negotiate(Authentication authentication, String address)
             throws TTransportException
     {
         try {
@@ -72,13 +75,16 @@ final class SaslPlainServerTransport
             if (parts.length != 3 || parts[1].isEmpty()) {
                 throw reject(BAD, "Malformed SASL PLAIN response: expected authorization id, user and password");
             }
-            String problem = passwordCheck.check(parts[1], parts[2], address);
-            if (problem != null) {
-                throw reject(BAD, problem);
+            Login login;
+            try {
+                login = authentication.password(parts[1], parts[2], address, "binary");
+            }
+            catch (SluiceException e) {
+                throw reject(BAD, e.getMessage());
             }
             sendMessage(COMPLETE, new byte[0]);
-            user = parts[1];
-            return user;
+            user = login.user();
+            return login;
         }
         catch (IOException e) {
             throw new TTransportException(TTransportException.END_OF_FILE, "Connection ended during SASL negotiation: " + e.getMessage(), e);

@@ -148,10 +148,10 @@ public final class ThriftCliService
             Caller owner = caller;
             if (caller.user().isEmpty() && request.isSetUsername()) {
                 // NOSASL carries the user in the request; SASL and HTTP authenticate it in the transport.
-                owner = new Caller(request.getUsername(), caller.connectionId());
+                owner = caller.withUser(request.getUsername());
             }
             if (owner.user().isEmpty()) {
-                owner = new Caller("anonymous", owner.connectionId());
+                owner = owner.withUser("anonymous");
             }
             Map<String, String> configuration = request.isSetConfiguration() ? request.getConfiguration() : Map.of();
             Session session = backend.openSession(owner, protocol.getValue(), configuration);

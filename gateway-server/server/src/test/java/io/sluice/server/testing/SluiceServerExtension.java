@@ -71,6 +71,12 @@ public final class SluiceServerExtension
         return server;
     }
 
+    /** The server's data directory ({@code server.data-directory}), a temporary folder of the test's. */
+    public Path dataDirectory()
+    {
+        return dataDirectory;
+    }
+
     public String binaryUrl(String database)
     {
         return "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/" + database;
