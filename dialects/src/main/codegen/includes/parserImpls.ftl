@@ -629,6 +629,136 @@ JAVACODE String SettingText() {
     return text.toString();
 }
 
+/**
+ * Access control: CREATE|DROP ROLE; GRANT|REVOKE privileges ON CATALOG|DATABASE|TABLE name TO|FROM ROLE r;
+ * GRANT|REVOKE ROLE r TO|FROM USER|GROUP u; SHOW ROLES; SHOW GRANTS [FOR ROLE|USER|GROUP x]; CREATE ROW FILTER f ON
+ * [TABLE] t FOR ROLE r AS predicate; CREATE COLUMN MASK m ON [TABLE] t COLUMN c FOR ROLE r AS expression; DROP ROW
+ * FILTER|COLUMN MASK [IF EXISTS] name; SHOW ROW FILTERS; SHOW COLUMN MASKS.
+ */
+SqlNode SqlAccessStatement() :
+{
+    Span s;
+    SqlAccessControl.Verb verb = null;
+    String name = null;
+    final List<String> privileges = new ArrayList<String>();
+    SqlAccessControl.ObjectType objectType = null;
+    List<String> object = new ArrayList<String>();
+    SqlAccessControl.PrincipalType principalType = null;
+    String principal = null;
+    String column = null;
+    SqlParserPos position = null;
+    boolean ifExists = false;
+    SqlIdentifier id;
+}
+{
+    (
+        <CREATE> { s = span(); }
+        (
+            <ROLE> { verb = SqlAccessControl.Verb.CREATE_ROLE; } name = ManagementName()
+        |
+            <ROW> <FILTER> { verb = SqlAccessControl.Verb.CREATE_ROW_FILTER; } name = ManagementName()
+            <ON> [ <TABLE> ] id = CompoundIdentifier() { objectType = SqlAccessControl.ObjectType.TABLE; object = id.names; }
+            <FOR> <ROLE> principal = ManagementName() { principalType = SqlAccessControl.PrincipalType.ROLE; }
+            <AS> { position = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+            Expression(ExprContext.ACCEPT_NON_QUERY)
+        |
+            <COLUMN> <MASK> { verb = SqlAccessControl.Verb.CREATE_COLUMN_MASK; } name = ManagementName()
+            <ON> [ <TABLE> ] id = CompoundIdentifier() { objectType = SqlAccessControl.ObjectType.TABLE; object = id.names; }
+            <COLUMN> column = ManagementName()
+            <FOR> <ROLE> principal = ManagementName() { principalType = SqlAccessControl.PrincipalType.ROLE; }
+            <AS> { position = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+            Expression(ExprContext.ACCEPT_NON_QUERY)
+        )
+    |
+        <DROP> { s = span(); }
+        (
+            <ROLE> { verb = SqlAccessControl.Verb.DROP_ROLE; }
+        |
+            <ROW> <FILTER> { verb = SqlAccessControl.Verb.DROP_ROW_FILTER; }
+        |
+            <COLUMN> <MASK> { verb = SqlAccessControl.Verb.DROP_COLUMN_MASK; }
+        )
+        [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+        name = ManagementName()
+    |
+        ( <GRANT> { verb = SqlAccessControl.Verb.GRANT; } | <REVOKE> { verb = SqlAccessControl.Verb.REVOKE; } )
+        { s = span(); }
+        (
+            <ROLE> name = ManagementName()
+            {
+                verb = verb == SqlAccessControl.Verb.GRANT ? SqlAccessControl.Verb.GRANT_ROLE : SqlAccessControl.Verb.REVOKE_ROLE;
+            }
+            ( <TO> | <FROM> )
+            (
+                <USER> { principalType = SqlAccessControl.PrincipalType.USER; }
+            |
+                <GROUP> { principalType = SqlAccessControl.PrincipalType.GROUP; }
+            )
+            principal = ManagementName()
+        |
+            AccessPrivilege(privileges) ( <COMMA> AccessPrivilege(privileges) )*
+            <ON>
+            (
+                LOOKAHEAD(2) <CATALOG> principal = ManagementName() { objectType = SqlAccessControl.ObjectType.CATALOG; object.add(principal); principal = null; }
+            |
+                LOOKAHEAD(2) ( <DATABASE> | <SCHEMA> ) id = CompoundIdentifier() { objectType = SqlAccessControl.ObjectType.DATABASE; object = id.names; }
+            |
+                [ <TABLE> ] id = CompoundIdentifier() { objectType = SqlAccessControl.ObjectType.TABLE; object = id.names; }
+            )
+            ( <TO> | <FROM> )
+            <ROLE> { principalType = SqlAccessControl.PrincipalType.ROLE; }
+            principal = ManagementName()
+        )
+    |
+        <SHOW> { s = span(); }
+        (
+            <ROLES> { verb = SqlAccessControl.Verb.SHOW_ROLES; }
+        |
+            <GRANTS> { verb = SqlAccessControl.Verb.SHOW_GRANTS; }
+            [
+                <FOR>
+                (
+                    <ROLE> { principalType = SqlAccessControl.PrincipalType.ROLE; }
+                |
+                    <USER> { principalType = SqlAccessControl.PrincipalType.USER; }
+                |
+                    <GROUP> { principalType = SqlAccessControl.PrincipalType.GROUP; }
+                )
+                principal = ManagementName()
+            ]
+        |
+            <ROW> <FILTERS> { verb = SqlAccessControl.Verb.SHOW_ROW_FILTERS; }
+        |
+            <COLUMN> <MASKS> { verb = SqlAccessControl.Verb.SHOW_COLUMN_MASKS; }
+        )
+    )
+    {
+        return new SqlAccessControl(s.end(this), verb, name, privileges, objectType, object, principalType, principal, column, position, ifExists);
+    }
+}
+
+/** SELECT | INSERT | UPDATE | DELETE | CREATE | DROP | ALL [PRIVILEGES]. */
+void AccessPrivilege(List<String> privileges) :
+{
+}
+{
+    (
+        <SELECT> { privileges.add("SELECT"); }
+    |
+        <INSERT> { privileges.add("INSERT"); }
+    |
+        <UPDATE> { privileges.add("UPDATE"); }
+    |
+        <DELETE> { privileges.add("DELETE"); }
+    |
+        <CREATE> { privileges.add("CREATE"); }
+    |
+        <DROP> { privileges.add("DROP"); }
+    |
+        <ALL> [ <PRIVILEGES> ] { privileges.add("ALL"); }
+    )
+}
+
 // TOKEN is a word of JavaCC's own, so the keyword has a token name of its own (defined before IDENTIFIER, as the
 // keywords are, so that it wins over an identifier of the same text; non-reserved like them).
 <DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :

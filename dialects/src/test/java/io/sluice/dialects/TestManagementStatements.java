@@ -1,5 +1,6 @@
 package io.sluice.dialects;
 
+import io.sluice.dialects.ast.SqlAccessControl;
 import io.sluice.dialects.ast.SqlCreateSchedule;
 import io.sluice.dialects.ast.SqlDescribeObject;
 import io.sluice.dialects.ast.SqlManagement;
@@ -105,6 +106,50 @@ class TestManagementStatements
         // The new words stay names.
         assertThat(parse("SELECT token, tokens, audit, expires FROM token").getKind()).isEqualTo(SqlKind.SELECT);
         assertThat(parse("CREATE TABLE token (audit INT)").getKind()).isEqualTo(SqlKind.CREATE_TABLE);
+    }
+
+    @Test
+    void accessControl()
+    {
+        SqlAccessControl grant = (SqlAccessControl) parse("GRANT SELECT, insert ON TABLE lakehouse.sales.orders TO ROLE analyst");
+        assertThat(grant.verb()).isEqualTo(SqlAccessControl.Verb.GRANT);
+        assertThat(grant.privileges()).containsExactly("SELECT", "INSERT");
+        assertThat(grant.objectType()).contains(SqlAccessControl.ObjectType.TABLE);
+        assertThat(grant.object()).containsExactly("lakehouse", "sales", "orders");
+        assertThat(grant.principal()).contains("analyst");
+        assertThat(((SqlAccessControl) parse("GRANT ALL PRIVILEGES ON CATALOG lakehouse TO ROLE r")).object()).containsExactly("lakehouse");
+        assertThat(((SqlAccessControl) parse("GRANT ALL ON CATALOG lakehouse TO ROLE r")).objectType()).contains(SqlAccessControl.ObjectType.CATALOG);
+        SqlAccessControl database = (SqlAccessControl) parse("REVOKE DROP ON DATABASE sales FROM ROLE r");
+        assertThat(database.verb()).isEqualTo(SqlAccessControl.Verb.REVOKE);
+        assertThat(database.objectType()).contains(SqlAccessControl.ObjectType.DATABASE);
+        // A table may be named catalog.
+        assertThat(((SqlAccessControl) parse("GRANT SELECT ON catalog TO ROLE r")).objectType()).contains(SqlAccessControl.ObjectType.TABLE);
+        SqlAccessControl member = (SqlAccessControl) parse("GRANT ROLE analyst TO GROUP 'data-team'");
+        assertThat(member.verb()).isEqualTo(SqlAccessControl.Verb.GRANT_ROLE);
+        assertThat(member.name()).contains("analyst");
+        assertThat(member.principalType()).contains(SqlAccessControl.PrincipalType.GROUP);
+        assertThat(member.principal()).contains("data-team");
+        assertThat(((SqlAccessControl) parse("REVOKE ROLE analyst FROM USER bob")).verb()).isEqualTo(SqlAccessControl.Verb.REVOKE_ROLE);
+        assertThat(((SqlAccessControl) parse("CREATE ROLE analyst")).verb()).isEqualTo(SqlAccessControl.Verb.CREATE_ROLE);
+        assertThat(((SqlAccessControl) parse("DROP ROLE IF EXISTS analyst")).ifExists()).isTrue();
+        assertThat(((SqlAccessControl) parse("SHOW ROLES")).verb()).isEqualTo(SqlAccessControl.Verb.SHOW_ROLES);
+        assertThat(((SqlAccessControl) parse("SHOW GRANTS FOR USER alice")).principalType()).contains(SqlAccessControl.PrincipalType.USER);
+        assertThat(((SqlAccessControl) parse("SHOW GRANTS")).principal()).isEmpty();
+        String filterSql = "CREATE ROW FILTER eu_only ON TABLE sales.orders FOR ROLE analyst AS region = 'EU' AND amount < 100";
+        SqlAccessControl filter = (SqlAccessControl) parse(filterSql);
+        assertThat(filter.verb()).isEqualTo(SqlAccessControl.Verb.CREATE_ROW_FILTER);
+        assertThat(filter.object()).containsExactly("sales", "orders");
+        assertThat(filter.expressionText(filterSql)).contains("region = 'EU' AND amount < 100");
+        String maskSql = "CREATE COLUMN MASK hide_email ON orders COLUMN email FOR ROLE analyst AS concat('***', substr(email, -4))";
+        SqlAccessControl mask = (SqlAccessControl) parse(maskSql);
+        assertThat(mask.column()).contains("email");
+        assertThat(mask.expressionText(maskSql)).contains("concat('***', substr(email, -4))");
+        assertThat(((SqlAccessControl) parse("DROP COLUMN MASK hide_email")).verb()).isEqualTo(SqlAccessControl.Verb.DROP_COLUMN_MASK);
+        assertThat(((SqlAccessControl) parse("SHOW ROW FILTERS")).verb()).isEqualTo(SqlAccessControl.Verb.SHOW_ROW_FILTERS);
+        assertThat(((SqlAccessControl) parse("SHOW COLUMN MASKS")).verb()).isEqualTo(SqlAccessControl.Verb.SHOW_COLUMN_MASKS);
+        assertThat(parse("SELECT roles, grants, filters, mask, masks FROM roles").getKind()).isEqualTo(SqlKind.SELECT);
+        assertThat(parse("DROP TABLE roles").getKind()).isEqualTo(SqlKind.DROP_TABLE);
+        assertThatThrownBy(() -> parse("GRANT FLY ON TABLE t TO ROLE r")).isInstanceOf(SluiceException.class);
     }
 
     @Test

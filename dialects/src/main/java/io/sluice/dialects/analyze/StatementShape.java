@@ -29,6 +29,7 @@ import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -119,6 +120,27 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
         requireNonNull(limit, "limit is null");
     }
 
+    /**
+     * Where a table is read: its name as written and where it stands in the statement's text, and whether an alias
+     * follows it. Row filters and column masks replace these with subqueries.
+     */
+    public record ReadSite(List<String> names, SqlParserPos position, boolean aliased)
+    {
+        public ReadSite
+        {
+            names = List.copyOf(requireNonNull(names, "names is null"));
+            requireNonNull(position, "position is null");
+        }
+    }
+
+    /** Every place the statement reads a table (not a common table expression) in a FROM clause, a join or TABLE t. */
+    public static List<ReadSite> readSites(SqlNode statement)
+    {
+        Analysis analysis = new Analysis();
+        analysis.statement(statement);
+        return List.copyOf(analysis.sites);
+    }
+
     /** The shape of a parsed statement of any dialect. */
     public static StatementShape of(SqlNode statement)
     {
@@ -130,6 +152,8 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
     private static final class Analysis
     {
         private final Map<String, TableName> tables = new LinkedHashMap<>();
+        private final List<ReadSite> sites = new ArrayList<>();
+        private boolean aliasing;
         private final Set<String> readTwice = new HashSet<>();
         private final Deque<Set<String>> commonTables = new ArrayDeque<>();
         private int joins;
@@ -283,7 +307,9 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
             }
             else if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.TABLE_REF
                     || call.getKind() == SqlKind.SNAPSHOT || call.getKind() == SqlKind.LATERAL)) {
+                aliasing = call.getKind() == SqlKind.AS && call.operand(0) instanceof SqlIdentifier;
                 from(call.operand(0));
+                aliasing = false;
                 call.getOperandList().stream().skip(1).forEach(this::expressions);
             }
             else if (node instanceof SqlCall call && (call.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy)) {
@@ -477,6 +503,10 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
                     return;
                 }
             }
+            if (!target) {
+                sites.add(new ReadSite(names, name.getParserPosition(), aliasing));
+            }
+            aliasing = false;
             String key = key(names);
             TableName existing = tables.get(key);
             if (existing != null) {

@@ -2,6 +2,9 @@ package io.sluice.server;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.router.EngineRouter;
+import io.sluice.server.access.AccessCommands;
+import io.sluice.server.access.AccessControl;
+import io.sluice.server.access.VisibleMetadata;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
@@ -88,13 +91,15 @@ public final class SluiceBackend
     private final RouterCalibrator calibrator;
     private final StatementServices services;
     private final ManagementCommands management;
+    private final AccessCommands access;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong querySequence = new AtomicLong();
 
     public SluiceBackend(SessionConfig config, EngineRouter router, SluiceCatalogs catalogs, QueryRecorder recorder, RouterCalibrator calibrator,
-            ManagementCommands management, CatalogCache catalogCache)
+            ManagementCommands management, CatalogCache catalogCache, AccessCommands access)
     {
+        this.access = requireNonNull(access, "access is null");
         this.management = requireNonNull(management, "management is null");
         this.calibrator = requireNonNull(calibrator, "calibrator is null");
         this.config = requireNonNull(config, "config is null");
@@ -102,7 +107,7 @@ public final class SluiceBackend
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.routing = new StatementRouting(router, catalogs, recorder.routeHistory(), catalogCache);
-        this.services = new StatementServices(router, catalogs, routing, recorder, management, catalogCache);
+        this.services = new StatementServices(router, catalogs, routing, recorder, management, catalogCache, access);
         validateUserDefaults(config);
         this.sessions = new SessionManager(config);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
@@ -315,7 +320,8 @@ public final class SluiceBackend
 
     private EngineMetadata metadata(Session session)
     {
-        return catalogs.metadata(session.engineSession(router.route(session.engineSetting()).engine()).metadata());
+        return VisibleMetadata.of(catalogs.metadata(session.engineSession(router.route(session.engineSetting()).engine()).metadata()), access.access(),
+                new AccessControl.Subject(session.user(), session.owner().groups()));
     }
 
     private static NamePattern pattern(String jdbcPattern)

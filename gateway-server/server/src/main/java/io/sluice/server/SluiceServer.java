@@ -2,6 +2,7 @@ package io.sluice.server;
 
 import io.sluice.catalog.iceberg.IcebergRestService;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
+import io.sluice.metastore.AccessStore;
 import io.sluice.metastore.AuditStore;
 import io.sluice.metastore.Metastore;
 import io.sluice.metastore.MetastoreConfig;
@@ -11,6 +12,8 @@ import io.sluice.metastore.TokenStore;
 import io.sluice.router.EngineRegistry;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
+import io.sluice.server.access.AccessCommands;
+import io.sluice.server.access.AccessControl;
 import io.sluice.server.audit.AuditLog;
 import io.sluice.server.auth.Authentication;
 import io.sluice.server.auth.TokenService;
@@ -153,7 +156,8 @@ public final class SluiceServer
             ManagementCommands management = management(settings, config, metastore, router, tokens, audit, authentication::forgetRemembered);
             backend = new SluiceBackend(sessionConfig, router,
                     new LakehouseCatalogs(lakehouse, settings.getDataSize(LakehouseCatalogs.PRUNING_THRESHOLD, LakehouseCatalogs.DEFAULT_PRUNING_THRESHOLD, 0, Long.MAX_VALUE)),
-                    recorder, calibrator, management, new CatalogCache(settings.getDuration(CatalogCache.TTL, CatalogCache.DEFAULT_TTL)));
+                    recorder, calibrator, management, new CatalogCache(settings.getDuration(CatalogCache.TTL, CatalogCache.DEFAULT_TTL)),
+                    new AccessCommands(AccessControl.from(settings, new AccessStore(metastore), adminUsers(settings)), audit, Clock.systemUTC()));
             management.jobs().start(backend, management::parseSubmission,
                     engines.engines().stream().map(io.sluice.spi.engine.Engine::name).collect(Collectors.toSet()));
             TProcessor processor = new TCLIService.Processor<>(new ThriftCliService(backend, config));
@@ -263,10 +267,7 @@ public final class SluiceServer
                 Path.of(settings.getString(JOBS_SPARK_LIB, "engines/spark-local/target/spark-local/lib")).toAbsolutePath());
         GroupService groups = new GroupService(metastore, router::engine, router.defaultEngine(),
                 settings.getDuration(GroupService.IDLE_TIMEOUT, Duration.ofMinutes(30)));
-        Set<String> admins = Arrays.stream(settings.getString(Access.ADMIN_USERS, "").split(","))
-                .map(String::strip)
-                .filter(user -> !user.isEmpty())
-                .collect(Collectors.toSet());
+        Set<String> admins = adminUsers(settings);
         // Unique among the instances sharing a store: the REST port, or the process when the port is chosen at start.
         String instance = settings.getString(JOBS_INSTANCE_NAME, hostName() + ":" + (config.restPort() != 0 ? config.restPort() : "pid" + ProcessHandle.current().pid()));
         JobService jobs = new JobService(metastore, clusters, new JobService.Config(settings.getInt(JobService.THREADS, 4, 1, 256),
@@ -274,6 +275,15 @@ public final class SluiceServer
                 settings.getInt(JobService.MAX_LOG_LINES, 10_000, 100, 10_000_000), admins, instance,
                 settings.getDuration(JobService.WATCH_INTERVAL, Duration.ofSeconds(5))));
         return new ManagementCommands(jobs, clusters, groups, tokens, audit, credentialsChanged);
+    }
+
+    /** {@code auth.admin-users}: a comma list. */
+    private static Set<String> adminUsers(Settings settings)
+    {
+        return Arrays.stream(settings.getString(Access.ADMIN_USERS, "").split(","))
+                .map(String::strip)
+                .filter(user -> !user.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     private static String hostName()

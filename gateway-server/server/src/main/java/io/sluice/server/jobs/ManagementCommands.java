@@ -97,7 +97,7 @@ public final class ManagementCommands
         Access access = jobs.access(session.user());
         if (tree instanceof SqlSubmitJob submit) {
             String jobId = jobs.submit(session.user(), submission(submit, sql, sessionSettings(session)));
-            return Optional.of(result(List.<Object[]>of(new Object[] {jobId}), "job_id"));
+            return Optional.of(MetadataResults.strings(List.<Object[]>of(new Object[] {jobId}), "job_id"));
         }
         if (tree instanceof SqlCreateSchedule create) {
             ScheduleRecord schedule = jobs.createSchedule(session.user(), new JobService.ScheduleRequest(create.name(), create.cron(), create.timeZone(),
@@ -114,7 +114,7 @@ public final class ManagementCommands
                 case DESCRIBE -> Optional.of(describeJob(jobs.job(access, name)));
                 case CANCEL -> {
                     JobRecord job = jobs.cancel(access, name);
-                    yield Optional.of(result(List.<Object[]>of(new Object[] {job.jobId(), job.state()}), "job_id", "state"));
+                    yield Optional.of(MetadataResults.strings(List.<Object[]>of(new Object[] {job.jobId(), job.state()}), "job_id", "state"));
                 }
                 case SHOW_LOGS -> Optional.of(logs(jobs.logs(access, name, 0, limit)));
                 default -> throw unsupported(command);
@@ -154,7 +154,7 @@ public final class ManagementCommands
                     Optional<Instant> expires = Optional.ofNullable(command.properties().get("expires")).map(text -> instant(text, Optional.empty()));
                     TokenService.Created created = tokens.create(session.user(), name, expires);
                     audit.record(AuditLog.Kind.TOKEN, session.user(), session.owner().address(), true, Optional.empty(), List.of(name), "CREATE TOKEN " + name);
-                    yield Optional.of(result(List.<Object[]>of(new Object[] {name, created.secret(), text(created.token().expires())}), "name", "token", "expires"));
+                    yield Optional.of(MetadataResults.strings(List.<Object[]>of(new Object[] {name, created.secret(), text(created.token().expires())}), "name", "token", "expires"));
                 }
                 case DROP -> {
                     tokens.drop(access, name, command.ifExists());
@@ -258,7 +258,7 @@ public final class ManagementCommands
             rows.add(new Object[] {job.jobId(), job.name(), job.state(), job.user(), job.engine().orElse(null), job.cluster().orElse(null),
                     job.submitted().toString(), text(job.started()), text(job.finished()), job.error().orElse(null)});
         }
-        return result(rows, "job_id", "name", "state", "user", "engine", "cluster", "submitted", "started", "finished", "error");
+        return MetadataResults.strings(rows, "job_id", "name", "state", "user", "engine", "cluster", "submitted", "started", "finished", "error");
     }
 
     private LocalResult describeJob(JobRecord job)
@@ -291,7 +291,7 @@ public final class ManagementCommands
         add(rows, "max_retries", String.valueOf(job.maxRetries()));
         add(rows, "run", job.externalId().orElse(null));
         add(rows, "error", job.error().orElse(null));
-        return result(rows, "property", "value");
+        return MetadataResults.strings(rows, "property", "value");
     }
 
     private static LocalResult logs(List<JobStore.LogLine> lines)
@@ -311,12 +311,12 @@ public final class ManagementCommands
             rows.add(new Object[] {schedule.name(), schedule.cron(), schedule.timeZone(), schedule.state(), text(schedule.nextFireTime()),
                     schedule.lastJobId().orElse(null), view.lastState().orElse(null)});
         }
-        return result(rows, "name", "cron", "timezone", "state", "next_fire_time", "last_job_id", "last_state");
+        return MetadataResults.strings(rows, "name", "cron", "timezone", "state", "next_fire_time", "last_job_id", "last_state");
     }
 
     private static LocalResult scheduleState(ScheduleRecord schedule)
     {
-        return result(List.<Object[]>of(new Object[] {schedule.name(), schedule.state(), text(schedule.nextFireTime())}), "name", "state", "next_fire_time");
+        return MetadataResults.strings(List.<Object[]>of(new Object[] {schedule.name(), schedule.state(), text(schedule.nextFireTime())}), "name", "state", "next_fire_time");
     }
 
     private static LocalResult showClusters(List<ClusterService.Cluster> list)
@@ -326,7 +326,7 @@ public final class ManagementCommands
             rows.add(new Object[] {cluster.name(), cluster.type().name(), Json.write(cluster.properties()), String.join(",", cluster.storages()), cluster.user(),
                     text(cluster.created())});
         }
-        return result(rows, "name", "type", "properties", "storages", "user", "created");
+        return MetadataResults.strings(rows, "name", "type", "properties", "storages", "user", "created");
     }
 
     private static LocalResult showStorages(List<ClusterService.Storage> list)
@@ -336,7 +336,7 @@ public final class ManagementCommands
             rows.add(new Object[] {storage.name(), storage.type().name(), Json.write(storage.properties()), String.join(",", storage.secretKeys().stream().sorted().toList()),
                     storage.user(), storage.created().toString()});
         }
-        return result(rows, "name", "type", "properties", "secret_properties", "user", "created");
+        return MetadataResults.strings(rows, "name", "type", "properties", "secret_properties", "user", "created");
     }
 
     private static LocalResult showGroups(List<GroupService.Group> list)
@@ -355,7 +355,7 @@ public final class ManagementCommands
         for (TokenStore.TokenRecord token : list) {
             rows.add(new Object[] {token.name(), token.owner(), token.created().toString(), text(token.expires()), text(token.lastUsed())});
         }
-        return result(rows, "name", "owner", "created", "expires", "last_used");
+        return MetadataResults.strings(rows, "name", "owner", "created", "expires", "last_used");
     }
 
     /** SHOW AUDIT's rows, newest first. */
@@ -378,17 +378,6 @@ public final class ManagementCommands
     private static String text(Optional<Instant> instant)
     {
         return instant.map(Instant::toString).orElse(null);
-    }
-
-    /** A result whose columns are all strings. */
-    private static LocalResult result(List<Object[]> rows, String... names)
-    {
-        Object[] namesAndTypes = new Object[names.length * 2];
-        for (int i = 0; i < names.length; i++) {
-            namesAndTypes[2 * i] = names[i];
-            namesAndTypes[2 * i + 1] = SluiceType.STRING;
-        }
-        return new LocalResult(MetadataResults.columns(namesAndTypes), rows);
     }
 
     private static SluiceException unsupported(SqlManagement command)

@@ -207,4 +207,14 @@ public final class MetadataResults
         }
         return columns;
     }
+
+    /** A result whose columns, of these names, are all strings. */
+    public static LocalResult strings(List<Object[]> rows, String... names)
+    {
+        List<Column> columns = new ArrayList<>(names.length);
+        for (String name : names) {
+            columns.add(new Column(name, SluiceType.STRING));
+        }
+        return new LocalResult(columns, rows);
+    }
 }

@@ -4,6 +4,7 @@ import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.analyze.StatementFingerprint;
 import io.sluice.dialects.analyze.StatementShape;
+import io.sluice.dialects.ast.SqlAccessControl;
 import io.sluice.dialects.ast.SqlDescribeObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
 import io.sluice.dialects.ast.SqlExplainRoute;
@@ -16,6 +17,10 @@ import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostEstimate;
+import io.sluice.server.access.AccessCommands;
+import io.sluice.server.access.AccessControl;
+import io.sluice.server.access.StatementAccess;
+import io.sluice.server.access.VisibleMetadata;
 import io.sluice.server.audit.AuditLog;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
@@ -78,7 +83,12 @@ public final class ExecuteStatementOperation
     private final CatalogCache catalogCache;
     private final String fingerprint;
     private final Dialect dialect;
-    private final SqlNode parsed;
+    /** The parsed statement: the client's, or after row filters and column masks were applied, the rewritten one. */
+    private SqlNode parsed;
+    /** The text routed and translated: the client's statement, or its rewrite for row filters and column masks. */
+    private String sql;
+    private final AccessCommands access;
+    private final StatementAccess statementAccess;
     private final Optional<SessionCommand> command;
     private final SluiceException failure;
     private final boolean resultSetExpected;
@@ -101,6 +111,9 @@ public final class ExecuteStatementOperation
         this.recorder = services.recorder();
         this.management = services.management();
         this.catalogCache = services.catalogCache();
+        this.access = services.access();
+        this.statementAccess = new StatementAccess(access.access());
+        this.sql = statement;
         this.fingerprint = StatementFingerprint.of(statement);
         this.dialect = session.dialect();
         SqlNode tree = null;
@@ -121,6 +134,9 @@ public final class ExecuteStatementOperation
         }
         else if (ManagementCommands.handles(tree)) {
             resultSetExpected = ManagementCommands.returnsRows(tree);
+        }
+        else if (tree instanceof SqlAccessControl accessControl) {
+            resultSetExpected = accessControl.verb().name().startsWith("SHOW_");
         }
         else if (sessionCommand.isPresent()) {
             resultSetExpected = SessionCommandExecutor.returnsRows(sessionCommand.get());
@@ -183,11 +199,35 @@ public final class ExecuteStatementOperation
 
     private Optional<ResultSource> runStatement()
     {
+        AccessControl.Subject subject = new AccessControl.Subject(session().user(), session().owner().groups());
         if (parsed == null) {
+            if (statementAccess.applies(subject)) {
+                throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Access denied: Sluice cannot parse the statement, so it cannot check what it touches ("
+                        + failure.getMessage() + ")");
+            }
             return passThrough(dialect, failure);
         }
         if (failure != null) {
             throw failure;
+        }
+        if (parsed instanceof SqlAccessControl accessControl) {
+            log().add("Answered by Sluice: " + accessControl.getOperator().getName());
+            return access.execute(accessControl, statement, session()).map(ResultSource.class::cast);
+        }
+        if (statementAccess.applies(subject)) {
+            if (command.isPresent()) {
+                statementAccess.authorize(subject, command.get(), session().currentDatabase());
+            }
+            else if (!ManagementCommands.handles(parsed)) {
+                statementAccess.authorize(subject, parsed, session().currentDatabase());
+                Optional<String> rewritten = statementAccess.rewrite(subject, parsed, sql, dialect, session().currentDatabase(),
+                        (database, table) -> routing.columnNames(session(), database, table));
+                if (rewritten.isPresent()) {
+                    log().add("Row filters and column masks applied: " + rewritten.get());
+                    sql = rewritten.get();
+                    parsed = Transpiler.parse(sql, dialect);
+                }
+            }
         }
         if (command.isPresent()) {
             log().add("Answered by Sluice: " + command.get().getClass().getSimpleName());
@@ -230,12 +270,12 @@ public final class ExecuteStatementOperation
         refuseLakehouseWritesOnDuckDb(choice.engine());
         Engine engine = choice.engine();
         if (parsed instanceof SqlDescribeObject describe) {
-            return Optional.of(describeQuery(routing.prepare(engine, describe.query().orElseThrow(), session(), statement, false).validation()));
+            return Optional.of(describeQuery(routing.prepare(engine, describe.query().orElseThrow(), session(), sql, false).validation()));
         }
-        String sql = routing.prepare(engine, parsed, session(), statement, true).sql().orElseThrow();
+        String translated = routing.prepare(engine, parsed, session(), sql, true).sql().orElseThrow();
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
-        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
-        return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, sql));
+        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), translated));
+        return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, translated));
     }
 
     /**
@@ -247,7 +287,7 @@ public final class ExecuteStatementOperation
     {
         boolean describe = parsed instanceof SqlDescribeObject;
         Supplier<SqlNode> trees = trees(tree -> tree instanceof SqlDescribeObject described ? described.query().orElseThrow() : tree);
-        StatementRouting.Routed routed = routing.route(trees, session(), statement, fingerprint, Optional.empty(), "sluice.engine=auto", !describe, false);
+        StatementRouting.Routed routed = routing.route(trees, session(), sql, fingerprint, Optional.empty(), "sluice.engine=auto", !describe, false);
         StatementRouting.Prepared chosen = routed.chosen(router.defaultEngine());
         Engine engine = chosen.engine();
         Optional<String> failedOverFrom = routed.unavailable().keySet().stream().findFirst();
@@ -261,10 +301,11 @@ public final class ExecuteStatementOperation
         if (describe) {
             return Optional.of(describeQuery(chosen.validation()));
         }
-        String sql = chosen.sql().orElseThrow();
-        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), sql));
+        String translated = chosen.sql().orElseThrow();
+        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), translated));
         try {
-            return recorded(engine, routed.decision().reason(), estimate(routed, engine.name()), failedOverFrom, () -> execute(new EngineChoice(engine, routed.decision().reason()), sql));
+            return recorded(engine, routed.decision().reason(), estimate(routed, engine.name()), failedOverFrom,
+                    () -> execute(new EngineChoice(engine, routed.decision().reason()), translated));
         }
         catch (SluiceException failure) {
             if (!routed.profile().kind().readOnly() || !StatementRouting.failsOver(failure) || state().isTerminal()) {
@@ -274,7 +315,7 @@ public final class ExecuteStatementOperation
                 StatementRouting.Prepared fallback = routed.prepared().get(next);
                 if (fallback == null) {
                     try {
-                        fallback = routing.prepare(router.engine(next).orElseThrow(), trees.get(), session(), statement, true);
+                        fallback = routing.prepare(router.engine(next).orElseThrow(), trees.get(), session(), sql, true);
                     }
                     catch (SluiceException refused) {
                         log().add(format("Not failed over to %s: %s", next, refused.getMessage()));
@@ -335,7 +376,7 @@ public final class ExecuteStatementOperation
     private Supplier<SqlNode> trees(UnaryOperator<SqlNode> part)
     {
         AtomicBoolean first = new AtomicBoolean(true);
-        return () -> part.apply(first.getAndSet(false) ? parsed : Transpiler.parse(statement, dialect));
+        return () -> part.apply(first.getAndSet(false) ? parsed : Transpiler.parse(sql, dialect));
     }
 
     /** EXPLAIN ROUTE statement: each engine, whether it can run the statement, its estimated cost and terms, and which one would. */
@@ -426,7 +467,8 @@ public final class ExecuteStatementOperation
             @Override
             public EngineMetadata metadata()
             {
-                return catalogs.metadata(session().engineSession(commandTarget()).metadata());
+                return VisibleMetadata.of(catalogs.metadata(session().engineSession(commandTarget()).metadata()), access.access(),
+                        new AccessControl.Subject(session().user(), session().owner().groups()));
             }
 
             @Override

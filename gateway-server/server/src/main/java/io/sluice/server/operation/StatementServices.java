@@ -1,6 +1,7 @@
 package io.sluice.server.operation;
 
 import io.sluice.router.EngineRouter;
+import io.sluice.server.access.AccessCommands;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.jobs.ManagementCommands;
@@ -9,8 +10,9 @@ import io.sluice.server.routing.StatementRouting;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a statement's operation runs with: the engines and the router, Sluice's catalogs, routing, the query history, jobs and the rest of Sluice's own objects. */
-public record StatementServices(EngineRouter router, SluiceCatalogs catalogs, StatementRouting routing, QueryRecorder recorder, ManagementCommands management, CatalogCache catalogCache)
+/** What a statement's operation runs with: the engines and the router, Sluice's catalogs, routing, the query history, jobs and the rest of Sluice's own objects, access control. */
+public record StatementServices(EngineRouter router, SluiceCatalogs catalogs, StatementRouting routing, QueryRecorder recorder, ManagementCommands management, CatalogCache catalogCache,
+        AccessCommands access)
 {
     public StatementServices
     {
@@ -20,5 +22,6 @@ public record StatementServices(EngineRouter router, SluiceCatalogs catalogs, St
         requireNonNull(recorder, "recorder is null");
         requireNonNull(management, "management is null");
         requireNonNull(catalogCache, "catalogCache is null");
+        requireNonNull(access, "access is null");
     }
 }

@@ -19,6 +19,7 @@ import io.sluice.server.catalog.EngineCatalogView;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
+import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.ErrorType;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
@@ -281,6 +282,30 @@ public final class StatementRouting
                 ? Optional.of(Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName))
                 : Optional.empty();
         return new Prepared(engine, validation, sql);
+    }
+
+    /**
+     * A table's column names, for column masks: as the first engine that reaches its catalog sees it (the lakehouse's
+     * and the default engine's own tables on the default engine, an engine's own catalog on that engine), through the
+     * catalog cache.
+     */
+    public Optional<List<String>> columnNames(Session session, String database, String table)
+    {
+        Set<String> owners = owners(database);
+        List<String> engines = owners.isEmpty() ? List.of(router.defaultEngine()) : List.copyOf(owners);
+        for (String name : engines) {
+            Optional<Engine> engine = router.engine(name);
+            if (engine.isEmpty()) {
+                continue;
+            }
+            CatalogView catalog = catalogCache.cached(catalogs.view(engine.get(), new EngineCatalogView(session.engineSession(engine.get()).metadata(),
+                    session.currentDatabase())), session.catalogEntries(catalogCache, name));
+            Optional<List<String>> columns = catalog.columns(database, table).map(found -> found.stream().map(ColumnInfo::name).toList());
+            if (columns.isPresent()) {
+                return columns;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a failure of a read-only statement on an engine lets it run on the next feasible one: the engine's fault, not the user's. */

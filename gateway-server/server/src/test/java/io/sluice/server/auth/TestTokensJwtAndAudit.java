@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.sluice.metastore.TokenStore;
 import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestJwts;
 import io.sluice.server.testing.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +48,7 @@ class TestTokensJwtAndAudit
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ISSUER = "https://issuer.sluice.test";
-    private static final RSAKey KEY = key();
+    private static final TestJwts JWTS = TestJwts.create(ISSUER);
     private static final Path KEYS = keys();
 
     @RegisterExtension
@@ -64,22 +61,11 @@ class TestTokensJwtAndAudit
             .with("auth.admin-users", "root")
             .with("auth.failed-login-max-delay", "10ms");
 
-    private static RSAKey key()
-    {
-        try {
-            return new RSAKeyGenerator(2048).keyID("k1").generate();
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Path keys()
     {
         try {
-            Path directory = Files.createTempDirectory("sluice-jwt");
-            Path file = directory.resolve("jwks.json");
-            Files.writeString(file, new JWKSet(KEY.toPublicJWK()).toString(), StandardCharsets.UTF_8);
+            Path directory = JWTS.keyFile().getParent();
+            Path file = JWTS.keyFile();
             PasswordFile.setPassword(directory.resolve("passwords"), "alice", "alice-pw");
             PasswordFile.setPassword(directory.resolve("passwords"), "root", "root-pw");
             return file;
@@ -90,12 +76,8 @@ class TestTokensJwtAndAudit
     }
 
     private static String jwt(String subject, String issuer, Instant expires)
-            throws Exception
     {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience("sluice").expirationTime(Date.from(expires)).build());
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
+        return JWTS.sign(subject, issuer, expires, List.of());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sluice.server.routing;
 
+import io.sluice.server.testing.JdbcRows;
 import io.sluice.server.testing.LocalSparkExtension;
 import io.sluice.server.testing.LocalTrinoExtension;
 import io.sluice.server.testing.SluiceServerExtension;
@@ -67,12 +68,9 @@ class TestRoutingAcrossEngines
         return TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default") + "?sluice.engine=" + engine, user);
     }
 
-    /** The operation log of the statement's last operation, through the Hive driver's own call. */
-    @SuppressWarnings("unchecked")
     private static List<String> log(Statement statement)
-            throws Exception
     {
-        return (List<String>) statement.getClass().getMethod("getQueryLog").invoke(statement);
+        return JdbcRows.operationLog(statement);
     }
 
     /** EXPLAIN ROUTE's rows by engine: feasible, chosen, reason, scan cost. */

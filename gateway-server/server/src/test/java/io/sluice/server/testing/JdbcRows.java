@@ -65,4 +65,16 @@ public final class JdbcRows
     {
         return rows(statement, "SHOW ENGINES").stream().filter(row -> row.get(0).equals(engine)).map(row -> row.get(1)).toList();
     }
+
+    /** The operation log of the statement's last operation, through the Hive driver's own call (its classes are the driver's class loader's). */
+    @SuppressWarnings("unchecked")
+    public static List<String> operationLog(Statement statement)
+    {
+        try {
+            return (List<String>) statement.getClass().getMethod("getQueryLog").invoke(statement);
+        }
+        catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The driver's statement has no getQueryLog", e);
+        }
+    }
 }
