@@ -14,6 +14,7 @@ import scala.concurrent.duration.FiniteDuration;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,12 @@ public final class SparkEngine
 
     SparkSession connect()
     {
+        return connect(Optional.empty());
+    }
+
+    /** A new Spark Connect session; {@code user} is its user id and name (the end user's, so that Spark's own logs and UI name them). */
+    SparkSession connect(Optional<String> user)
+    {
         // The client's default retries last minutes; a statement on a Spark that went away should fail in seconds.
         RetryPolicy defaults = RetryPolicy.defaultPolicy();
         RetryPolicy retries = RetryPolicy.apply(Option.apply(config.maxRetries()), FiniteDuration.apply(50, TimeUnit.MILLISECONDS),
@@ -70,7 +77,9 @@ public final class SparkEngine
                 defaults.canRetry(), defaults.name());
         SparkSession.Builder builder;
         try {
-            builder = SparkSession.builder().client(SparkConnectClient.builder().connectionString(config.remote()).retryPolicy(retries).build());
+            SparkConnectClient.Builder client = SparkConnectClient.builder().connectionString(config.remote()).retryPolicy(retries);
+            user.filter(name -> !name.isBlank()).ifPresent(name -> client.userId(name).userName(name));
+            builder = SparkSession.builder().client(client.build());
         }
         catch (Throwable e) {
             throw SparkErrors.translate(e, config.remote());
@@ -88,7 +97,7 @@ public final class SparkEngine
     @Override
     public EngineSession openSession(SessionContext context)
     {
-        SparkEngineSession session = new SparkEngineSession(this, connect(), sessions::remove);
+        SparkEngineSession session = new SparkEngineSession(this, connect(Optional.of(context.user())), sessions::remove);
         try {
             if (!context.database().equalsIgnoreCase("default")) {
                 session.useDatabase(context.database());
