@@ -264,7 +264,8 @@ public final class SluiceServer
     {
         SecretBox secrets = SecretBox.open(settings.getString(SecretBox.SECRET_KEY, null), config.dataDirectory().resolve("meta").resolve("secret.key"));
         ClusterService clusters = new ClusterService(metastore, secrets,
-                Path.of(settings.getString(JOBS_SPARK_LIB, "engines/spark-local/target/spark-local/lib")).toAbsolutePath());
+                Path.of(settings.getString(JOBS_SPARK_LIB, "engines/spark-local/target/spark-local/lib")).toAbsolutePath(),
+                settings.getString(AccessControl.MODE, "none").strip().equalsIgnoreCase("grants"));
         GroupService groups = new GroupService(metastore, router::engine, router.defaultEngine(),
                 settings.getDuration(GroupService.IDLE_TIMEOUT, Duration.ofMinutes(30)));
         Set<String> admins = adminUsers(settings);

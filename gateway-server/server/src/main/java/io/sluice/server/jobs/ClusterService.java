@@ -99,9 +99,12 @@ public final class ClusterService
     private final NamedObjectStore storages;
     private final SecretBox secrets;
     private final Path defaultSparkLib;
+    private final boolean adminOnly;
 
-    public ClusterService(Metastore store, SecretBox secrets, Path defaultSparkLib)
+    /** {@code adminOnly}: only administrators create, change and drop clusters and storages (with {@code auth.authorization=grants}). */
+    public ClusterService(Metastore store, SecretBox secrets, Path defaultSparkLib, boolean adminOnly)
     {
+        this.adminOnly = adminOnly;
         this.store = requireNonNull(store, "store is null");
         this.clusters = new NamedObjectStore(store, NamedObjectStore.Kind.CLUSTER);
         this.storages = new NamedObjectStore(store, NamedObjectStore.Kind.STORAGE);
@@ -109,9 +112,18 @@ public final class ClusterService
         this.defaultSparkLib = requireNonNull(defaultSparkLib, "defaultSparkLib is null");
     }
 
-    /** Creates a cluster after checking its type and properties; one transaction. */
-    public Cluster createCluster(String user, String name, String typeName, Map<String, String> properties)
+    private void checkAdmin(Access access, String what)
     {
+        if (adminOnly && !access.admin()) {
+            throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Access denied: " + what + " is for administrators (" + Access.ADMIN_USERS + ")");
+        }
+    }
+
+    /** Creates a cluster after checking its type and properties; one transaction. */
+    public Cluster createCluster(Access access, String name, String typeName, Map<String, String> properties)
+    {
+        checkAdmin(access, "CREATE CLUSTER");
+        String user = access.user();
         Names.check("cluster", name);
         if (name.equalsIgnoreCase(LOCAL_CLUSTER)) {
             throw new SluiceException(ErrorCode.ALREADY_EXISTS, "The cluster local is built in");
@@ -128,6 +140,7 @@ public final class ClusterService
     /** Changes a cluster's properties: each given one set (an empty value removes it); the result is checked as a whole. */
     public Cluster alterCluster(Access access, String name, Map<String, String> changes)
     {
+        checkAdmin(access, "ALTER CLUSTER");
         NamedObject current = clusters.get(name).orElseThrow(() -> notFound(name));
         access.checkOwner("cluster " + name, current.user());
         Map<String, String> merged = new LinkedHashMap<>(current.properties());
@@ -146,6 +159,7 @@ public final class ClusterService
 
     public void dropCluster(Access access, String name, boolean ifExists)
     {
+        checkAdmin(access, "DROP CLUSTER");
         if (name.equalsIgnoreCase(LOCAL_CLUSTER)) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "The cluster local is built in and cannot be dropped");
         }
@@ -186,8 +200,10 @@ public final class ClusterService
     }
 
     /** Creates a storage; its secret properties are sealed before they are stored. */
-    public Storage createStorage(String user, String name, String typeName, Map<String, String> properties)
+    public Storage createStorage(Access access, String name, String typeName, Map<String, String> properties)
     {
+        checkAdmin(access, "CREATE STORAGE");
+        String user = access.user();
         Names.check("storage", name);
         StorageType type = enumValue(StorageType.class, "storage type", typeName);
         Map<String, String> open = new LinkedHashMap<>();
@@ -213,6 +229,7 @@ public final class ClusterService
 
     public void dropStorage(Access access, String name, boolean ifExists)
     {
+        checkAdmin(access, "DROP STORAGE");
         Optional<NamedObject> current = storages.get(name);
         if (current.isEmpty()) {
             if (ifExists) {

@@ -131,7 +131,7 @@ public final class ManagementCommands
             };
             case CLUSTER -> switch (command.verb()) {
                 case SHOW -> Optional.of(showClusters(clusters.clusters()));
-                case CREATE -> Optional.of(showClusters(List.of(clusters.createCluster(session.user(), name, command.type().orElseThrow(), command.properties()))));
+                case CREATE -> Optional.of(showClusters(List.of(clusters.createCluster(access, name, command.type().orElseThrow(), command.properties()))));
                 case ALTER -> Optional.of(showClusters(List.of(clusters.alterCluster(access, name, command.properties()))));
                 case DROP -> {
                     clusters.dropCluster(access, name, command.ifExists());
@@ -141,7 +141,7 @@ public final class ManagementCommands
             };
             case STORAGE -> switch (command.verb()) {
                 case SHOW -> Optional.of(showStorages(clusters.storages()));
-                case CREATE -> Optional.of(showStorages(List.of(clusters.createStorage(session.user(), name, command.type().orElseThrow(), command.properties()))));
+                case CREATE -> Optional.of(showStorages(List.of(clusters.createStorage(access, name, command.type().orElseThrow(), command.properties()))));
                 case DROP -> {
                     clusters.dropStorage(access, name, command.ifExists());
                     yield Optional.empty();

@@ -149,7 +149,7 @@ final class ManagementResource
     /** {@code POST /api/v1/cluster}: {@code {name, type, properties?, user?}}. */
     Map<String, Object> createCluster(JsonNode body)
     {
-        return cluster(management.clusters().createCluster(RestHandler.optionalText(body, "user", "rest"), RestHandler.requiredText(body, "name"),
+        return cluster(management.clusters().createCluster(access(RestHandler.optionalText(body, "user", "rest")), RestHandler.requiredText(body, "name"),
                 RestHandler.requiredText(body, "type"), properties(body, "properties")));
     }
 

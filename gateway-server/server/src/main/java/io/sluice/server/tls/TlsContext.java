@@ -88,19 +88,19 @@ public final class TlsContext
         catch (IllegalArgumentException e) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("server.tls.client-auth is none, want or need, not '%s'", clientAuthText.toLowerCase(Locale.ROOT)));
         }
+        String trustStore = settings.getString(PREFIX + "truststore.path", null);
+        if (clientAuth != ClientAuth.NONE && (trustStore == null || trustStore.isBlank())) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "server.tls.client-auth=" + clientAuthText.toLowerCase(Locale.ROOT) + " needs server.tls.truststore.path, "
+                    + "the CAs client certificates are checked against");
+        }
         KeySource source = KeySource.from(settings);
         ReloadingKeyManager keys = new ReloadingKeyManager(source, settings.getDuration(PREFIX + "reload-interval", java.time.Duration.ofSeconds(10)).toNanos());
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             TrustManagerFactory trust = null;
-            String trustStore = settings.getString(PREFIX + "truststore.path", null);
             if (trustStore != null && !trustStore.isBlank()) {
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(loadKeyStore(Path.of(trustStore), settings.getString(PREFIX + "truststore.password", ""), settings.getString(PREFIX + "truststore.type", "PKCS12")));
-            }
-            else if (clientAuth != ClientAuth.NONE) {
-                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "server.tls.client-auth=" + clientAuthText.toLowerCase(Locale.ROOT) + " needs server.tls.truststore.path, "
-                        + "the CAs client certificates are checked against");
             }
             context.init(new KeyManager[] {keys}, trust == null ? null : trust.getTrustManagers(), null);
             return Optional.of(new TlsContext(context, clientAuth));

@@ -82,6 +82,8 @@ class TestAuthorization
             statement.execute("CREATE TABLE secrets (id INT, v STRING)");
             statement.execute("INSERT INTO secrets VALUES (1, 'classified')");
             statement.execute("CREATE VIEW secrets_v AS SELECT v FROM secrets");
+            // Trino's memory catalog lives as long as the local Trino, which outlives a test run.
+            statement.execute("DROP TABLE IF EXISTS memory.default.t_orders");
             statement.execute("CREATE TABLE memory.default.t_orders (id INT, region STRING, email STRING)");
             statement.execute("INSERT INTO memory.default.t_orders VALUES (1, 'EU', 'ann@example.com'), (2, 'US', 'bob@example.com')");
             statement.execute("CREATE ROLE analyst");
@@ -139,6 +141,8 @@ class TestAuthorization
             assertDenied(statement, "DROP DATABASE default", "DROP on database spark_catalog.default");
             assertDenied(statement, "CREATE ROLE mine", "CREATE ROLE is for administrators");
             assertDenied(statement, "GRANT SELECT ON TABLE secrets TO ROLE analyst", "GRANT is for administrators");
+            assertDenied(statement, "CREATE CLUSTER mine TYPE LOCAL WITH ('master' = 'local[2]')", "CREATE CLUSTER is for administrators");
+            assertDenied(statement, "DROP STORAGE IF EXISTS theirs", "DROP STORAGE is for administrators");
             // Where a grant covers a database, its tables are alice's to make and change.
             statement.execute("CREATE TABLE scratch.notes (i INT)");
             statement.execute("INSERT INTO scratch.notes VALUES (7)");

@@ -124,6 +124,54 @@ class TestTls
         assertThat(TlsContext.from(Settings.of(Map.of()))).isEmpty();
     }
 
+    @Test
+    void clientCertificatesAreAskedForWhenNeeded()
+            throws Exception
+    {
+        TlsContext tls = TlsContext.from(Settings.of(Map.of("server.tls.enabled", "true", "server.tls.keystore.path", FIRST.keyStore().toString(),
+                "server.tls.keystore.password", TestCertificates.PASSWORD, "server.tls.client-auth", "need",
+                "server.tls.truststore.path", SECOND.trustStore().toString(), "server.tls.truststore.password", TestCertificates.PASSWORD,
+                "server.tls.truststore.type", "JKS"))).orElseThrow();
+        assertThatThrownBy(() -> TlsContext.from(Settings.of(Map.of("server.tls.enabled", "true", "server.tls.keystore.path", FIRST.keyStore().toString(),
+                "server.tls.client-auth", "want")))).hasMessageContaining("needs server.tls.truststore.path");
+        try (java.net.ServerSocket server = tls.newServerSocket()) {
+            server.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            Thread acceptor = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (java.net.Socket socket = server.accept()) {
+                        ((SSLSocket) socket).startHandshake();
+                        socket.getOutputStream().write(1);
+                    }
+                    catch (java.io.IOException ignored) {
+                        // the refused client's handshake
+                    }
+                }
+            });
+            acceptor.start();
+            // Without a certificate: refused in the handshake.
+            assertThatThrownBy(() -> {
+                try (SSLSocket socket = (SSLSocket) trusting(FIRST).getSocketFactory().createSocket("127.0.0.1", server.getLocalPort())) {
+                    socket.startHandshake();
+                    if (socket.getInputStream().read() < 0) {
+                        throw new java.io.EOFException("closed");
+                    }
+                }
+            }).isInstanceOf(java.io.IOException.class);
+            // With SECOND's certificate, which the trust store holds: served.
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(TlsContext.loadKeyStore(SECOND.keyStore(), TestCertificates.PASSWORD, "PKCS12"), TestCertificates.PASSWORD.toCharArray());
+            SSLContext client = SSLContext.getInstance("TLS");
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(TlsContext.loadKeyStore(FIRST.trustStore(), TestCertificates.PASSWORD, "JKS"));
+            client.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", server.getLocalPort())) {
+                socket.startHandshake();
+                assertThat(socket.getInputStream().read()).isEqualTo(1);
+            }
+            acceptor.join(5_000);
+        }
+    }
+
     /** The subject of the certificate the binary port presents now. */
     private static String servedName()
             throws Exception
