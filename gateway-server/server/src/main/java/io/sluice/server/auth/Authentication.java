@@ -220,9 +220,12 @@ public final class Authentication
             accepted.remove(key);
         }
         Login login = bearer ? bearer(header.substring(7).strip(), address, transport) : password(basic[0], basic[1], address, transport);
-        if (cacheNanos > 0) {
+        long keepNanos = login.expires()
+                .map(expires -> Math.min(cacheNanos, Math.max(0, Duration.between(java.time.Instant.now(), expires).toNanos())))
+                .orElse(cacheNanos);
+        if (keepNanos > 0) {
             synchronized (accepted) {
-                accepted.put(key, new Cached(login, now + cacheNanos));
+                accepted.put(key, new Cached(login, now + keepNanos));
             }
         }
         return Optional.of(login);

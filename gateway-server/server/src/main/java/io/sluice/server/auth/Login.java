@@ -1,20 +1,30 @@
 package io.sluice.server.auth;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Who logged in: the user every engine, history row, job and audit event names, and the groups the directory or the
- * token named (for {@code GRANT ROLE ... TO GROUP}); {@code provider} says which provider accepted it.
+ * token named (for {@code GRANT ROLE ... TO GROUP}); {@code provider} says which provider accepted it, and
+ * {@code expires} when the credentials stop being good (a JWT's {@code exp}, a token's expiry), so that no cache keeps
+ * them longer.
  */
-public record Login(String user, Set<String> groups, String provider)
+public record Login(String user, Set<String> groups, String provider, Optional<Instant> expires)
 {
     public Login
     {
         requireNonNull(user, "user is null");
         groups = Set.copyOf(requireNonNull(groups, "groups is null"));
         requireNonNull(provider, "provider is null");
+        requireNonNull(expires, "expires is null");
+    }
+
+    public Login(String user, Set<String> groups, String provider)
+    {
+        this(user, groups, provider, Optional.empty());
     }
 
     public static Login of(String user, String provider)

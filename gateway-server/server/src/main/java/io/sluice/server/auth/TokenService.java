@@ -94,7 +94,7 @@ public final class TokenService
             return Optional.empty();
         }
         store.touch(hash, now);
-        return Optional.of(Login.of(found.get().owner(), name()));
+        return Optional.of(new Login(found.get().owner(), java.util.Set.of(), name(), found.get().expires()));
     }
 
     @Override

@@ -194,7 +194,7 @@ public final class ExecuteStatementOperation
         String detail = failure == null ? text : text + " -- failed: " + failure.getMessage();
         boolean denied = failure instanceof SluiceException refused && refused.errorCode() == ErrorCode.PERMISSION_DENIED;
         management.audit().record(AuditLog.Kind.STATEMENT, session().user(), session().owner().address(), !denied,
-                ranOn.map(route -> route.substring(0, route.indexOf(':'))), objects, detail);
+                ranOn.map(route -> route.split(":", 2)[0]), objects, detail);
     }
 
     private Optional<ResultSource> runStatement()

@@ -85,6 +85,10 @@ public final class RestHandler
     {
         String path = Request.getPathInContext(request);
         if (path.startsWith(ICEBERG_PREFIX + "/")) {
+            Optional<IcebergRestService.Reply> refused = icebergRefusal(request);
+            if (refused.isPresent()) {
+                return icebergReply(response, callback, refused.get());
+            }
             return iceberg(request, response, callback);
         }
         if (authentication.required() && path.startsWith("/api/v1/") && !path.equals("/api/v1/health")) {
@@ -176,6 +180,42 @@ public final class RestHandler
      * The lakehouse catalog's Iceberg REST protocol under {@code /iceberg}: the raw (still encoded) path, the decoded
      * query and the body go to {@link IcebergRestService}; errors keep Iceberg's error model, not problem documents.
      */
+    /**
+     * With authentication on, the Iceberg REST catalog serves the engines on this host (loopback) as they are
+     * configured, without credentials; anyone else needs an administrator's Basic or Bearer credentials (a Sluice API
+     * token works as the {@code token} of an Iceberg REST client's OAuth2 settings), since the catalog's commits
+     * bypass grants.
+     */
+    private Optional<IcebergRestService.Reply> icebergRefusal(Request request)
+    {
+        String address = Request.getRemoteAddr(request);
+        if (!authentication.required() || loopback(address)) {
+            return Optional.empty();
+        }
+        Login login;
+        try {
+            login = authentication.authorization(request.getHeaders().get(HttpHeader.AUTHORIZATION), address, "iceberg").orElseThrow();
+        }
+        catch (SluiceException e) {
+            return Optional.of(iceberg.error(HttpStatus.UNAUTHORIZED_401, "NotAuthorizedException", e.getMessage()));
+        }
+        if (!backend.management().jobs().access(login.user()).admin()) {
+            return Optional.of(iceberg.error(HttpStatus.FORBIDDEN_403, "ForbiddenException", "The Iceberg REST catalog is for administrators (auth.admin-users) "
+                    + "and the engines on Sluice's host"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean loopback(String address)
+    {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        }
+        catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     private boolean iceberg(Request request, Response response, Callback callback)
             throws Exception
     {
@@ -193,6 +233,11 @@ public final class RestHandler
         else {
             reply = iceberg.handle(request.getMethod(), rawPath, query, body.get());
         }
+        return icebergReply(response, callback, reply);
+    }
+
+    private static boolean icebergReply(Response response, Callback callback, IcebergRestService.Reply reply)
+    {
         response.setStatus(reply.status());
         if (reply.body().isEmpty()) {
             callback.succeeded();
