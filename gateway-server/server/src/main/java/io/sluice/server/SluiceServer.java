@@ -315,6 +315,12 @@ public final class SluiceServer
                 Optional.ofNullable(settings.getString(MetastoreConfig.PASSWORD, null)));
     }
 
+    /** The authentication in force (for tests of its bounds). */
+    public Authentication authentication()
+    {
+        return authentication;
+    }
+
     /** The metadata store. */
     public Metastore metastore()
     {

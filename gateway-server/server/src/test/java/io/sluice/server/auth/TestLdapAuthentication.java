@@ -257,6 +257,47 @@ class TestLdapAuthentication
                 .hasMessageContaining("does not contain ${USER}");
     }
 
+    @Test
+    void aThousandFailedLoginsInARowLeaveOthersServed()
+            throws Exception
+    {
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(saslPlain(PLAIN.server().binaryPort(), "mallory", "guess" + i)).isEqualTo(3);
+        }
+        assertThat(PLAIN.server().authentication().guard().orElseThrow().remembered()).isLessThanOrEqualTo(10_000);
+        assertThat(saslPlain(PLAIN.server().binaryPort(), "bob", "bob-pw")).isEqualTo(5);
+        try (Connection connection = TestClients.HIVE_JDBC.connect(PLAIN.binaryUrl("default"), "bob", "bob-pw"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT 9")).containsExactly(List.of("9"));
+        }
+    }
+
+    /** A SASL PLAIN negotiation by hand: the status of the server's answer (5 COMPLETE, 3 BAD). */
+    private static int saslPlain(int port, String user, String password)
+            throws Exception
+    {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.DataOutputStream output = new java.io.DataOutputStream(socket.getOutputStream());
+            byte[] mechanism = "PLAIN".getBytes(StandardCharsets.UTF_8);
+            output.writeByte(1);
+            output.writeInt(mechanism.length);
+            output.write(mechanism);
+            byte[] response = ("\u0000" + user + "\u0000" + password).getBytes(StandardCharsets.UTF_8);
+            output.writeByte(2);
+            output.writeInt(response.length);
+            output.write(response);
+            output.flush();
+            java.io.DataInputStream input = new java.io.DataInputStream(socket.getInputStream());
+            int status = input.readUnsignedByte();
+            byte[] payload = new byte[input.readInt()];
+            input.readFully(payload);
+            if (status == 3) {
+                assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("authentication failed for user '" + user + "'");
+            }
+            return status;
+        }
+    }
+
     private static String messages(Throwable throwable)
     {
         StringBuilder text = new StringBuilder();
