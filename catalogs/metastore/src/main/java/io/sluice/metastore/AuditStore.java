@@ -50,12 +50,9 @@ public final class AuditStore
         if (events.isEmpty()) {
             return;
         }
-        try (Connection connection = store.connection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO sluice_audit (event_time, kind, user_name, address, allowed, engine, objects, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+        store.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sluice_audit (event_time, kind, user_name, address, allowed, engine, objects, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AuditEvent event : events) {
                     insert.setTimestamp(1, Timestamp.from(event.time()));
                     insert.setString(2, clip(event.kind(), 32));
@@ -68,19 +65,9 @@ public final class AuditStore
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                connection.commit();
             }
-            catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-            finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
-        catch (SQLException e) {
-            throw StoreRows.failure("write the audit log", e);
-        }
+            return null;
+        });
     }
 
     /** The newest events first, at most {@code limit}, optionally of one user. */

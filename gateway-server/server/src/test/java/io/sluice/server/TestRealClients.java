@@ -7,9 +7,6 @@ import io.sluice.server.testing.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -66,28 +63,7 @@ class TestRealClients
     void nodeHiveDriver()
             throws Exception
     {
-        Path node = TestClients.root().resolve("node");
-        Path script = node.resolve("sluice-test.js");
-        Files.writeString(script, """
-                const hive = require('hive-driver');
-                const { TCLIService, TCLIService_types } = hive.thrift;
-                const client = new hive.HiveClient(TCLIService, TCLIService_types);
-                const utils = new hive.HiveUtils(TCLIService_types);
-                (async () => {
-                  await client.connect({ host: '127.0.0.1', port: Number(process.argv[2]) },
-                      new hive.connections.TcpConnection(),
-                      new hive.auth.PlainTcpAuthentication({ username: 'erin', password: 'secret' }));
-                  const session = await client.openSession({ client_protocol: TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10 });
-                  const operation = await session.executeStatement('SELECT CAST(id AS INT) AS n, CAST(id AS STRING) AS s FROM range(3)', { runAsync: true });
-                  await utils.waitUntilReady(operation, false, () => {});
-                  await utils.fetchAll(operation);
-                  await operation.close();
-                  console.log(JSON.stringify(utils.getResult(operation).getValue()));
-                  await session.close();
-                  await client.close();
-                })().catch(error => { console.error(error); process.exit(1); });
-                """, StandardCharsets.UTF_8);
-        Result result = ClientProcesses.run(List.of("node", script.toString(), String.valueOf(SLUICE.server().binaryPort())), node.toFile());
+        Result result = ClientProcesses.nodeQuery(SLUICE.server().binaryPort(), "erin", "secret", "SELECT CAST(id AS INT) AS n, CAST(id AS STRING) AS s FROM range(3)");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("[{\"n\":0,\"s\":\"0\"},{\"n\":1,\"s\":\"1\"},{\"n\":2,\"s\":\"2\"}]");
     }

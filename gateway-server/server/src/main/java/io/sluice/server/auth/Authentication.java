@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,16 +49,7 @@ public final class Authentication
     private final Optional<LoginGuard> guard;
     private final Optional<AuditLog> audit;
     private final long cacheNanos;
-    private final Map<String, Cached> accepted = new LinkedHashMap<>(16, 0.75f, true)
-    {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest)
-        {
-            return size() > CACHED;
-        }
-    };
-
-    private record Cached(Login login, long expiresNanos) {}
+    private final ExpiringCache<Login> accepted = new ExpiringCache<>(CACHED);
 
     private Authentication(List<AuthenticationProvider> providers, boolean required, Optional<LoginGuard> guard, Optional<AuditLog> audit, Duration cacheTtl)
     {
@@ -211,23 +200,15 @@ public final class Authentication
             return Optional.of(bearer ? bearer(header.substring(7).strip(), address, transport) : Login.of(basic[0], "none"));
         }
         String key = TokenService.digest(header);
-        long now = System.nanoTime();
-        synchronized (accepted) {
-            Cached cached = accepted.get(key);
-            if (cached != null && cached.expiresNanos() - now > 0) {
-                return Optional.of(cached.login());
-            }
-            accepted.remove(key);
+        Optional<Login> remembered = accepted.get(key);
+        if (remembered.isPresent()) {
+            return remembered;
         }
         Login login = bearer ? bearer(header.substring(7).strip(), address, transport) : password(basic[0], basic[1], address, transport);
         long keepNanos = login.expires()
                 .map(expires -> Math.min(cacheNanos, Math.max(0, Duration.between(java.time.Instant.now(), expires).toNanos())))
                 .orElse(cacheNanos);
-        if (keepNanos > 0) {
-            synchronized (accepted) {
-                accepted.put(key, new Cached(login, now + keepNanos));
-            }
-        }
+        accepted.put(key, login, keepNanos);
         return Optional.of(login);
     }
 
@@ -257,9 +238,7 @@ public final class Authentication
     /** Forgets remembered HTTP logins (when a token is dropped, so that it stops working at once). */
     public void forgetRemembered()
     {
-        synchronized (accepted) {
-            accepted.clear();
-        }
+        accepted.clear();
     }
 
     private static boolean loopback(String host)

@@ -31,11 +31,9 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,16 +68,7 @@ public final class LdapAuthenticator
     private final String groupNameAttribute;
     private final Set<String> allowedGroups;
     private final long cacheNanos;
-    private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true)
-    {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest)
-        {
-            return size() > CACHED;
-        }
-    };
-
-    private record Cached(Login login, long expiresNanos) {}
+    private final ExpiringCache<Login> cache = new ExpiringCache<>(CACHED);
 
     public LdapAuthenticator(Settings settings)
     {
@@ -204,20 +193,12 @@ public final class LdapAuthenticator
             return Optional.empty();
         }
         String key = user + "\u0000" + TokenService.digest(password);
-        long now = System.nanoTime();
-        synchronized (cache) {
-            Cached cached = cache.get(key);
-            if (cached != null && cached.expiresNanos() - now > 0) {
-                return Optional.of(cached.login());
-            }
-            cache.remove(key);
+        Optional<Login> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
         }
         Optional<Login> login = authenticate(user, password);
-        login.ifPresent(accepted -> {
-            synchronized (cache) {
-                cache.put(key, new Cached(accepted, now + cacheNanos));
-            }
-        });
+        login.ifPresent(accepted -> cache.put(key, accepted, cacheNanos));
         return login;
     }
 

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -178,32 +176,10 @@ class TestLdapAuthentication
     void nodeHiveDriverLogsIn()
             throws Exception
     {
-        Path node = TestClients.root().resolve("node");
-        Path script = node.resolve("sluice-ldap-test.js");
-        Files.writeString(script, """
-                const hive = require('hive-driver');
-                const { TCLIService, TCLIService_types } = hive.thrift;
-                const client = new hive.HiveClient(TCLIService, TCLIService_types);
-                const utils = new hive.HiveUtils(TCLIService_types);
-                (async () => {
-                  await client.connect({ host: '127.0.0.1', port: Number(process.argv[2]) },
-                      new hive.connections.TcpConnection(),
-                      new hive.auth.PlainTcpAuthentication({ username: process.argv[3], password: process.argv[4] }));
-                  const session = await client.openSession({ client_protocol: TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10 });
-                  const operation = await session.executeStatement('SELECT 5 AS five', { runAsync: true });
-                  await utils.waitUntilReady(operation, false, () => {});
-                  await utils.fetchAll(operation);
-                  await operation.close();
-                  console.log(JSON.stringify(utils.getResult(operation).getValue()));
-                  await session.close();
-                  await client.close();
-                })().catch(error => { console.error(String(error)); process.exit(1); });
-                """, StandardCharsets.UTF_8);
-        String port = String.valueOf(PLAIN.server().binaryPort());
-        ClientProcesses.Result result = ClientProcesses.run(List.of("node", script.toString(), port, "bob", "bob-pw"), node.toFile());
+        ClientProcesses.Result result = ClientProcesses.nodeQuery(PLAIN.server().binaryPort(), "bob", "bob-pw", "SELECT 5 AS five");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("[{\"five\":5}]");
-        ClientProcesses.Result refused = ClientProcesses.run(List.of("node", script.toString(), port, "bob", "wrong"), node.toFile());
+        ClientProcesses.Result refused = ClientProcesses.nodeQuery(PLAIN.server().binaryPort(), "bob", "wrong", "SELECT 5 AS five");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).doesNotContain("five");
     }

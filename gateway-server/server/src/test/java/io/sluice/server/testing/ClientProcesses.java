@@ -3,6 +3,7 @@ package io.sluice.server.testing;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,37 @@ public final class ClientProcesses
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", TestClients.root().resolve("beeline") + "/*", "org.apache.hive.beeline.BeeLine"));
         command.addAll(arguments);
         return run(command, null);
+    }
+
+    /**
+     * Node's {@code hive-driver} (from the test-clients folder) over the binary port with SASL PLAIN: runs the query
+     * asynchronously, fetches everything and prints the rows as JSON.
+     */
+    public static Result nodeQuery(int port, String user, String password, String sql)
+            throws IOException, InterruptedException
+    {
+        Path node = TestClients.root().resolve("node");
+        Path script = node.resolve("sluice-query.js");
+        Files.writeString(script, """
+                const hive = require('hive-driver');
+                const { TCLIService, TCLIService_types } = hive.thrift;
+                const client = new hive.HiveClient(TCLIService, TCLIService_types);
+                const utils = new hive.HiveUtils(TCLIService_types);
+                (async () => {
+                  await client.connect({ host: '127.0.0.1', port: Number(process.argv[2]) },
+                      new hive.connections.TcpConnection(),
+                      new hive.auth.PlainTcpAuthentication({ username: process.argv[3], password: process.argv[4] }));
+                  const session = await client.openSession({ client_protocol: TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10 });
+                  const operation = await session.executeStatement(process.argv[5], { runAsync: true });
+                  await utils.waitUntilReady(operation, false, () => {});
+                  await utils.fetchAll(operation);
+                  await operation.close();
+                  console.log(JSON.stringify(utils.getResult(operation).getValue()));
+                  await session.close();
+                  await client.close();
+                })().catch(error => { console.error(String(error)); process.exit(1); });
+                """, StandardCharsets.UTF_8);
+        return run(List.of("node", script.toString(), String.valueOf(port), user, password, sql), node.toFile());
     }
 
     public static Result run(List<String> command, File directory)
