@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.sluice.server.testing.JdbcRows.rows;
@@ -149,12 +150,15 @@ class TestLdapAuthentication
     }
 
     @Test
-    void beelineLogsInOverTls()
+    void beelineLogsInWithAndWithoutTls()
             throws Exception
     {
-        ClientProcesses.Result result = ClientProcesses.beeline(List.of("-u", tlsBinary(), "-n", "alice", "-p", "alice-pw", "--outputformat=csv2", "-e", "SELECT 6 * 7 AS answer;"));
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("answer\n42\n");
+        for (String url : List.of(tlsBinary(), tlsHttp(), PLAIN.binaryUrl("default"), PLAIN.httpUrl("default"))) {
+            String user = url.contains(String.valueOf(TLS.server().binaryPort())) || url.contains(String.valueOf(TLS.server().httpPort())) ? "alice" : "carol";
+            ClientProcesses.Result result = ClientProcesses.beeline(List.of("-u", url, "-n", user, "-p", user + "-pw", "--outputformat=csv2", "-e", "SELECT 6 * 7 AS answer;"));
+            assertThat(result.exitCode()).as(url + ": " + result.output()).isZero();
+            assertThat(result.output()).contains("answer\n42\n");
+        }
         ClientProcesses.Result refused = ClientProcesses.beeline(List.of("-u", tlsBinary(), "-n", "alice", "-p", "nope", "-e", "SELECT 1;"));
         assertThat(refused.output()).contains("authentication failed for user 'alice'").doesNotContain("nope");
     }
@@ -182,6 +186,18 @@ class TestLdapAuthentication
         ClientProcesses.Result refused = ClientProcesses.nodeQuery(PLAIN.server().binaryPort(), "bob", "wrong", "SELECT 5 AS five");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).doesNotContain("five");
+        ClientProcesses.Result http = ClientProcesses.nodeQuery("http", PLAIN.server().httpPort(), Optional.empty(), "bob", "bob-pw", "SELECT 6 AS six");
+        assertThat(http.exitCode()).as(http.output()).isZero();
+        assertThat(http.output()).contains("[{\"six\":6}]");
+        // Over Sluice's TLS, the certificate checked against its CA, on both transports.
+        for (String transport : List.of("tcp", "http")) {
+            int port = transport.equals("tcp") ? TLS.server().binaryPort() : TLS.server().httpPort();
+            ClientProcesses.Result tls = ClientProcesses.nodeQuery(transport, port, Optional.of(CERTIFICATES.certificate()), "alice", "alice-pw", "SELECT 7 AS seven");
+            assertThat(tls.exitCode()).as(transport + ": " + tls.output()).isZero();
+            assertThat(tls.output()).contains("[{\"seven\":7}]");
+            ClientProcesses.Result wrong = ClientProcesses.nodeQuery(transport, port, Optional.of(CERTIFICATES.certificate()), "alice", "bob-pw", "SELECT 7 AS seven");
+            assertThat(wrong.exitCode()).isNotZero();
+        }
     }
 
     @Test
