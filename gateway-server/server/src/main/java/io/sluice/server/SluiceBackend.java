@@ -27,6 +27,7 @@ import io.sluice.server.routing.RouterCalibrator;
 import io.sluice.server.routing.StatementRouting;
 import io.sluice.server.session.Caller;
 import io.sluice.server.session.HandleId;
+import io.sluice.server.session.ResultFormat;
 import io.sluice.server.session.Session;
 import io.sluice.server.session.SessionManager;
 import io.sluice.spi.ErrorCode;
@@ -164,7 +165,7 @@ public final class SluiceBackend
                 else if (key.startsWith("set:hivevar:")) {
                     session.settings().put("hivevar:" + key.substring("set:hivevar:".length()), entry.getValue());
                 }
-                else if (key.startsWith("sluice.")) {
+                else if (key.startsWith("sluice.") || key.equals(ResultFormat.SETTING)) {
                     SessionCommandExecutor.applySetting(session, key, entry.getValue());
                 }
             }
@@ -214,7 +215,7 @@ public final class SluiceBackend
             throw new SluiceException(ErrorCode.SYNTAX_ERROR, "The statement is empty");
         }
         confOverlay.forEach((key, value) -> {
-            if (key.startsWith("sluice.")) {
+            if (key.startsWith("sluice.") || key.equals(ResultFormat.SETTING)) {
                 SessionCommandExecutor.applySetting(session, key, value);
             }
         });

@@ -6,6 +6,7 @@ import io.sluice.metastore.QueryHistory;
 import io.sluice.router.EngineRouter;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.LocalResult;
+import io.sluice.server.session.ResultFormat;
 import io.sluice.server.session.Session;
 import io.sluice.spi.Column;
 import io.sluice.spi.ErrorCode;
@@ -204,6 +205,7 @@ public final class SessionCommandExecutor
     {
         return switch (key) {
             case Session.ENGINE_SETTING -> EngineRouter.validateEngineSetting(value);
+            case ResultFormat.SETTING -> ResultFormat.parse(value).name().toLowerCase(Locale.ROOT);
             case Session.DIALECT_SETTING -> {
                 String dialect = value.trim().toLowerCase(Locale.ROOT);
                 if (!DIALECTS.contains(dialect)) {

@@ -34,6 +34,7 @@ import io.sluice.server.jobs.ManagementCommands;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.routing.QueryRecorder;
 import io.sluice.server.routing.StatementRouting;
+import io.sluice.server.session.ResultFormat;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -89,6 +90,7 @@ public final class ExecuteStatementOperation
     private String sql;
     private final AccessCommands access;
     private final StatementAccess statementAccess;
+    private final boolean arrow;
     private final Optional<SessionCommand> command;
     private final SluiceException failure;
     private final boolean resultSetExpected;
@@ -114,6 +116,7 @@ public final class ExecuteStatementOperation
         this.access = services.access();
         this.statementAccess = new StatementAccess(access.access());
         this.sql = statement;
+        this.arrow = ResultFormat.of(session) == ResultFormat.ARROW;
         this.fingerprint = StatementFingerprint.of(statement);
         this.dialect = session.dialect();
         SqlNode tree = null;
@@ -145,6 +148,12 @@ public final class ExecuteStatementOperation
             resultSetExpected = error == null && (tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
                     || tree instanceof SqlExplainRoute || tree.getKind().belongsTo(SqlKind.QUERY));
         }
+    }
+
+    @Override
+    public boolean arrowResults()
+    {
+        return arrow;
     }
 
     @Override

@@ -69,6 +69,12 @@ public abstract class Operation
     /** What the operation does, for logs. */
     public abstract String description();
 
+    /** Whether the operation's rows travel as Kyuubi's Arrow batches (only statements' results do). */
+    public boolean arrowResults()
+    {
+        return false;
+    }
+
     public final void run()
     {
         if (!transition(OperationState.RUNNING)) {

@@ -358,7 +358,16 @@ public final class ThriftCliService
         return call("GetResultSetMetadata", TGetResultSetMetadataResp::new, caller -> {
             Operation operation = backend.operation(handle(request.getOperationHandle().getOperationId()), caller);
             TGetResultSetMetadataResp response = new TGetResultSetMetadataResp(ThriftStatuses.success());
-            response.setSchema(schema(operation.resultColumns()));
+            if (operation.arrowResults()) {
+                // Kyuubi's driver reads the format from these hints and builds the Arrow schema from the HS2 one.
+                response.getStatus().setInfoMessages(List.of(ArrowRowSets.FORMAT_HINT, ArrowRowSets.TIMESTAMP_HINT));
+                response.setSchema(schema(operation.resultColumns().stream()
+                        .map(column -> new Column(column.name(), ArrowRowSets.reported(column.type()), column.comment()))
+                        .toList()));
+            }
+            else {
+                response.setSchema(schema(operation.resultColumns()));
+            }
             return response;
         });
     }
@@ -382,7 +391,12 @@ public final class ThriftCliService
             }
             List<Column> columns = operation.resultColumns();
             Optional<RowBatch> batch = backend.fetch(operation, request.getMaxRows(), fromStart);
-            response.setResults(batch.map(rows -> RowSets.toRowSet(columns, rows, 0, protocol)).orElseGet(() -> RowSets.empty(columns, protocol)));
+            if (operation.arrowResults()) {
+                response.setResults(batch.map(rows -> ArrowRowSets.toRowSet(columns, rows)).orElseGet(ArrowRowSets::end));
+            }
+            else {
+                response.setResults(batch.map(rows -> RowSets.toRowSet(columns, rows, 0, protocol)).orElseGet(() -> RowSets.empty(columns, protocol)));
+            }
             response.setHasMoreRows(batch.isPresent());
             return response;
         });
