@@ -56,6 +56,9 @@ class TestRestApiAgainstOpenApi
         check("POST", "/api/v1/sql/transpile", "/api/v1/sql/transpile", "{\"statement\": \"SELECT a[0] FROM (SELECT array(1) AS a) t\", \"to\": \"trino\"}", 200);
         check("POST", "/api/v1/sql/route", "/api/v1/sql/route", "{\"statement\": \"SELECT 1\"}", 200);
         check("GET", "/api/v1/queries", "/api/v1/queries?limit=5", null, 200);
+        JsonNode audit = check("GET", "/api/v1/audit", "/api/v1/audit?limit=5", null, 200);
+        assertThat(audit.get("events").size()).isBetween(1, 5);
+        check("GET", "/api/v1/audit", "/api/v1/audit?limit=nope", null, 400);
         check("POST", "/api/v1/router/calibrate", "/api/v1/router/calibrate", "", 200);
         check("GET", "/api/v1/router/calibration", "/api/v1/router/calibration", null, 200);
 
