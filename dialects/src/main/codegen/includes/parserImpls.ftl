@@ -838,6 +838,11 @@ SqlNode SqlManagementStatement() :
             <TOKEN_WORD> { noun = SqlManagement.Noun.TOKEN; }
             name = ManagementName()
             [ <EXPIRES> type = ManagementString() { properties.put("expires", type); type = null; } ]
+            [
+                <ROLES> <LPAREN> type = ManagementName() { engine = type; }
+                ( <COMMA> type = ManagementName() { engine = engine + "," + type; } )*
+                <RPAREN> { properties.put("roles", engine); engine = null; type = null; }
+            ]
         )
     |
         <ALTER> { s = span(); verb = SqlManagement.Verb.ALTER; }

@@ -95,6 +95,7 @@ class TestManagementStatements
         assertThat(create.name()).contains("ci");
         assertThat(create.properties()).containsExactly(entry("expires", "2027-01-01 00:00:00"));
         assertThat(((SqlManagement) parse("create token ci")).properties()).isEmpty();
+        assertThat(((SqlManagement) parse("CREATE TOKEN dash ROLES (analyst, 'read-only')")).properties()).containsExactly(entry("roles", "analyst,read-only"));
         assertThat(((SqlManagement) parse("SHOW TOKENS")).getOperator().getName()).isEqualTo("SHOW TOKENS");
         SqlManagement drop = (SqlManagement) parse("DROP TOKEN IF EXISTS ci");
         assertThat(drop.noun()).isEqualTo(Noun.TOKEN);

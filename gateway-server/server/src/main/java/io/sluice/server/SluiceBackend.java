@@ -322,7 +322,7 @@ public final class SluiceBackend
     private EngineMetadata metadata(Session session)
     {
         return VisibleMetadata.of(catalogs.metadata(session.engineSession(router.route(session.engineSetting()).engine()).metadata()), access.access(),
-                new AccessControl.Subject(session.user(), session.owner().groups()));
+                AccessControl.Subject.of(session));
     }
 
     private static NamePattern pattern(String jdbcPattern)

@@ -48,7 +48,7 @@ public final class AccessCommands
     /** Runs the statement; empty for the changes, which answer no rows. */
     public Optional<LocalResult> execute(SqlAccessControl command, String sql, Session session)
     {
-        Subject subject = new Subject(session.user(), session.owner().groups());
+        Subject subject = Subject.of(session);
         AccessStore store = access.store();
         SqlAccessControl.Verb verb = command.verb();
         switch (verb) {

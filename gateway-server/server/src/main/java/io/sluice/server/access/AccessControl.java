@@ -32,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * the token's). Administrators ({@code auth.admin-users}, and members of the role {@code admin}) may do everything and
  * are the only ones who change roles, grants, filters and masks. The policy is read from the metadata store into
  * memory, again after every change through this server and at least every {@code auth.authorization.refresh} (5s) for
- * changes made through other instances, so a check costs no round trip.
+ * changes made through other instances, so a check costs no round trip. A scoped API token's logins hold only the
+ * roles it names (and are administrators only if it names {@code admin}).
  */
 public final class AccessControl
 {
@@ -41,13 +42,25 @@ public final class AccessControl
     public static final String ADMIN_ROLE = "admin";
     public static final List<String> PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALL");
 
-    /** The user a statement runs for, and the groups its login named. */
-    public record Subject(String user, Set<String> groups)
+    /** The user a statement runs for, the groups its login named, and the roles a scoped token limits it to. */
+    public record Subject(String user, Set<String> groups, Optional<Set<String>> roleScope)
     {
         public Subject
         {
             requireNonNull(user, "user is null");
             groups = Set.copyOf(requireNonNull(groups, "groups is null"));
+            roleScope = requireNonNull(roleScope, "roleScope is null").map(Set::copyOf);
+        }
+
+        public Subject(String user, Set<String> groups)
+        {
+            this(user, groups, Optional.empty());
+        }
+
+        /** Who the session's statements run for. */
+        public static Subject of(io.sluice.server.session.Session session)
+        {
+            return new Subject(session.user(), session.owner().groups(), session.owner().roleScope());
         }
     }
 
@@ -141,12 +154,14 @@ public final class AccessControl
         for (String group : subject.groups()) {
             roles.addAll(current.roles().getOrDefault("GROUP:" + group, Set.of()));
         }
+        subject.roleScope().ifPresent(roles::retainAll);
         return roles;
     }
 
     public boolean isAdmin(Subject subject)
     {
-        return admins.contains(subject.user()) || (enabled && roles(subject).contains(ADMIN_ROLE));
+        boolean configured = admins.contains(subject.user()) && subject.roleScope().map(scope -> scope.contains(ADMIN_ROLE)).orElse(true);
+        return configured || (enabled && roles(subject).contains(ADMIN_ROLE));
     }
 
     /** Fails with SQLSTATE 42501 naming the privilege and the object unless the subject holds it. */

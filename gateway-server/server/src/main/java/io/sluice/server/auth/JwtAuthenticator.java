@@ -182,7 +182,7 @@ public final class JwtAuthenticator
                     groups.add(text);
                 }
             }
-            return Optional.of(new Login(user, new HashSet<>(groups), name(), Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant)));
+            return Optional.of(new Login(user, new HashSet<>(groups), name(), Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant), Optional.empty()));
         }
         catch (ParseException | BadJOSEException | JOSEException e) {
             log.info("JWT refused: {}", e.getMessage());

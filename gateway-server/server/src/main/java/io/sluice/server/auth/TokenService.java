@@ -25,7 +25,8 @@ import static java.util.Objects.requireNonNull;
  * Sluice API tokens ({@code auth.providers=token}): {@code CREATE TOKEN name [EXPIRES 'ts']} makes a secret of 256
  * random bits, {@code sluice_} and 43 URL-safe characters, shown once; only its SHA-256 is stored. A token is a bearer
  * token over Thrift HTTP and REST, and the password of its owner (or of the user {@code token}) over the binary port;
- * it logs in as its owner until it expires or is dropped. {@code SHOW TOKENS} lists the caller's (an administrator's:
+ * it logs in as its owner until it expires or is dropped, with only the roles it was scoped to ({@code ROLES (...)}),
+ * when it was. {@code SHOW TOKENS} lists the caller's (an administrator's:
  * everyone's), never a secret.
  */
 public final class TokenService
@@ -49,7 +50,14 @@ public final class TokenService
 
     public Created create(String owner, String name, Optional<Instant> expires)
     {
+        return create(owner, name, expires, List.of());
+    }
+
+    /** A token whose logins use only {@code roles} of its owner's (all of them when empty). */
+    public Created create(String owner, String name, Optional<Instant> expires, List<String> roles)
+    {
         Names.check("token", name);
+        roles.forEach(role -> Names.check("role", role));
         Instant now = clock.instant();
         if (expires.isPresent() && !expires.get().isAfter(now)) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("The token %s would expire at %s, which has passed", name, expires.get()));
@@ -57,7 +65,8 @@ public final class TokenService
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        TokenRecord token = new TokenRecord(owner, name, digest(secret), List.of(), now, expires, Optional.empty());
+        TokenRecord token = new TokenRecord(owner, name, digest(secret), roles.stream().map(role -> role.toLowerCase(java.util.Locale.ROOT)).distinct().toList(), now, expires,
+                Optional.empty());
         store.insert(token);
         return new Created(token, secret);
     }
@@ -94,7 +103,8 @@ public final class TokenService
             return Optional.empty();
         }
         store.touch(hash, now);
-        return Optional.of(new Login(found.get().owner(), java.util.Set.of(), name(), found.get().expires()));
+        return Optional.of(new Login(found.get().owner(), java.util.Set.of(), name(), found.get().expires(),
+                found.get().roles().isEmpty() ? Optional.empty() : Optional.of(java.util.Set.copyOf(found.get().roles()))));
     }
 
     @Override

@@ -152,9 +152,11 @@ public final class ManagementCommands
                 case SHOW -> Optional.of(showTokens(tokens.list(access)));
                 case CREATE -> {
                     Optional<Instant> expires = Optional.ofNullable(command.properties().get("expires")).map(text -> instant(text, Optional.empty()));
-                    TokenService.Created created = tokens.create(session.user(), name, expires);
+                    List<String> roles = Optional.ofNullable(command.properties().get("roles")).map(text -> List.of(text.split(","))).orElse(List.of());
+                    TokenService.Created created = tokens.create(session.user(), name, expires, roles);
                     audit.record(AuditLog.Kind.TOKEN, session.user(), session.owner().address(), true, Optional.empty(), List.of(name), "CREATE TOKEN " + name);
-                    yield Optional.of(MetadataResults.strings(List.<Object[]>of(new Object[] {name, created.secret(), text(created.token().expires())}), "name", "token", "expires"));
+                    yield Optional.of(MetadataResults.strings(List.<Object[]>of(new Object[] {name, created.secret(), text(created.token().expires()),
+                            String.join(",", created.token().roles())}), "name", "token", "expires", "roles"));
                 }
                 case DROP -> {
                     tokens.drop(access, name, command.ifExists());
@@ -353,9 +355,9 @@ public final class ManagementCommands
     {
         List<Object[]> rows = new ArrayList<>();
         for (TokenStore.TokenRecord token : list) {
-            rows.add(new Object[] {token.name(), token.owner(), token.created().toString(), text(token.expires()), text(token.lastUsed())});
+            rows.add(new Object[] {token.name(), token.owner(), token.created().toString(), text(token.expires()), text(token.lastUsed()), String.join(",", token.roles())});
         }
-        return MetadataResults.strings(rows, "name", "owner", "created", "expires", "last_used");
+        return MetadataResults.strings(rows, "name", "owner", "created", "expires", "last_used", "roles");
     }
 
     /** SHOW AUDIT's rows, newest first. */

@@ -208,7 +208,7 @@ public final class ExecuteStatementOperation
 
     private Optional<ResultSource> runStatement()
     {
-        AccessControl.Subject subject = new AccessControl.Subject(session().user(), session().owner().groups());
+        AccessControl.Subject subject = AccessControl.Subject.of(session());
         if (parsed == null) {
             if (statementAccess.applies(subject)) {
                 throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Access denied: Sluice cannot parse the statement, so it cannot check what it touches ("
@@ -477,7 +477,7 @@ public final class ExecuteStatementOperation
             public EngineMetadata metadata()
             {
                 return VisibleMetadata.of(catalogs.metadata(session().engineSession(commandTarget()).metadata()), access.access(),
-                        new AccessControl.Subject(session().user(), session().owner().groups()));
+                        AccessControl.Subject.of(session()));
             }
 
             @Override

@@ -150,7 +150,7 @@ public final class BinaryThriftServer
             }
             socket.setSoTimeout(0);
             TProtocol protocol = new TBinaryProtocol(transport, config.maxFrameSize(), config.maxFrameSize());
-            Caller caller = Caller.connection(login.user(), connectionId, addressOf(socket), login.groups());
+            Caller caller = Caller.connection(login.user(), connectionId, addressOf(socket), login.groups(), login.roleScope());
             while (!closed) {
                 CallContext.set(caller);
                 try {

@@ -93,7 +93,7 @@ public final class HttpThriftHandler
         }
         TConfiguration configuration = new TConfiguration((int) maxRequestSize, (int) maxRequestSize, TConfiguration.DEFAULT_RECURSION_DEPTH);
         ByteArrayOutputStream output = new ByteArrayOutputStream(4096);
-        CallContext.set(Caller.http(login.user(), Request.getRemoteAddr(request), login.groups()));
+        CallContext.set(Caller.http(login.user(), Request.getRemoteAddr(request), login.groups(), login.roleScope()));
         try {
             processor.process(
                     new TBinaryProtocol(new TMemoryInputTransport(configuration, body), maxRequestSize, maxRequestSize),

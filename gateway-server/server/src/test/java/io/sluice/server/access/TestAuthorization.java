@@ -43,7 +43,7 @@ class TestAuthorization
     static final SluiceServerExtension SLUICE = new SluiceServerExtension()
             .with("router.engines", "duckdb,trino")
             .with("engine.trino.endpoint", TRINO.endpoint())
-            .with("auth.providers", "password-file,jwt")
+            .with("auth.providers", "password-file,jwt,token")
             .with("auth.password-file.path", passwords().toString())
             .with("auth.jwt.key-file", JWTS.keyFile().toString())
             .with("auth.jwt.issuer", JWTS.issuer())
@@ -206,6 +206,36 @@ class TestAuthorization
             assertThatThrownBy(() -> admin.execute("DROP ROLE temp_reader")).hasMessageContaining("No role temp_reader");
             admin.execute("DROP ROLE IF EXISTS temp_reader");
             assertThatThrownBy(() -> admin.execute("GRANT SELECT ON TABLE orders TO ROLE nobody")).hasMessageContaining("No role nobody");
+        }
+    }
+
+    @Test
+    void aScopedTokenHoldsOnlyItsRoles()
+            throws SQLException
+    {
+        String scoped;
+        String full;
+        try (Connection root = connect("root"); Statement admin = root.createStatement(); Connection connection = connect("alice");
+                Statement statement = connection.createStatement()) {
+            admin.execute("CREATE ROLE secret_reader");
+            admin.execute("GRANT SELECT ON TABLE secrets TO ROLE secret_reader");
+            admin.execute("GRANT ROLE secret_reader TO USER alice");
+            List<List<String>> created = rows(statement, "CREATE TOKEN dashboards ROLES (analyst)");
+            scoped = created.get(0).get(1);
+            assertThat(created.get(0).get(3)).isEqualTo("analyst");
+            full = rows(statement, "CREATE TOKEN everything").get(0).get(1);
+            assertThat(rows(statement, "SHOW TOKENS")).anySatisfy(row -> assertThat(List.of(row.get(0), row.get(5))).containsExactly("dashboards", "analyst"));
+            assertThatThrownBy(() -> statement.execute("CREATE TOKEN bad ROLES (`x'; --`)")).hasMessageContaining("Invalid role name");
+        }
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "alice", scoped); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT count(*) FROM orders")).containsExactly(List.of("2"));
+            assertDenied(statement, "SELECT v FROM secrets", "SELECT on table spark_catalog.default.secrets for user alice");
+        }
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "alice", full); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT v FROM secrets")).containsExactly(List.of("classified"));
+        }
+        try (Connection root = connect("root"); Statement admin = root.createStatement()) {
+            admin.execute("DROP ROLE secret_reader");
         }
     }
 

@@ -121,6 +121,39 @@ class TestTokensJwtAndAudit
     }
 
     @Test
+    void keysComeFromAJwksUrl()
+            throws Exception
+    {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] keys = Files.readAllBytes(JWTS.keyFile());
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/jwks.json", exchange -> {
+            requests.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keys.length);
+            exchange.getResponseBody().write(keys);
+            exchange.close();
+        });
+        server.start();
+        try {
+            JwtAuthenticator jwt = new JwtAuthenticator(io.sluice.server.config.Settings.of(java.util.Map.of(
+                    "auth.jwt.jwks-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json", "auth.jwt.issuer", ISSUER)));
+            assertThat(jwt.bearer(jwt("carol", ISSUER, Instant.now().plus(Duration.ofMinutes(5)))).orElseThrow().user()).isEqualTo("carol");
+            assertThat(jwt.bearer(jwt("dave", ISSUER, Instant.now().plus(Duration.ofMinutes(5)))).orElseThrow().user()).isEqualTo("dave");
+            // The key set is fetched once and cached, not per token.
+            assertThat(requests.get()).isEqualTo(1);
+            TestJwts stranger = TestJwts.create(ISSUER);
+            assertThat(jwt.bearer(stranger.sign("carol", Instant.now().plus(Duration.ofMinutes(5))))).isEmpty();
+        }
+        finally {
+            server.stop(0);
+        }
+        assertThatThrownBy(() -> new JwtAuthenticator(io.sluice.server.config.Settings.of(java.util.Map.of()))).hasMessageContaining("one of auth.jwt.jwks-url and auth.jwt.key-file");
+        assertThatThrownBy(() -> new JwtAuthenticator(io.sluice.server.config.Settings.of(java.util.Map.of("auth.jwt.key-file", JWTS.keyFile().resolveSibling("passwords").toString()))))
+                .hasMessageContaining("holds no JWK set, PEM public key or certificate");
+    }
+
+    @Test
     void apiTokensAreShownOnceStoredHashedAndEndWhenDropped()
             throws Exception
     {
