@@ -18,6 +18,17 @@ class TestTranspileStrings
                         + "FROM `default`.`t` AS `t`");
     }
 
+    /** Regression: DuckDB reads X'..' as the text 'x..'; its blobs are \\xHH escapes cast to BLOB. */
+    @Test
+    void hexLiteralsAreBinaryEverywhere()
+    {
+        spark("SELECT X'41CA' AS b")
+                .toDuckDb("SELECT CAST('\\x41\\xCA' AS BLOB) AS \"b\"")
+                .toTrino("SELECT X'41CA' AS \"b\"")
+                .toSpark("SELECT X'41CA' `b`")
+                .toFlink("SELECT X'41CA' AS `b`");
+    }
+
     @Test
     void concatNullSemanticsAndConcatWsOfArrays()
     {

@@ -25,6 +25,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryStringLiteral;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
@@ -51,6 +52,7 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.BitString;
 import org.apache.calcite.util.Util;
 
 import java.util.ArrayList;
@@ -381,6 +383,23 @@ public final class Translator
         private final Set<SqlNode> innerArithmetic = Collections.newSetFromMap(new IdentityHashMap<>());
         /** The translations of the operands of integer arithmetic (Flink), by the validated operand. */
         private final Map<SqlNode, SqlNode> translatedOperands = new IdentityHashMap<>();
+
+        @Override
+        public SqlNode visit(SqlLiteral literal)
+        {
+            if (target == Dialect.DUCKDB && literal instanceof SqlBinaryStringLiteral binary) {
+                // DuckDB reads X'..' as text; its blobs are strings of \xHH escapes cast to BLOB.
+                String hex = binary.getValueAs(BitString.class).toHexString();
+                StringBuilder escaped = new StringBuilder(hex.length() * 2);
+                for (int i = 0; i + 1 < hex.length(); i += 2) {
+                    escaped.append("\\x").append(hex, i, i + 2);
+                }
+                SqlParserPos pos = literal.getParserPosition();
+                return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString(escaped.toString(), pos),
+                        TypeSpecs.targetSpec(TypeSpecs.render(SluiceType.BINARY, target), pos));
+            }
+            return literal;
+        }
 
         @Override
         public SqlNode visit(SqlDataTypeSpec spec)

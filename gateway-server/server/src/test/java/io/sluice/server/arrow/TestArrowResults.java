@@ -26,7 +26,7 @@ class TestArrowResults
 {
     private static final String ALL_TYPES = "SELECT CAST(1 AS TINYINT) AS t, CAST(-2 AS SMALLINT) AS s, 3 AS i, CAST(4000000000 AS BIGINT) AS b, "
             + "CAST(1.5 AS FLOAT) AS f, CAST(2.25 AS DOUBLE) AS d, CAST(12.345 AS DECIMAL(10,3)) AS dec, 'text' AS str, CAST('v' AS VARCHAR(5)) AS vc, "
-            + "true AS bool, DATE '2024-02-29' AS dt, TIMESTAMP '2024-01-02 03:04:05.123456' AS ts, CAST('ABC' AS BINARY) AS bin, array(1, 2) AS arr, "
+            + "true AS bool, DATE '2024-02-29' AS dt, TIMESTAMP '2024-01-02 03:04:05.123456' AS ts, CAST('ABC' AS BINARY) AS bin, X'414243' AS hex, array(1, 2) AS arr, "
             + "map('k', 1) AS m, named_struct('a', 1, 'b', 'x') AS st, CAST(NULL AS INT) AS nothing";
 
     @RegisterExtension
@@ -63,6 +63,8 @@ class TestArrowResults
                 assertThat(resultSet.getTimestamp("ts")).hasToString("2024-01-02 03:04:05.123456");
                 // Kyuubi's driver reads an Arrow binary as text (and has no getBytes).
                 assertThat(resultSet.getString("bin")).isEqualTo("ABC");
+                // Spark's hex literal is a binary on DuckDB too (it reads X'..' as text).
+                assertThat(resultSet.getString("hex")).isEqualTo("ABC");
                 assertThat(resultSet.getString("arr")).isEqualTo("[1,2]");
                 assertThat(resultSet.getString("st")).isEqualTo("{\"a\":1,\"b\":\"x\"}");
                 assertThat(resultSet.getObject("nothing")).isNull();
