@@ -50,7 +50,8 @@ import static java.util.Objects.requireNonNull;
  * ({@code auth.ldap.allowed-groups}). Connections are pooled ({@code auth.ldap.pool-size}); {@code ldaps://} URLs and
  * {@code auth.ldap.start-tls} use TLS, trusting {@code auth.ldap.trust-store} or the JVM's CAs. An accepted user and
  * password are remembered for {@code auth.ldap.cache-ttl} (1m) as a digest, never as the password; refusals are not.
- * User names are escaped for DNs and filters, so no name can change a search.
+ * User names are escaped for DNs and filters, so no name can change a search. Short aliases are read too:
+ * {@code bind-pattern}, {@code search-base}, {@code search-filter}, {@code group-filter}.
  */
 public final class LdapAuthenticator
         implements AuthenticationProvider, AutoCloseable
@@ -73,11 +74,11 @@ public final class LdapAuthenticator
     public LdapAuthenticator(Settings settings)
     {
         String urls = required(settings, "url");
-        this.bindPatterns = Arrays.stream(settings.getString(PREFIX + "user-bind-pattern", "").split(":"))
+        this.bindPatterns = Arrays.stream(setting(settings, "user-bind-pattern", "bind-pattern", "").split(":"))
                 .map(String::strip)
                 .filter(pattern -> !pattern.isEmpty())
                 .toList();
-        this.userBaseDn = Optional.ofNullable(settings.getString(PREFIX + "user-base-dn", null)).map(String::strip).filter(dn -> !dn.isEmpty());
+        this.userBaseDn = Optional.ofNullable(setting(settings, "user-base-dn", "search-base", null)).map(String::strip).filter(dn -> !dn.isEmpty());
         if (bindPatterns.isEmpty() == userBaseDn.isEmpty()) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "auth.providers=ldap needs either auth.ldap.user-bind-pattern (e.g. uid=${USER},ou=people,dc=example,dc=com) "
                     + "or auth.ldap.user-base-dn with auth.ldap.user-search-filter, not both");
@@ -87,9 +88,9 @@ public final class LdapAuthenticator
                 throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("auth.ldap.user-bind-pattern '%s' does not contain ${USER}", pattern));
             }
         }
-        this.userFilter = settings.getString(PREFIX + "user-search-filter", "(uid=${USER})");
+        this.userFilter = setting(settings, "user-search-filter", "search-filter", "(uid=${USER})");
         this.groupBaseDn = Optional.ofNullable(settings.getString(PREFIX + "group-base-dn", null)).map(String::strip).filter(dn -> !dn.isEmpty());
-        this.groupFilter = settings.getString(PREFIX + "group-search-filter", "(|(member=${USER_DN})(uniqueMember=${USER_DN})(memberUid=${USER}))");
+        this.groupFilter = setting(settings, "group-search-filter", "group-filter", "(|(member=${USER_DN})(uniqueMember=${USER_DN})(memberUid=${USER}))");
         this.groupNameAttribute = settings.getString(PREFIX + "group-name-attribute", "cn");
         this.allowedGroups = Arrays.stream(settings.getString(PREFIX + "allowed-groups", "").split(","))
                 .map(String::strip)
@@ -158,6 +159,13 @@ public final class LdapAuthenticator
         }
         pool.setConnectionPoolName("sluice-ldap");
         pool.setMaxConnectionAgeMillis(Duration.ofMinutes(30).toMillis());
+    }
+
+    /** A setting by its name or its short alias ({@code auth.ldap.bind-pattern}, {@code search-base}, {@code search-filter}, {@code group-filter}). */
+    private static String setting(Settings settings, String name, String alias, String defaultValue)
+    {
+        String value = settings.getString(PREFIX + name, null);
+        return value != null ? value : settings.getString(PREFIX + alias, defaultValue);
     }
 
     private static TrustManager trustManager(Settings settings)

@@ -226,6 +226,16 @@ class TestLdapAuthentication
                 DIRECTORY.modify("uid=bob,ou=people," + BASE, new Modification(ModificationType.REPLACE, "userPassword", "bob-pw"));
             }
         }
+        // The short names of the settings work too.
+        try (LdapAuthenticator ldap = new LdapAuthenticator(Settings.of(Map.of(
+                "auth.ldap.url", "ldap://127.0.0.1:" + DIRECTORY.getListenPort("ldap"),
+                "auth.ldap.search-base", "ou=people," + BASE,
+                "auth.ldap.search-filter", "(uid=${USER})",
+                "auth.ldap.group-base-dn", "ou=groups," + BASE,
+                "auth.ldap.group-filter", "(member=${USER_DN})")))) {
+            assertThat(ldap.password("alice", "alice-pw").orElseThrow().groups()).isEqualTo(Set.of("analysts", "admins"));
+            assertThat(ldap.password("alice", "bob-pw")).isEmpty();
+        }
         assertThat(LdapAuthenticator.escapeDnValue("a,b=c+d\"e\\f<g>h;i")).isEqualTo("a\\,b\\=c\\+d\\\"e\\\\f\\<g\\>h\\;i");
         assertThat(LdapAuthenticator.escapeDnValue("#lead ")).isEqualTo("\\#lead\\ ");
     }
