@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -32,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * the token's). Administrators ({@code auth.admin-users}, and members of the role {@code admin}) may do everything and
  * are the only ones who change roles, grants, filters and masks. The policy is read from the metadata store into
  * memory, again after every change through this server and at least every {@code auth.authorization.refresh} (5s) for
- * changes made through other instances, so a check costs no round trip. A scoped API token's logins hold only the
+ * changes made through other instances (read in the background), so a check costs no round trip. A scoped API token's logins hold only the
  * roles it names (and are administrators only if it names {@code admin}).
  */
 public final class AccessControl
@@ -40,6 +43,11 @@ public final class AccessControl
     public static final String MODE = "auth.authorization";
     public static final String REFRESH = "auth.authorization.refresh";
     public static final String ADMIN_ROLE = "admin";
+    private static final ExecutorService REFRESHER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sluice-access-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     public static final List<String> PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALL");
 
     /** The user a statement runs for, the groups its login named, and the roles a scoped token limits it to. */
@@ -73,6 +81,7 @@ public final class AccessControl
     private final long refreshNanos;
     private volatile Policy policy;
     private volatile long loadedNanos;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     public AccessControl(AccessStore store, boolean enabled, Set<String> admins, Duration refresh)
     {
@@ -127,16 +136,25 @@ public final class AccessControl
         loadedNanos = System.nanoTime();
     }
 
+    /**
+     * The policy in force. Once it is older than the refresh interval, one background read of the store is started
+     * and the statement goes on with the policy it has: no statement waits for the store.
+     */
     private Policy policy()
     {
-        if (System.nanoTime() - loadedNanos > refreshNanos) {
-            try {
-                reload();
-            }
-            catch (RuntimeException e) {
-                // The store is away: the last policy holds until it is back (never none).
-                loadedNanos = System.nanoTime();
-            }
+        if (System.nanoTime() - loadedNanos > refreshNanos && refreshing.compareAndSet(false, true)) {
+            REFRESHER.execute(() -> {
+                try {
+                    reload();
+                }
+                catch (RuntimeException e) {
+                    // The store is away: the last policy holds until it is back (never none).
+                    loadedNanos = System.nanoTime();
+                }
+                finally {
+                    refreshing.set(false);
+                }
+            });
         }
         return policy;
     }

@@ -30,6 +30,14 @@ public record Access(String user, boolean admin)
         return admin || user.equals(owner);
     }
 
+    /** Fails unless the caller is an administrator; {@code what} names the operation. */
+    public void checkAdmin(String what)
+    {
+        if (!admin) {
+            throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Access denied: " + what + " is for administrators (" + ADMIN_USERS + ")");
+        }
+    }
+
     /** Fails unless the caller owns the object or is an administrator; the message names the object, never the owner. */
     public void checkOwner(String object, String owner)
     {

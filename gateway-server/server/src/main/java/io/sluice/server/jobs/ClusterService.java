@@ -114,8 +114,8 @@ public final class ClusterService
 
     private void checkAdmin(Access access, String what)
     {
-        if (adminOnly && !access.admin()) {
-            throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Access denied: " + what + " is for administrators (" + Access.ADMIN_USERS + ")");
+        if (adminOnly) {
+            access.checkAdmin(what);
         }
     }
 

@@ -170,9 +170,7 @@ public final class ManagementCommands
                 if (command.verb() != SqlManagement.Verb.SHOW) {
                     throw unsupported(command);
                 }
-                if (!access.admin()) {
-                    throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Not allowed: SHOW AUDIT is for administrators (" + Access.ADMIN_USERS + ")");
-                }
+                access.checkAdmin("SHOW AUDIT");
                 yield Optional.of(showAudit(audit.recent(command.pattern(), limit)));
             }
             case GROUP -> switch (command.verb()) {

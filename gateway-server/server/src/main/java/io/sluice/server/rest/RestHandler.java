@@ -515,9 +515,7 @@ public final class RestHandler
         Fields query = Request.extractQueryParameters(request);
         int limit = limit(query);
         Optional<String> caller = authenticatedUser();
-        if (caller.isPresent() && !backend.management().jobs().access(caller.get()).admin()) {
-            throw new SluiceException(ErrorCode.PERMISSION_DENIED, "Not allowed: the audit log is for administrators (auth.admin-users)");
-        }
+        caller.ifPresent(user -> backend.management().jobs().access(user).checkAdmin("the audit log"));
         List<Map<String, Object>> events = new ArrayList<>();
         for (AuditStore.AuditEvent event : backend.management().audit().recent(Optional.ofNullable(query.getValue("user")), limit)) {
             Map<String, Object> entry = new LinkedHashMap<>();
