@@ -6,6 +6,10 @@ import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.corpus.Corpus;
 import io.sluice.dialects.corpus.CorpusQuery;
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.engine.duckdb.DuckDbEngine;
+import io.sluice.engine.flink.FlinkEngine;
+import io.sluice.engine.spark.SparkEngine;
+import io.sluice.engine.trino.TrinoEngine;
 import io.sluice.router.cost.CostRouter;
 import io.sluice.router.cost.EngineProfile;
 import io.sluice.router.cost.RouteDecision;
@@ -94,7 +98,8 @@ public class BenchmarkTranspileTpch
     }
 
     private static final CostRouter ROUTER = new CostRouter(
-            List.of(EngineProfile.defaults("duckdb"), EngineProfile.defaults("trino"), EngineProfile.defaults("spark"), EngineProfile.defaults("flink")), List.of());
+            List.of(EngineProfile.defaults("duckdb", DuckDbEngine.routerProfile(16e9)), EngineProfile.defaults("trino", TrinoEngine.ROUTER_PROFILE),
+                    EngineProfile.defaults("spark", SparkEngine.ROUTER_PROFILE), EngineProfile.defaults("flink", FlinkEngine.ROUTER_PROFILE)), List.of());
 
     /** TPC-H scale factor 1: rows and Parquet bytes per table. */
     private static final Map<String, double[]> SF1 = Map.of(

@@ -27,8 +27,6 @@ public final class EngineRouter
         implements AutoCloseable
 {
     public static final String AUTO = "auto";
-    /** The values {@code sluice.engine} accepts, whether or not this server runs each engine. */
-    public static final List<String> ENGINE_SETTING_VALUES = List.of(AUTO, "duckdb", "trino", "spark", "flink");
 
     public static final String HEALTH_INTERVAL = "router.health-interval";
     public static final String CATALOGS_INTERVAL = "router.catalogs-interval";
@@ -63,15 +61,15 @@ public final class EngineRouter
         for (String key : settings.keySet()) {
             if (key.startsWith(EngineProfile.PREFIX)) {
                 String engine = key.substring(EngineProfile.PREFIX.length()).split("\\.", 2)[0];
-                if (!Set.copyOf(ENGINE_SETTING_VALUES).contains(engine) || engine.equals(AUTO)) {
+                if (!registry.installed().contains(engine)) {
                     throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid setting %s: '%s' is not an engine (%s)", key, engine,
-                            String.join(", ", ENGINE_SETTING_VALUES.subList(1, ENGINE_SETTING_VALUES.size()))));
+                            String.join(", ", registry.installed())));
                 }
             }
         }
         this.order = List.copyOf(order);
         this.policies = RoutingPolicy.from(settings, known);
-        this.costRouter = new CostRouter(order.stream().map(name -> EngineProfile.from(name, settings)).toList(), policies);
+        this.costRouter = new CostRouter(order.stream().map(name -> EngineProfile.from(declaredDefaults(name), settings)).toList(), policies);
         this.monitor = new EngineMonitor(registry.engines(), healthInterval, catalogsInterval);
     }
 
@@ -82,13 +80,19 @@ public final class EngineRouter
     public void applyCalibrations(Map<String, EngineCalibration> calibrations)
     {
         costRouter = new CostRouter(order.stream().map(name -> {
-            EngineProfile base = EngineProfile.defaults(name);
+            EngineProfile base = declaredDefaults(name);
             EngineCalibration calibration = calibrations.get(name);
             if (calibration != null) {
                 base = base.calibrated(calibration.fixedSeconds(), calibration.scanBytesPerCoreSecond(), calibration.secondsPerResultRow());
             }
             return EngineProfile.from(base, settings);
         }).toList(), policies);
+    }
+
+    /** An engine's defaults: the router's, with what the engine declares of itself. */
+    public EngineProfile declaredDefaults(String engine)
+    {
+        return EngineProfile.defaults(engine, registry.engine(engine).map(Engine::routerProfile).orElse(Map.of()));
     }
 
     /** The cost-based choice among this server's engines. */
@@ -119,13 +123,19 @@ public final class EngineRouter
         monitor.close();
     }
 
-    /** Checks a value of {@code sluice.engine} and returns it normalized; fails naming the value and the choices. */
-    public static String validateEngineSetting(String value)
+    /**
+     * Checks a value of {@code sluice.engine} and returns it normalized: {@code auto} or an installed engine (one this
+     * server could run, running or not); fails naming the value and the choices.
+     */
+    public String validateEngineSetting(String value)
     {
         String engine = value.trim().toLowerCase(Locale.ROOT);
-        if (!Set.copyOf(ENGINE_SETTING_VALUES).contains(engine)) {
+        if (!engine.equals(AUTO) && !registry.installed().contains(engine)) {
+            List<String> choices = new ArrayList<>();
+            choices.add(AUTO);
+            choices.addAll(registry.installed());
             throw new SluiceException(ErrorCode.INVALID_SESSION_PROPERTY,
-                    format("Invalid value '%s' for sluice.engine: expected one of %s", value, String.join(", ", ENGINE_SETTING_VALUES)));
+                    format("Invalid value '%s' for sluice.engine: expected one of %s", value, String.join(", ", choices)));
         }
         return engine;
     }

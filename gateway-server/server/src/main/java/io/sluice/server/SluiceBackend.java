@@ -109,8 +109,8 @@ public final class SluiceBackend
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.routing = new StatementRouting(router, catalogs, recorder.routeHistory(), catalogCache);
         this.services = new StatementServices(router, catalogs, routing, recorder, management, catalogCache, access);
-        validateUserDefaults(config);
-        this.sessions = new SessionManager(config);
+        validateUserDefaults(config, router);
+        this.sessions = new SessionManager(config, router::validateEngineSetting);
         BlockingQueue<Runnable> queue = config.operationQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.operationQueue());
         this.executor = new ThreadPoolExecutor(config.operationThreads(), config.operationThreads(), 60, TimeUnit.SECONDS, queue, daemonThreads("sluice-operation"));
         this.executor.allowCoreThreadTimeOut(true);
@@ -121,11 +121,11 @@ public final class SluiceBackend
     }
 
     /** A configured session default that no session could take fails at start, naming the setting. */
-    private static void validateUserDefaults(SessionConfig config)
+    private static void validateUserDefaults(SessionConfig config, EngineRouter router)
     {
         config.userDefaults().forEach((user, defaults) -> defaults.forEach((key, value) -> {
             try {
-                SessionCommandExecutor.normalizedSetting(key, value);
+                SessionCommandExecutor.normalizedSetting(key, value, router::validateEngineSetting);
             }
             catch (SluiceException e) {
                 throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Invalid setting %s%s.%s=%s: %s", SessionConfig.USER_DEFAULTS_PREFIX, user, key, value, e.getMessage()), e);

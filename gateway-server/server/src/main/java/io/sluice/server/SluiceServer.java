@@ -10,6 +10,7 @@ import io.sluice.metastore.QueryHistory;
 import io.sluice.metastore.RouterCalibrations;
 import io.sluice.metastore.TokenStore;
 import io.sluice.router.EngineRegistry;
+import io.sluice.router.plugin.EnginePlugins;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.RouterConfig;
 import io.sluice.server.access.AccessCommands;
@@ -129,8 +130,12 @@ public final class SluiceServer
         Authentication.providers(settings, config.host());
         Optional<TlsContext> tls = TlsContext.from(settings);
         boolean restTls = Boolean.parseBoolean(settings.getString(REST_TLS, "true"));
-        EngineRegistry engines = EngineRegistry.create(routerConfig, name -> settings.withPrefix("engine." + name + "."), config.dataDirectory(),
-                SluiceServer.class.getClassLoader());
+        // A distribution loads each configured engine from its plugin directory; an embedded server finds them on its class path.
+        String pluginsDirectory = settings.getString(EnginePlugins.DIRECTORY, null);
+        EnginePlugins plugins = pluginsDirectory == null
+                ? EnginePlugins.fromClassPath(SluiceServer.class.getClassLoader())
+                : EnginePlugins.fromDirectory(Path.of(pluginsDirectory).toAbsolutePath(), routerConfig.engines(), RouterConfig.ENGINES, SluiceServer.class.getClassLoader());
+        EngineRegistry engines = EngineRegistry.create(routerConfig, name -> settings.withPrefix("engine." + name + "."), config.dataDirectory(), plugins);
         SluiceBackend backend = null;
         BinaryThriftServer binaryServer = null;
         Server httpServer = null;

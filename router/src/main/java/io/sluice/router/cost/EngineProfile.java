@@ -3,7 +3,6 @@ package io.sluice.router.cost;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,8 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An engine's declared capacity and cost coefficients, from {@code router.profile.<engine>.<key>} with documented
- * defaults per engine (docs/router.md). Capacity is what the engine has, not what one statement gets: a 20-worker
+ * An engine's declared capacity and cost coefficients, from {@code router.profile.<engine>.<key>} over the defaults the
+ * engine declares of itself (docs/router.md). Capacity is what the engine has, not what one statement gets: a 20-worker
  * Trino cluster is {@code workers=20}.
  *
  * @param engine the engine's name
@@ -85,23 +84,24 @@ public record EngineProfile(
     }
 
     /**
-     * The documented defaults for an engine on this machine: local engines share its cores; DuckDB's memory is its
-     * default limit, 80% of the machine's memory.
+     * The defaults of an engine that declares none: one worker with this machine's cores, 2 GB of memory, 100 MB/s
+     * per core, half a second of fixed latency, four slots, no lakehouse writes (docs/router.md).
      */
     public static EngineProfile defaults(String engine)
     {
-        int cores = Runtime.getRuntime().availableProcessors();
-        double memory = machineMemory();
-        return switch (engine) {
-            case "duckdb" -> new EngineProfile(engine, 1, cores, memory * 0.8, 400e6, 0.001, 0, 0.5, 0.3, 0.4, 1e-7, 2, false, false);
-            case "trino" -> new EngineProfile(engine, 1, cores, 4e9, 150e6, 0.1, 0, 0.5, 0.3, 0.4, 1.5e-6, 8, true, true);
-            case "spark" -> new EngineProfile(engine, 1, cores, 4e9, 100e6, 0.3, 0, 0.5, 0.3, 0.4, 2e-6, 4, true, true);
-            case "flink" -> new EngineProfile(engine, 1, cores, 2e9, 80e6, 1.0, 0, 0.6, 0.4, 0.5, 1e-5, 2, false, false);
-            default -> new EngineProfile(engine, 1, cores, 2e9, 100e6, 0.5, 0, 0.5, 0.3, 0.4, 2e-6, 4, false, false);
-        };
+        return new EngineProfile(engine, 1, Runtime.getRuntime().availableProcessors(), 2e9, 100e6, 0.5, 0, 0.5, 0.3, 0.4, 2e-6, 4, false, false);
     }
 
-    /** The engine's profile: its defaults, with whatever {@code router.profile.<engine>.*} in {@code settings} overrides. */
+    /**
+     * An engine's defaults: those of {@link #defaults(String)} with what the engine declares of itself
+     * ({@link io.sluice.spi.engine.Engine#routerProfile()}, keyed as {@code router.profile.<engine>.*} is).
+     */
+    public static EngineProfile defaults(String engine, Map<String, String> declared)
+    {
+        return overridden(defaults(engine), declared);
+    }
+
+    /** The generic defaults of {@link #defaults(String)}, with whatever {@code router.profile.<engine>.*} in {@code settings} overrides. */
     public static EngineProfile from(String engine, Map<String, String> settings)
     {
         return from(defaults(engine), settings);
@@ -110,18 +110,28 @@ public record EngineProfile(
     /** The profile {@code base} (defaults, or a calibration of them), with whatever {@code router.profile.<engine>.*} in {@code settings} overrides. */
     public static EngineProfile from(EngineProfile base, Map<String, String> settings)
     {
+        String prefix = PREFIX + base.engine() + ".";
+        Map<String, String> overrides = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                overrides.put(key.substring(prefix.length()), value);
+            }
+        });
+        return overridden(base, overrides);
+    }
+
+    /** {@code base} with {@code overrides}, keyed by the short names of {@code router.profile.<engine>.*}. */
+    private static EngineProfile overridden(EngineProfile base, Map<String, String> values)
+    {
         EngineProfile profile = base;
         String engine = base.engine();
         String prefix = PREFIX + engine + ".";
         Map<String, String> overrides = new TreeMap<>();
-        settings.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                String name = key.substring(prefix.length());
-                if (!KEYS.contains(name)) {
-                    throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Unknown setting %s: the keys of %s<engine>. are %s", key, PREFIX, String.join(", ", new TreeSet<>(KEYS))));
-                }
-                overrides.put(name, value.trim());
+        values.forEach((name, value) -> {
+            if (!KEYS.contains(name)) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, format("Unknown setting %s%s: the keys of %s<engine>. are %s", prefix, name, PREFIX, String.join(", ", new TreeSet<>(KEYS))));
             }
+            overrides.put(name, value.trim());
         });
         if (overrides.isEmpty()) {
             return profile;
@@ -249,11 +259,4 @@ public record EngineProfile(
         }
     }
 
-    private static double machineMemory()
-    {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean system) {
-            return system.getTotalMemorySize();
-        }
-        return Runtime.getRuntime().maxMemory();
-    }
 }

@@ -22,24 +22,24 @@ class TestCostRouter
     private static EngineProfile duckDb()
     {
         // An 8-core, 32 GB machine, stated so the test does not depend on the machine it runs on.
-        return EngineProfile.from("duckdb", Map.of("router.profile.duckdb.cores-per-worker", "8", "router.profile.duckdb.memory-per-worker", "25GB"));
+        return TestingProfiles.from("duckdb", Map.of("router.profile.duckdb.cores-per-worker", "8", "router.profile.duckdb.memory-per-worker", "25GB"));
     }
 
     private static EngineProfile trino(int workers)
     {
-        return EngineProfile.from("trino", Map.of("router.profile.trino.workers", Integer.toString(workers),
+        return TestingProfiles.from("trino", Map.of("router.profile.trino.workers", Integer.toString(workers),
                 "router.profile.trino.cores-per-worker", "16", "router.profile.trino.memory-per-worker", "64GB"));
     }
 
     private static EngineProfile spark()
     {
-        return EngineProfile.from("spark", Map.of("router.profile.spark.workers", "10", "router.profile.spark.cores-per-worker", "8",
+        return TestingProfiles.from("spark", Map.of("router.profile.spark.workers", "10", "router.profile.spark.cores-per-worker", "8",
                 "router.profile.spark.startup", "90s"));
     }
 
     private static EngineProfile flink()
     {
-        return EngineProfile.from("flink", Map.of("router.profile.flink.cores-per-worker", "4"));
+        return TestingProfiles.from("flink", Map.of("router.profile.flink.cores-per-worker", "4"));
     }
 
     private static CostRouter router(List<RoutingPolicy> policies)
@@ -218,7 +218,7 @@ class TestCostRouter
         assertThat(decision.candidate("duckdb").orElseThrow().reason()).isEqualTo("reads lakehouse tables but does not write them (lakehouse.sales.orders)");
 
         StatementProfile delete = new StatementProfile(StatementKind.ROW_LEVEL_WRITE, List.of(target), 0, false, false, false, OptionalLong.empty());
-        CostRouter noRowLevelTrino = new CostRouter(List.of(duckDb(), EngineProfile.from("trino", Map.of("router.profile.trino.row-level-lakehouse", "false")), spark()), List.of());
+        CostRouter noRowLevelTrino = new CostRouter(List.of(duckDb(), TestingProfiles.from("trino", Map.of("router.profile.trino.row-level-lakehouse", "false")), spark()), List.of());
         RouteDecision deleted = route(noRowLevelTrino, delete);
         assertThat(deleted.chosen()).contains("spark");
         assertThat(deleted.candidate("trino").orElseThrow().reason()).isEqualTo("does not run DELETE, UPDATE or MERGE on lakehouse tables (lakehouse.sales.orders)");
@@ -258,8 +258,8 @@ class TestCostRouter
     @Test
     void tiesGoToTheEngineNamedFirst()
     {
-        EngineProfile a = EngineProfile.from("trino", Map.of("router.profile.trino.fixed-latency", "10ms", "router.profile.trino.result-row-cost", "1us"));
-        EngineProfile b = EngineProfile.from("spark", Map.of("router.profile.spark.fixed-latency", "10ms", "router.profile.spark.result-row-cost", "1us"));
+        EngineProfile a = TestingProfiles.from("trino", Map.of("router.profile.trino.fixed-latency", "10ms", "router.profile.trino.result-row-cost", "1us"));
+        EngineProfile b = TestingProfiles.from("spark", Map.of("router.profile.spark.fixed-latency", "10ms", "router.profile.spark.result-row-cost", "1us"));
         TableReference unknown = new TableReference("default.t", "default", false, Set.of("trino", "spark"), false, OptionalDouble.empty(), OptionalDouble.empty());
         assertThat(route(new CostRouter(List.of(b, a), List.of()), query(unknown)).chosen()).contains("spark");
         assertThat(route(new CostRouter(List.of(a, b), List.of()), query(unknown)).chosen()).contains("trino");

@@ -14,19 +14,40 @@ class TestEngineProfile
     void defaults()
     {
         int cores = Runtime.getRuntime().availableProcessors();
-        EngineProfile duckDb = EngineProfile.defaults("duckdb");
+        EngineProfile generic = EngineProfile.defaults("any");
+        assertThat(generic).isEqualTo(new EngineProfile("any", 1, cores, 2e9, 100e6, 0.5, 0, 0.5, 0.3, 0.4, 2e-6, 4, false, false));
+        assertThat(EngineProfile.from("any", Map.of())).isEqualTo(generic);
+
+        // What an engine declares of itself replaces the generic defaults key by key.
+        EngineProfile duckDb = TestingProfiles.defaults("duckdb");
         assertThat(duckDb.workers()).isEqualTo(1);
         assertThat(duckDb.cores()).isEqualTo(cores);
+        assertThat(duckDb.memoryPerWorker()).isEqualTo(8e9);
         assertThat(duckDb.scanBytesPerCoreSecond()).isEqualTo(400e6);
         assertThat(duckDb.fixedSeconds()).isEqualTo(0.001);
+        assertThat(duckDb.secondsPerResultRow()).isEqualTo(1e-7);
         assertThat(duckDb.writesLakehouse()).isFalse();
-        EngineProfile trino = EngineProfile.defaults("trino");
+        EngineProfile trino = TestingProfiles.defaults("trino");
         assertThat(trino.fixedSeconds()).isEqualTo(0.1);
         assertThat(trino.writesLakehouse()).isTrue();
         assertThat(trino.rowLevelLakehouse()).isTrue();
-        assertThat(EngineProfile.defaults("spark").fixedSeconds()).isEqualTo(0.3);
-        assertThat(EngineProfile.defaults("flink").fixedSeconds()).isEqualTo(1.0);
-        assertThat(EngineProfile.from("duckdb", Map.of())).isEqualTo(duckDb);
+        assertThat(TestingProfiles.defaults("spark").fixedSeconds()).isEqualTo(0.3);
+        assertThat(TestingProfiles.defaults("flink").fixedSeconds()).isEqualTo(1.0);
+        assertThat(TestingProfiles.defaults("flink").joinFactor()).isEqualTo(0.6);
+
+        // Configuration wins over the declaration.
+        assertThat(EngineProfile.from(duckDb, Map.of("router.profile.duckdb.fixed-latency", "5ms")).fixedSeconds()).isEqualTo(0.005);
+    }
+
+    @Test
+    void badDeclarationsNameTheKey()
+    {
+        assertThatThrownBy(() -> EngineProfile.defaults("echo", Map.of("speed", "fast")))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("Unknown setting router.profile.echo.speed");
+        assertThatThrownBy(() -> EngineProfile.defaults("echo", Map.of("slots", "many")))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("Invalid value 'many' for router.profile.echo.slots");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.sluice.spi.engine.ProbedVersion;
 import io.sluice.spi.engine.SessionContext;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +132,18 @@ public final class FlinkEngine
         if (!jobId.matches("[0-9a-f]{32}")) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Not a Flink job id: " + jobId);
         }
+    }
+
+    /** Flink's batch mode through the SQL Gateway: a second per statement, slower joins and aggregation, results by REST. */
+    public static final Map<String, String> ROUTER_PROFILE = Map.of(
+            "memory-per-worker", "2e9", "scan-throughput-per-core", "80e6", "fixed-latency", "1.0", "join-factor", "0.6",
+            "aggregate-factor", "0.4", "sort-factor", "0.5", "result-row-cost", "1e-5", "slots", "2", "writes-lakehouse", "false",
+            "row-level-lakehouse", "false");
+
+    @Override
+    public Map<String, String> routerProfile()
+    {
+        return ROUTER_PROFILE;
     }
 
     @Override

@@ -14,6 +14,7 @@ import scala.concurrent.duration.FiniteDuration;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,6 +147,17 @@ public final class SparkEngine
             probe = session;
         }
         return session;
+    }
+
+    /** Spark Connect: a third of a second to plan and schedule, 100 MB/s per core, every lakehouse write. */
+    public static final Map<String, String> ROUTER_PROFILE = Map.of(
+            "memory-per-worker", "4e9", "scan-throughput-per-core", "100e6", "fixed-latency", "0.3", "result-row-cost", "2e-6",
+            "slots", "4", "writes-lakehouse", "true", "row-level-lakehouse", "true");
+
+    @Override
+    public Map<String, String> routerProfile()
+    {
+        return ROUTER_PROFILE;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,17 @@ public interface Engine
     default void stopDetachedJob(String jobId)
     {
         throw new SluiceException(ErrorCode.NOT_SUPPORTED, "The engine " + name() + " runs no detached jobs");
+    }
+
+    /**
+     * What the engine declares of its capacity and costs, as defaults for the router's profile of it: keys and values as
+     * {@code router.profile.<engine>.<key>} takes them ({@code fixed-latency=100ms}, {@code scan-throughput-per-core=150MB},
+     * {@code writes-lakehouse=true}, ...; docs/router.md). What configuration says wins; keys not declared take the
+     * router's generic defaults.
+     */
+    default Map<String, String> routerProfile()
+    {
+        return Map.of();
     }
 
     /** A quick probe of the engine; never throws. */

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 
 import static java.util.stream.Collectors.joining;
 
@@ -197,14 +198,18 @@ public final class SessionCommandExecutor
     /** Validates and stores a session setting; Sluice's own settings are checked, others are kept for the engines. */
     public static void applySetting(Session session, String key, String value)
     {
-        session.settings().put(key, normalizedSetting(key, value));
+        session.settings().put(key, normalizedSetting(key, value, session::checkedEngineSetting));
     }
 
-    /** A setting's value as stored: Sluice's own settings are checked and normalized, others are kept as they are. */
-    public static String normalizedSetting(String key, String value)
+    /**
+     * A setting's value as stored: Sluice's own settings are checked and normalized, others are kept as they are.
+     *
+     * @param engineSetting checks a value of {@code sluice.engine} against the server's engines
+     */
+    public static String normalizedSetting(String key, String value, UnaryOperator<String> engineSetting)
     {
         return switch (key) {
-            case Session.ENGINE_SETTING -> EngineRouter.validateEngineSetting(value);
+            case Session.ENGINE_SETTING -> engineSetting.apply(value);
             case ResultFormat.SETTING -> ResultFormat.parse(value).name().toLowerCase(Locale.ROOT);
             case Session.DIALECT_SETTING -> {
                 String dialect = value.trim().toLowerCase(Locale.ROOT);

@@ -17,6 +17,7 @@ import io.sluice.router.EngineChoice;
 import io.sluice.router.EngineRouter;
 import io.sluice.router.cost.Candidate;
 import io.sluice.router.cost.CostEstimate;
+import io.sluice.router.cost.EngineProfile;
 import io.sluice.server.access.AccessCommands;
 import io.sluice.server.access.AccessControl;
 import io.sluice.server.access.StatementAccess;
@@ -276,7 +277,7 @@ public final class ExecuteStatementOperation
             return routed();
         }
         EngineChoice choice = route(parsed);
-        refuseLakehouseWritesOnDuckDb(choice.engine());
+        refuseLakehouseWrites(choice.engine());
         Engine engine = choice.engine();
         if (parsed instanceof SqlDescribeObject describe) {
             return Optional.of(describeQuery(routing.prepare(engine, describe.query().orElseThrow(), session(), sql, false).validation()));
@@ -420,20 +421,25 @@ public final class ExecuteStatementOperation
     }
 
     /**
-     * DuckDB reads lakehouse tables through Sluice's scan plans; writing them (Parquet files committed by Sluice) is not
-     * there yet, so a write to one is refused by name before DuckDB sees it.
+     * An engine whose profile says it does not write lakehouse tables (DuckDB reads them through Sluice's scan plans;
+     * writing them, Parquet files committed by Sluice, is not there yet) is refused a write to one by name before it
+     * sees the statement.
      */
-    private void refuseLakehouseWritesOnDuckDb(Engine engine)
+    private void refuseLakehouseWrites(Engine engine)
     {
-        if (Dialect.fromName(engine.dialect()) != Dialect.DUCKDB) {
+        List<EngineProfile> profiles = router.costRouter().profiles();
+        if (profiles.stream().noneMatch(profile -> profile.engine().equals(engine.name()) && !profile.writesLakehouse())) {
             return;
         }
         for (StatementShape.TableName table : StatementShape.of(parsed).tables()) {
             List<String> names = table.names();
             String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : session().currentDatabase();
             if (table.target() && catalogs.contains(database)) {
-                throw new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported on %s: writing the lakehouse table %s.%s; "
-                        + "write it on Trino or Spark (sluice.engine=trino|spark), DuckDB reads it", engine.name(), database, names.get(names.size() - 1)));
+                List<String> writers = profiles.stream().filter(EngineProfile::writesLakehouse).map(EngineProfile::engine).toList();
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported on %s: writing the lakehouse table %s.%s; %s, %s reads it",
+                        engine.name(), database, names.get(names.size() - 1),
+                        writers.isEmpty() ? "no engine of this server writes the lakehouse" : "write it on " + String.join(" or ", writers) + " (sluice.engine=" + String.join("|", writers) + ")",
+                        engine.name()));
             }
         }
     }

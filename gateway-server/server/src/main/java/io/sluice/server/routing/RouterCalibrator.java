@@ -127,7 +127,7 @@ public final class RouterCalibrator
     {
         Dialect dialect = Dialect.fromName(engine.dialect());
         EngineProfile profile = router.costRouter().profiles().stream().filter(candidate -> candidate.engine().equals(engine.name())).findFirst()
-                .orElse(EngineProfile.defaults(engine.name()));
+                .orElseGet(() -> router.declaredDefaults(engine.name()));
         try (EngineSession session = engine.openSession(new SessionContext("sluice-calibrate", "default"))) {
             String one = translate("SELECT 1", dialect);
             run(session, one);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,6 +34,7 @@ public final class Session
 
     private final HandleId handle = HandleId.random();
     private final Caller owner;
+    private final UnaryOperator<String> engineSetting;
     private final int protocolVersion;
     private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
@@ -67,11 +69,18 @@ public final class Session
         return group;
     }
 
-    Session(Caller owner, int protocolVersion, String currentDatabase)
+    Session(Caller owner, int protocolVersion, String currentDatabase, UnaryOperator<String> engineSetting)
     {
         this.owner = requireNonNull(owner, "owner is null");
         this.protocolVersion = protocolVersion;
         this.currentDatabase = requireNonNull(currentDatabase, "currentDatabase is null");
+        this.engineSetting = requireNonNull(engineSetting, "engineSetting is null");
+    }
+
+    /** A value of {@code sluice.engine} checked against the engines this server has, normalized. */
+    public String checkedEngineSetting(String value)
+    {
+        return engineSetting.apply(value);
     }
 
     /** Whether {@code caller} may use this session: the same binary connection, or the same user over HTTP. */

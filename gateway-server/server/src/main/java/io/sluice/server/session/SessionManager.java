@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -29,14 +30,20 @@ public final class SessionManager
     private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
 
-    public SessionManager(SessionConfig config)
+    private final UnaryOperator<String> engineSetting;
+
+    /**
+     * @param engineSetting checks and normalizes a value of {@code sluice.engine} (the router knows the engines)
+     */
+    public SessionManager(SessionConfig config, UnaryOperator<String> engineSetting)
     {
         this.config = requireNonNull(config, "config is null");
+        this.engineSetting = requireNonNull(engineSetting, "engineSetting is null");
     }
 
     public Session open(Caller caller, int protocolVersion, String database)
     {
-        Session session = new Session(caller, protocolVersion, database);
+        Session session = new Session(caller, protocolVersion, database, engineSetting);
         synchronized (sessions) {
             if (sessions.size() >= config.maxSessions()) {
                 throw new SluiceException(ErrorCode.TOO_MANY_SESSIONS,
