@@ -116,7 +116,7 @@ class TestTranspileMath
                 .toDuckDb("SELECT (CASE WHEN (\"t\".\"a\" > 0) THEN 'p' ELSE 'n' END), coalesce(\"t\".\"b\", 'x'), (CASE WHEN \"t\".\"b\" IS NOT NULL THEN 1 ELSE 2 END) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (CASE WHEN (\"t\".\"a\" > 0) THEN 'p' ELSE 'n' END), coalesce(\"t\".\"b\", 'x'), (CASE WHEN \"t\".\"b\" IS NOT NULL THEN 1 ELSE 2 END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT if((`t`.`a` > 0), 'p', 'n'), nvl(`t`.`b`, 'x'), nvl2(`t`.`b`, 1, 2) FROM `default`.`t` `t`")
-                .toFlink("SELECT (CASE WHEN (`t`.`a` > 0) THEN 'p' ELSE 'n' END), coalesce(`t`.`b`, 'x'), (CASE WHEN `t`.`b` IS NOT NULL THEN 1 ELSE 2 END) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT CAST((CASE WHEN (`t`.`a` > 0) THEN 'p' ELSE 'n' END) AS STRING), coalesce(`t`.`b`, 'x'), (CASE WHEN `t`.`b` IS NOT NULL THEN 1 ELSE 2 END) FROM `default`.`t` AS `t`");
     }
 
     /** Regression: a negative argument after a minus sign wrote "--5", which ends the statement in a comment. */

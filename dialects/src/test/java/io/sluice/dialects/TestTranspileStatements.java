@@ -91,7 +91,7 @@ class TestTranspileStatements
     void flinkTypesNullsInValues()
     {
         spark("SELECT * FROM VALUES (1, 'a'), (2, NULL), (NULL, NULL) AS v(id, name)")
-                .toFlink("SELECT `v`.`id`, `v`.`name` FROM (VALUES ROW(1, 'a'), ROW(2, CAST(NULL AS STRING)), ROW(CAST(NULL AS INTEGER), CAST(NULL AS STRING))) "
+                .toFlink("SELECT `v`.`id`, CAST(`v`.`name` AS STRING) AS `name` FROM (VALUES ROW(1, 'a'), ROW(2, CAST(NULL AS STRING)), ROW(CAST(NULL AS INTEGER), CAST(NULL AS STRING))) "
                         + "AS `v` (`id`, `name`)");
     }
 
@@ -102,7 +102,7 @@ class TestTranspileStatements
                 .toDuckDb("SELECT \"v\".\"id\", \"v\".\"name\" FROM (VALUES (1, 'a'), (2, 'b')) AS \"v\" (\"id\", \"name\")")
                 .toTrino("SELECT \"v\".\"id\", \"v\".\"name\" FROM (VALUES (1, 'a'), (2, 'b')) AS \"v\" (\"id\", \"name\")")
                 .toSpark("SELECT `v`.`id`, `v`.`name` FROM (VALUES (1, 'a'), (2, 'b')) `v` (`id`, `name`)")
-                .toFlink("SELECT `v`.`id`, `v`.`name` FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) AS `v` (`id`, `name`)");
+                .toFlink("SELECT `v`.`id`, CAST(`v`.`name` AS STRING) AS `name` FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) AS `v` (`id`, `name`)");
     }
 
     @Test

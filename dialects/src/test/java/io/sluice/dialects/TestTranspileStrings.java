@@ -107,7 +107,7 @@ class TestTranspileStrings
                 .toDuckDb("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT 'it\\'s', 'dq', 'a	b', 'back\\\\slash' FROM `default`.`t` `t`")
-                .toFlink("SELECT 'it''s', 'dq', 'a	b', 'back\\slash' FROM `default`.`t` AS `t`");
+                .toFlink("SELECT CAST('it''s' AS STRING), CAST('dq' AS STRING), CAST('a	b' AS STRING), CAST('back\\slash' AS STRING) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -218,8 +218,45 @@ public final class Translator
         nameResultColumns(node);
         if (target == Dialect.FLINK) {
             typeNulls(node);
+            stringResultColumns(node);
         }
         return node.accept(new ExpressionTranslator());
+    }
+
+    /**
+     * Spark never answers CHAR (a string literal is a STRING, and CHAR columns are read as STRING), while Flink types a
+     * literal {@code 'text'} as CHAR(4): the outermost query's CHAR columns become CASTs to STRING, named as before.
+     */
+    private void stringResultColumns(SqlNode query)
+    {
+        SqlNode body = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
+        if (!(body instanceof SqlSelect select)) {
+            return;
+        }
+        List<SqlNode> items = new ArrayList<>(select.getSelectList().getList());
+        boolean changed = false;
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+            if (validation.typeOf(expression).filter(type -> type.getSqlTypeName() == SqlTypeName.CHAR).isEmpty()) {
+                continue;
+            }
+            SqlParserPos pos = expression.getParserPosition();
+            SqlNode cast = SqlStdOperatorTable.CAST.createCall(pos, expression, TypeSpecs.toCalcite(SluiceType.STRING, pos));
+            if (item.getKind() == SqlKind.AS) {
+                ((SqlCall) item).setOperand(0, cast);
+            }
+            else {
+                // A column keeps its name; an unnamed expression (nameResultColumns found no text for it) keeps Flink's EXPR$n.
+                items.set(i, expression instanceof SqlIdentifier identifier && !identifier.isStar()
+                        ? SqlStdOperatorTable.AS.createCall(pos, cast, new SqlIdentifier(Util.last(identifier.names), SqlParserPos.ZERO))
+                        : cast);
+                changed = true;
+            }
+        }
+        if (changed) {
+            select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
+        }
     }
 
     /**
