@@ -118,6 +118,8 @@ void SparkBinaryOperator(List<Object> list, ExprContext exprContext, Span s) :
         <DOUBLE_EQUALS> { op = SqlStdOperatorTable.EQUALS; }
     |
         <DIV> { op = SparkOperators.DIV; }
+    |
+        <VERTICAL_BAR> { op = SparkOperators.BITWISE_OR; }
     )
     {
         checkNonQueryExpression(exprContext);
@@ -1028,4 +1030,57 @@ Integer ManagementLimit() :
 }
 {
     value = UnsignedIntLiteral() { return value; }
+}
+
+/**
+ * ALTER TABLE t ADD COLUMNS (name type, ...) | DROP COLUMN[S] name | (name, ...) | RENAME COLUMN a TO b | RENAME TO t2;
+ * TRUNCATE TABLE t.
+ */
+SqlNode SqlAlterTableStatement() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlNodeList columns = SqlNodeList.EMPTY;
+    SqlIdentifier column;
+    SqlIdentifier newName = null;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlAlterTable.Action action;
+}
+{
+    (
+        <TRUNCATE> { s = span(); } <TABLE> name = CompoundIdentifier() {
+            return new SqlAlterTable(s.end(this), SqlAlterTable.Action.TRUNCATE, name, SqlNodeList.EMPTY, null);
+        }
+    |
+        <ALTER> { s = span(); } <TABLE> name = CompoundIdentifier()
+        (
+            <ADD> ( <COLUMNS> | <COLUMN> ) { action = SqlAlterTable.Action.ADD_COLUMNS; }
+            (
+                columns = SparkColumnDefinitions()
+            |
+                SparkColumnDefinition(list) { columns = new SqlNodeList(list, getPos()); }
+            )
+        |
+            <DROP> ( <COLUMNS> | <COLUMN> ) { action = SqlAlterTable.Action.DROP_COLUMNS; }
+            (
+                columns = ParenthesizedSimpleIdentifierList()
+            |
+                column = SimpleIdentifier() { list.add(column); columns = new SqlNodeList(list, getPos()); }
+            )
+        |
+            <RENAME>
+            (
+                <COLUMN> column = SimpleIdentifier() <TO> newName = SimpleIdentifier() {
+                    action = SqlAlterTable.Action.RENAME_COLUMN;
+                    list.add(column);
+                    columns = new SqlNodeList(list, getPos());
+                }
+            |
+                <TO> newName = CompoundIdentifier() { action = SqlAlterTable.Action.RENAME_TO; }
+            )
+        )
+        {
+            return new SqlAlterTable(s.end(this), action, name, columns, newName);
+        }
+    )
 }

@@ -52,3 +52,7 @@ SELECT to_json(map('k', 'v'));
 SELECT concat(array(1, 2), array(3));
 SELECT reverse(array(1, 2, 3));
 SELECT id, arr FROM nested WHERE size(arr) > 0 ORDER BY id;
+-- Wrong answers found by checks against Spark (issue 16): a NULL element and no match is NULL; an empty array joins to ''.
+SELECT array_contains(array(1, NULL, 1), 2), array_contains(array(1, NULL), 1), array_contains(array(1, 2), CAST(NULL AS INT));
+SELECT id, array_contains(arr, 2) FROM nested ORDER BY id;
+SELECT array_join(array(), ','), array_join(array('a', NULL), ',', '?'), array_join(array('x'), CAST(NULL AS STRING));

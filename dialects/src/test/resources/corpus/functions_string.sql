@@ -68,3 +68,7 @@ SELECT max(s), min(s) FROM nums;
 SELECT id, s FROM nums ORDER BY s DESC, id;
 SELECT upper(substr(s, 1, 1)) AS initial, count(*) FROM nums WHERE s IS NOT NULL GROUP BY upper(substr(s, 1, 1)) ORDER BY initial;
 SELECT position('l' IN 'hello');
+-- Wrong answers found by checks against Spark (issue 16): starts before the beginning clamp, a length counts from the start as given.
+SELECT substr('a', -2), substr('abc', -5, 3), substr('abcdef', -3, 2), substr('abc', 0, 2), substr('abc', 2, -1), substr('abc', 5);
+SELECT id, substring(s, -3), substr(s, -10, 9) FROM nums ORDER BY id;
+SELECT regexp_extract(CAST(NULL AS STRING), 'a', 0), regexp_extract('xyz', 'a', 0), regexp_extract('abc', CAST(NULL AS STRING), 0);

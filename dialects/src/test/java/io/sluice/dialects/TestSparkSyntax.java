@@ -123,6 +123,11 @@ class TestSparkSyntax
         assertThatThrownBy(() -> parse("SELECT * FORM t"))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR))
                 .hasMessage("Syntax error in spark SQL at line 1, column 15: unexpected 't'");
+        // A keyword is named once, as written (JavaCC's message names it twice: "TABLE TABLE").
+        assertThatThrownBy(() -> parse("ALTER VIEW v AS SELECT 1"))
+                .hasMessage("Syntax error in spark SQL at line 1, column 7: unexpected 'VIEW'");
+        assertThatThrownBy(() -> parse("SELECT 1 FROM t WHERE"))
+                .hasMessage("Syntax error in spark SQL at line 1, column 21: unexpected end of statement");
         assertThatThrownBy(() -> parse("SELECT * FROM t LATERAL VIEW stack(2, a) s AS x"))
                 .isInstanceOf(SluiceException.class)
                 .hasMessageContaining("LATERAL VIEW supports explode, posexplode and inline");

@@ -87,10 +87,10 @@ class TestTranspileCollections
     void containsAndJoin()
     {
         spark("SELECT array_contains(arr, 1), array_join(sarr, ',') FROM t")
-                .toDuckDb("SELECT list_contains(\"t\".\"arr\", 1), array_to_string(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT (CASE WHEN \"t\".\"arr\" IS NULL OR 1 IS NULL THEN NULL WHEN list_contains(\"t\".\"arr\", 1) THEN true WHEN len(list_filter(\"t\".\"arr\", __x -> __x IS NULL)) > 0 THEN NULL ELSE false END), (CASE WHEN \"t\".\"sarr\" IS NULL OR ',' IS NULL THEN NULL ELSE coalesce(array_to_string(\"t\".\"sarr\", ','), '') END) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT contains(\"t\".\"arr\", 1), array_join(\"t\".\"sarr\", ',') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT array_contains(`t`.`arr`, 1), array_join(`t`.`sarr`, ',') FROM `default`.`t` `t`")
-                .toFlink("SELECT ARRAY_CONTAINS(`t`.`arr`, 1), ARRAY_JOIN(`t`.`sarr`, ',') FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN `t`.`arr` IS NULL OR 1 IS NULL THEN CAST(NULL AS BOOLEAN) WHEN ARRAY_CONTAINS(`t`.`arr`, 1) THEN TRUE WHEN ARRAY_CONTAINS(`t`.`arr`, NULLIF(1, 1)) THEN CAST(NULL AS BOOLEAN) ELSE FALSE END), ARRAY_JOIN(`t`.`sarr`, ',') FROM `default`.`t` AS `t`");
         spark("SELECT array_join(arr, ',') FROM t")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: array_join() (an array of other than strings)");
     }

@@ -119,6 +119,25 @@ class TestTranspileMath
                 .toFlink("SELECT CAST((CASE WHEN (`t`.`a` > 0) THEN 'p' ELSE 'n' END) AS STRING), coalesce(`t`.`b`, 'x'), (CASE WHEN `t`.`b` IS NOT NULL THEN 1 ELSE 2 END) FROM `default`.`t` AS `t`");
     }
 
+    @Test
+    void bitwiseOrAndDecode()
+    {
+        // | binds looser than + and &, as in Spark: (a + 1) | (a & 2).
+        spark("SELECT a + 1 | a & 2 AS o FROM t")
+                .toDuckDb("SELECT (((\"t\".\"a\" + 1) | ((\"t\".\"a\" & 2)))) AS \"o\" FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT bitwise_or((\"t\".\"a\" + 1), bitwise_and(\"t\".\"a\", 2)) AS \"o\" FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: operator");
+        spark("SELECT decode(a, 1, 'one', NULL, 'none', 'other') AS d FROM t")
+                .toDuckDb("SELECT (CASE WHEN \"t\".\"a\" IS NOT DISTINCT FROM 1 THEN 'one' WHEN \"t\".\"a\" IS NOT DISTINCT FROM NULL THEN 'none' ELSE 'other' END) AS \"d\" FROM \"default\".\"t\" AS \"t\"")
+                .toSpark("SELECT decode(`t`.`a`, 1, 'one', NULL, 'none', 'other') `d` FROM `default`.`t` `t`");
+        spark("SELECT decode(a, 1, 'one') AS d FROM t")
+                .toTrino("SELECT (CASE WHEN \"t\".\"a\" IS NOT DISTINCT FROM 1 THEN 'one' END) AS \"d\" FROM \"default\".\"t\" AS \"t\"");
+        spark("SELECT decode(CAST('abc' AS BINARY), 'UTF-8') AS d")
+                .toTrino("SELECT from_utf8(CAST('abc' AS VARBINARY)) AS \"d\"");
+        spark("SELECT decode(CAST('abc' AS BINARY), 'latin1') AS d")
+                .refusedIn(Dialect.DUCKDB, "the charset latin1 (UTF-8 only)");
+    }
+
     /** Regression: a negative argument after a minus sign wrote "--5", which ends the statement in a comment. */
     @Test
     void negatedNegativeArgumentsStayExpressions()

@@ -11,10 +11,10 @@ class TestTranspileStrings
     void substrWithZeroAndNegativeStart()
     {
         spark("SELECT substr(b, 0, 2), substr(b, -3) FROM t")
-                .toDuckDb("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substring(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substring(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT (CASE WHEN 2 < 0 THEN '' ELSE substr(\"t\".\"b\", CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), substr(\"t\".\"b\", CASE WHEN -3 = 0 THEN 1 ELSE -3 END) FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT substring(\"t\".\"b\", 1, 2), substring(\"t\".\"b\", greatest((CASE WHEN -3 > 0 THEN -3 - 1 WHEN -3 < 0 THEN length(\"t\".\"b\") + -3 ELSE 0 END), 0) + 1) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT substr(\"t\".\"b\", 1, 2), substr(\"t\".\"b\", greatest((CASE WHEN -3 > 0 THEN -3 - 1 WHEN -3 < 0 THEN length(\"t\".\"b\") + -3 ELSE 0 END), 0) + 1) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT substr(`t`.`b`, 0, 2), substr(`t`.`b`, -3) FROM `default`.`t` `t`")
-                .toFlink("SELECT (CASE WHEN 2 < 0 THEN '' ELSE SUBSTR(`t`.`b`, CASE WHEN 0 = 0 THEN 1 ELSE 0 END, 2) END), SUBSTR(`t`.`b`, CASE WHEN -3 = 0 THEN 1 ELSE -3 END) "
+                .toFlink("SELECT SUBSTR(`t`.`b`, 1, 2), SUBSTR(`t`.`b`, greatest((CASE WHEN -3 > 0 THEN -3 - 1 WHEN -3 < 0 THEN CHAR_LENGTH(`t`.`b`) + -3 ELSE 0 END), 0) + 1) "
                         + "FROM `default`.`t` AS `t`");
     }
 
@@ -82,7 +82,7 @@ class TestTranspileStrings
     {
         spark("SELECT regexp_extract(b, '(a)(b)', 2), regexp_replace(b, '(\\\\w+)', '$1!') FROM t")
                 .toDuckDb("SELECT regexp_extract(\"t\".\"b\", '(a)(b)', 2), regexp_replace(\"t\".\"b\", '(\\w+)', '\\1!', 'g') FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT coalesce(regexp_extract(\"t\".\"b\", '(a)(b)', 2), ''), regexp_replace(\"t\".\"b\", '(\\w+)', '$1!') FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT (CASE WHEN \"t\".\"b\" IS NULL OR '(a)(b)' IS NULL THEN NULL ELSE coalesce(regexp_extract(\"t\".\"b\", '(a)(b)', 2), '') END), regexp_replace(\"t\".\"b\", '(\\w+)', '$1!') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT regexp_extract(`t`.`b`, '(a)(b)', 2), regexp_replace(`t`.`b`, '(\\\\w+)', '$1!') FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: regexp_replace() (group references in the replacement)");
         spark("SELECT regexp_extract(b, '(a)(b)', 2), regexp_replace(b, 'a+', '-') FROM t")

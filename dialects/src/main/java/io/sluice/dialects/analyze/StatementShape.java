@@ -1,5 +1,6 @@
 package io.sluice.dialects.analyze;
 
+import io.sluice.dialects.ast.SqlAlterTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateDatabase;
 import io.sluice.dialects.ast.SqlCreateTable;
@@ -210,6 +211,10 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
                 if (drop.kind() == SqlDropObject.Kind.TABLE || drop.kind() == SqlDropObject.Kind.VIEW) {
                     table(drop.name(), true);
                 }
+                return Kind.DDL;
+            }
+            if (node instanceof SqlAlterTable alter) {
+                table(alter.name(), true);
                 return Kind.DDL;
             }
             if (node instanceof SqlCreateDatabase) {

@@ -67,10 +67,14 @@ final class CollectionFunctions
                                 + "WHEN abs({1}) > len({0}) THEN error('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || {1} "
                                 + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[{1}] END"))
                 .same(TRINO);
+        // Spark: true if found, else NULL if the array holds a NULL, else false (Trino's contains says the same).
         functions.scalar("array_contains", BOOLEAN, 2, 2)
-                .duckdb("list_contains({0}, {1})")
+                .duckdb("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN list_contains({0}, {1}) THEN true "
+                        + "WHEN len(list_filter({0}, __x -> __x IS NULL)) > 0 THEN NULL ELSE false END")
                 .trino("contains({0}, {1})")
-                .flink("ARRAY_CONTAINS({0}, {1})");
+                // Flink's ARRAY_CONTAINS finds a NULL needle; NULLIF(x, x) is a NULL of the needle's type.
+                .flink("CASE WHEN {0} IS NULL OR {1} IS NULL THEN CAST(NULL AS BOOLEAN) WHEN ARRAY_CONTAINS({0}, {1}) THEN TRUE "
+                        + "WHEN ARRAY_CONTAINS({0}, NULLIF({1}, {1})) THEN CAST(NULL AS BOOLEAN) ELSE FALSE END");
         functions.scalar("array_position", ReturnTypeInferences.BIGINT, 2, 2)
                 .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE coalesce(list_position({0}, {1}), 0) END")
                 .same(TRINO)
@@ -89,9 +93,11 @@ final class CollectionFunctions
                 .same(TRINO)
                 .flink("ARRAY_SORT({0}, TRUE, FALSE)");
         functions.scalar("array_join", STRING, 2, 3)
+                // DuckDB joins an empty list to NULL; Spark to ''.
                 .rewrite(DUCKDB, call -> call.operandCount() == 2
-                        ? call.template("array_to_string({0}, {1})")
-                        : call.template("array_to_string(list_transform({0}, __x -> coalesce(CAST(__x AS VARCHAR), {2})), {1})"))
+                        ? call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE coalesce(array_to_string({0}, {1}), '') END")
+                        : call.template("CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL THEN NULL "
+                                + "ELSE coalesce(array_to_string(list_transform({0}, __x -> coalesce(CAST(__x AS VARCHAR), {2})), {1}), '') END"))
                 .same(TRINO)
                 .rewrite(FLINK, call -> {
                     if (!call.operandType(0).map(type -> type.getComponentType() != null && SqlTypeName.CHAR_TYPES.contains(type.getComponentType().getSqlTypeName()))

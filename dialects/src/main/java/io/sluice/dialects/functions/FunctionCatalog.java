@@ -46,7 +46,7 @@ public final class FunctionCatalog
         List<SqlOperator> operators = new ArrayList<>();
         operators.add(new RangeTableFunction());
         // Operators the parser builds for Spark syntax, which the validator looks up again by name.
-        operators.addAll(List.of(SparkOperators.DIV, SparkOperators.BITWISE_NOT, SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE,
+        operators.addAll(List.of(SparkOperators.DIV, SparkOperators.BITWISE_NOT, SparkOperators.BITWISE_OR, SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE,
                 SqlLibraryOperators.ARRAY, SqlLibraryOperators.MAP));
         for (Definition definition : definitions.values()) {
             definition.validationOperator.ifPresent(operators::add);

@@ -9,6 +9,9 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Result types of Spark's functions, for the validator. */
 final class ReturnTypeInferences
 {
@@ -26,6 +29,22 @@ final class ReturnTypeInferences
     static final SqlReturnTypeInference LEAST_RESTRICTIVE = ReturnTypes.LEAST_RESTRICTIVE;
     /** ANY: the validator accepts every use; the engine decides. */
     static final SqlReturnTypeInference ANY = nullable(SqlTypeName.ANY);
+    /** decode(bin, charset) is a string; decode(expr, search, result, ..., [default]) the common type of its results. */
+    static final SqlReturnTypeInference DECODE = binding -> {
+        int count = binding.getOperandCount();
+        if (count == 2) {
+            return binding.getTypeFactory().createTypeWithNullability(binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true);
+        }
+        List<RelDataType> results = new ArrayList<>();
+        for (int i = 2; i < count; i += 2) {
+            results.add(binding.getOperandType(i));
+        }
+        if ((count - 1) % 2 == 1) {
+            results.add(binding.getOperandType(count - 1));
+        }
+        RelDataType common = binding.getTypeFactory().leastRestrictive(results);
+        return common == null ? null : binding.getTypeFactory().createTypeWithNullability(common, true);
+    };
     static final SqlReturnTypeInference ARRAY_OF_STRING = binding -> array(binding.getTypeFactory(),
             binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
     static final SqlReturnTypeInference ARRAY_OF_ANY = binding -> array(binding.getTypeFactory(),

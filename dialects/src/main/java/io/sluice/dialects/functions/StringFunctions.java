@@ -3,6 +3,7 @@ package io.sluice.dialects.functions;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,9 +58,9 @@ final class StringFunctions
         // Spark treats position 0 like 1 and negative positions as counted from the end.
         for (String name : new String[] {"substr", "substring"}) {
             functions.scalar(name, STRING, 2, 3)
-                    .rewrite(DUCKDB, call -> substring(call, "substring"))
-                    .rewrite(TRINO, call -> substring(call, "substr"))
-                    .rewrite(FLINK, call -> substring(call, "SUBSTR"));
+                    .rewrite(DUCKDB, call -> substring(call, "substring", "length"))
+                    .rewrite(TRINO, call -> substring(call, "substr", "length"))
+                    .rewrite(FLINK, call -> substring(call, "SUBSTR", "CHAR_LENGTH"));
         }
         functions.scalar("left", STRING, 2, 2)
                 .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE left({0}, {1}) END")
@@ -122,8 +123,9 @@ final class StringFunctions
         // Spark returns '' when the pattern does not match; group 1 by default.
         functions.scalar("regexp_extract", STRING, 2, 3)
                 .rewrite(DUCKDB, call -> call.template(call.operandCount() == 2 ? "regexp_extract({0}, {1}, 1)" : "regexp_extract({0}, {1}, {2})"))
-                .rewrite(TRINO, call -> call.template(call.operandCount() == 2
-                        ? "coalesce(regexp_extract({0}, {1}, 1), '')" : "coalesce(regexp_extract({0}, {1}, {2}), '')"))
+                // Trino returns NULL where nothing matches; NULL arguments must still give NULL.
+                .rewrite(TRINO, call -> call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE coalesce(regexp_extract({0}, {1}, "
+                        + (call.operandCount() == 2 ? "1" : "{2}") + "), '') END"))
                 // Flink returns NULL where nothing matches; NULL arguments must still give NULL.
                 .rewrite(FLINK, call -> call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN CAST(NULL AS STRING) ELSE COALESCE(REGEXP_EXTRACT({0}, {1}, "
                         + (call.operandCount() == 2 ? "1" : "{2}") + "), '') END"));
@@ -217,13 +219,33 @@ final class StringFunctions
                 .trino("json_extract_scalar({0}, {1})");
     }
 
-    private static SqlNode substring(CallContext call, String function)
+    /**
+     * Spark's substr: a position counts from 1, 0 is 1, a negative one from the end; the start before the beginning is
+     * clamped to it, but a length counts from the unclamped start ({@code substr('abc', -5, 3)} is {@code 'a'}), and
+     * a negative length gives {@code ''}. Written with 0-based starts so every engine computes the same.
+     */
+    private static SqlNode substring(CallContext call, String function, String length)
     {
-        String start = "CASE WHEN {1} = 0 THEN 1 ELSE {1} END";
-        if (call.operandCount() == 2) {
-            return call.template(function + "({0}, " + start + ")");
+        Optional<Long> position = call.integerLiteral(1);
+        if (position.isPresent() && position.get() >= 0) {
+            // A start at or after the beginning: only 0 (read as 1) and a length below 1 differ from the engines'.
+            String from = position.get() == 0 ? "1" : "{1}";
+            if (call.operandCount() == 2) {
+                return call.template(function + "({0}, " + from + ")");
+            }
+            Optional<Long> count = call.integerLiteral(2);
+            if (count.isPresent() && count.get() > 0) {
+                return call.template(function + "({0}, " + from + ", {2})");
+            }
+            return call.template("CASE WHEN {2} <= 0 THEN '' ELSE " + function + "({0}, " + from + ", {2}) END");
         }
-        return call.template("CASE WHEN {2} < 0 THEN '' ELSE " + function + "({0}, " + start + ", {2}) END");
+        String start = "(CASE WHEN {1} > 0 THEN {1} - 1 WHEN {1} < 0 THEN " + length + "({0}) + {1} ELSE 0 END)";
+        String clamped = "greatest(" + start + ", 0)";
+        if (call.operandCount() == 2) {
+            return call.template(function + "({0}, " + clamped + " + 1)");
+        }
+        return call.template("CASE WHEN " + clamped + " >= " + start + " + {2} THEN '' ELSE "
+                + function + "({0}, " + clamped + " + 1, " + start + " + {2} - " + clamped + ") END");
     }
 
     private static SqlNode pad(CallContext call, String function)

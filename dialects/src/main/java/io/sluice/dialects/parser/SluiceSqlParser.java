@@ -2,7 +2,9 @@ package io.sluice.dialects.parser;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.SqlLateralView;
+import io.sluice.dialects.parser.impl.ParseException;
 import io.sluice.dialects.parser.impl.SluiceSqlParserImpl;
+import io.sluice.dialects.parser.impl.Token;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import org.apache.calcite.avatica.util.Casing;
@@ -14,6 +16,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlConformance;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +41,7 @@ public final class SluiceSqlParser
             return SqlParser.create(sql, config(dialect)).parseStmt();
         }
         catch (SqlParseException e) {
-            throw syntaxError(dialect, e.getPos(), firstLine(e.getMessage()), e);
+            throw syntaxError(dialect, e.getPos(), unexpected(e).orElseGet(() -> firstLine(e.getMessage())), e);
         }
         catch (RuntimeException e) {
             SqlLateralView.LateralViewException lateralView = findCause(e, SqlLateralView.LateralViewException.class);
@@ -91,6 +94,20 @@ public final class SluiceSqlParser
                 : format(" at line %d, column %d", position.getLineNum(), position.getColumnNum());
         return new SluiceException(ErrorCode.SYNTAX_ERROR,
                 format("Syntax error in %s SQL%s: %s", dialect.settingValue(), where, message), cause);
+    }
+
+    /**
+     * The token the parser stopped at, from JavaCC's exception: its message names each token twice, by kind and by
+     * image ({@code Encountered " "TABLE" "TABLE ""}), which read as "unexpected 'TABLE TABLE'".
+     */
+    private static Optional<String> unexpected(SqlParseException e)
+    {
+        ParseException parse = findCause(e, ParseException.class);
+        if (parse == null || parse.currentToken == null || parse.currentToken.next == null) {
+            return Optional.empty();
+        }
+        Token next = parse.currentToken.next;
+        return Optional.of(next.kind == 0 || next.image.isEmpty() ? "unexpected end of statement" : "unexpected '" + next.image + "'");
     }
 
     private static String firstLine(String message)

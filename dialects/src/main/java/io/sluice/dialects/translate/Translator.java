@@ -2,6 +2,7 @@ package io.sluice.dialects.translate;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.SparkOperators;
+import io.sluice.dialects.ast.SqlAlterTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
@@ -135,6 +136,9 @@ public final class Translator
             }
             return new SqlDropObject(drop.getParserPosition(), drop.kind(), drop.ifExists(), tableName(drop.name()), false);
         }
+        if (statement instanceof SqlAlterTable alter) {
+            return alterTable(alter);
+        }
         if (statement instanceof SqlExplainQuery explain) {
             return new SqlExplainQuery(explain.getParserPosition(), explain.extended() && target == Dialect.SPARK,
                     statement(explain.statement()));
@@ -169,6 +173,77 @@ public final class Translator
         // The storage format and partitioning of a table are the engine's own; they do not change any answer.
         return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), tableName(create.name()),
                 columns, null, null, query, List.of());
+    }
+
+    /**
+     * ALTER TABLE and TRUNCATE TABLE in the engine's words. DuckDB and Trino change one column per statement: DuckDB
+     * runs several in one transaction, Trino (whose client takes one statement at a time) is refused more than one.
+     */
+    private SqlNode alterTable(SqlAlterTable alter)
+    {
+        SqlParserPos pos = alter.getParserPosition();
+        List<SqlIdentifier> columns = alter.columnNames();
+        List<SqlNode> types = alter.columnTypes().stream().map(this::expression).toList();
+        if (target == Dialect.SPARK) {
+            if (alter.action() != SqlAlterTable.Action.ADD_COLUMNS) {
+                return alter;
+            }
+            List<SqlNode> declared = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                declared.add(columns.get(i));
+                declared.add(types.get(i));
+            }
+            return new SqlAlterTable(pos, alter.action(), alter.name(), new SqlNodeList(declared, alter.columns().getParserPosition()), null);
+        }
+        SqlIdentifier table = tableName(alter.name());
+        String alterTable = "ALTER TABLE ";
+        switch (alter.action()) {
+            case TRUNCATE -> {
+                return new SqlRawStatement(pos, target == Dialect.DUCKDB ? "TRUNCATE " : "TRUNCATE TABLE ", table);
+            }
+            case RENAME_TO -> {
+                // DuckDB renames within the table's schema: the new name is one part.
+                SqlIdentifier newName = alter.newName().orElseThrow();
+                SqlIdentifier renamed = target == Dialect.DUCKDB ? new SqlIdentifier(Util.last(newName.names), newName.getParserPosition()) : tableName(newName);
+                return new SqlRawStatement(pos, alterTable, table, " RENAME TO ", renamed);
+            }
+            case RENAME_COLUMN -> {
+                return new SqlRawStatement(pos, alterTable, table, target == Dialect.FLINK ? " RENAME " : " RENAME COLUMN ", columns.get(0), " TO ",
+                        alter.newName().orElseThrow());
+            }
+            case ADD_COLUMNS, DROP_COLUMNS -> {
+                boolean add = alter.action() == SqlAlterTable.Action.ADD_COLUMNS;
+                if (target == Dialect.FLINK) {
+                    List<Object> parts = new ArrayList<>(List.of(alterTable, table, add ? " ADD (" : " DROP ("));
+                    for (int i = 0; i < columns.size(); i++) {
+                        parts.add(i == 0 ? "" : ", ");
+                        parts.add(columns.get(i));
+                        if (add) {
+                            parts.add(" ");
+                            parts.add(types.get(i));
+                        }
+                    }
+                    parts.add(")");
+                    return new SqlRawStatement(pos, parts.toArray());
+                }
+                if (target == Dialect.TRINO && columns.size() > 1) {
+                    throw notSupported((add ? "adding" : "dropping") + " more than one column in one ALTER TABLE");
+                }
+                List<SqlNode> statements = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    statements.add(add
+                            ? new SqlRawStatement(pos, alterTable, table, " ADD COLUMN ", columns.get(i), " ", types.get(i))
+                            : new SqlRawStatement(pos, alterTable, table, " DROP COLUMN ", columns.get(i)));
+                }
+                if (statements.size() == 1) {
+                    return statements.get(0);
+                }
+                statements.add(0, new SqlRawStatement(pos, "BEGIN TRANSACTION"));
+                statements.add(new SqlRawStatement(pos, "COMMIT"));
+                return new SqlScript(pos, statements);
+            }
+            default -> throw new IllegalStateException("Unexpected action " + alter.action());
+        }
     }
 
     private SqlNode insertOverwrite(SqlInsertOverwrite overwrite)
@@ -508,6 +583,9 @@ public final class Translator
             }
             if (operator == SqlStdOperatorTable.BITXOR_OPERATOR) {
                 return operatorTemplate(call, "^", "xor({0}, {1})", "bitwise_xor({0}, {1})", "({0} ^ {1})");
+            }
+            if (operator == SparkOperators.BITWISE_OR) {
+                return operatorTemplate(call, "|", "({0} | {1})", "bitwise_or({0}, {1})", "({0} | {1})");
             }
             if (operator == SqlStdOperatorTable.BITAND_OPERATOR) {
                 return operatorTemplate(call, "&", "({0} & {1})", "bitwise_and({0}, {1})", "({0} & {1})");

@@ -1,6 +1,7 @@
 package io.sluice.dialects.validate;
 
 import io.sluice.dialects.Dialect;
+import io.sluice.dialects.ast.SqlAlterTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
@@ -106,6 +107,11 @@ public final class StatementValidator
         }
         if (normalized.getKind().belongsTo(SqlKind.QUERY)) {
             return validateQuery(normalized, input, catalog, currentDatabase);
+        }
+        if (normalized instanceof SqlAlterTable alter) {
+            // The table must exist; the change itself is the engine's to check (a column that exists, a type it takes).
+            List<ColumnInfo> columns = requireTable(alter.name(), catalog, currentDatabase);
+            return Validation.unvalidated(alter.withName(engineName(alter.name(), columns)));
         }
         if (normalized instanceof SqlDropObject drop && drop.kind() != SqlDropObject.Kind.DATABASE) {
             // Dropping a table that does not exist is the engine's to report (or to ignore, with IF EXISTS).
