@@ -22,9 +22,9 @@ class TestTranspileStatements
     {
         spark("SELECT * FROM t t1 LEFT SEMI JOIN u ON t1.a = u.k")
                 .toDuckDb("SELECT \"t1\".\"a\", \"t1\".\"b\", \"t1\".\"l\", \"t1\".\"d\", \"t1\".\"dc\", \"t1\".\"dt\", \"t1\".\"ts\", \"t1\".\"arr\", \"t1\".\"sarr\", \"t1\".\"m\", \"t1\".\"st\" FROM \"default\".\"t\" AS \"t1\" SEMI JOIN \"default\".\"u\" AS \"u\" ON \"t1\".\"a\" = \"u\".\"k\"")
-                .refusedIn(Dialect.TRINO, "Not supported in trino: LEFT SEMI JOIN")
+                .toTrino("SELECT \"t1\".\"a\", \"t1\".\"b\", \"t1\".\"l\", \"t1\".\"d\", \"t1\".\"dc\", \"t1\".\"dt\", \"t1\".\"ts\", \"t1\".\"arr\", \"t1\".\"sarr\", \"t1\".\"m\", \"t1\".\"st\" FROM (SELECT * FROM \"default\".\"t\" AS \"t1\" WHERE EXISTS (SELECT 1 FROM \"default\".\"u\" AS \"u\" WHERE \"t1\".\"a\" = \"u\".\"k\")) AS \"t1\"")
                 .toSpark("SELECT `t1`.`a`, `t1`.`b`, `t1`.`l`, `t1`.`d`, `t1`.`dc`, `t1`.`dt`, `t1`.`ts`, `t1`.`arr`, `t1`.`sarr`, `t1`.`m`, `t1`.`st` FROM `default`.`t` `t1` LEFT SEMI JOIN `default`.`u` `u` ON `t1`.`a` = `u`.`k`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: LEFT SEMI JOIN");
+                .toFlink("SELECT `t1`.`a`, `t1`.`b`, `t1`.`l`, `t1`.`d`, `t1`.`dc`, `t1`.`dt`, `t1`.`ts`, `t1`.`arr`, `t1`.`sarr`, `t1`.`m`, `t1`.`st` FROM (SELECT * FROM `default`.`t` AS `t1` WHERE EXISTS (SELECT 1 FROM `default`.`u` AS `u` WHERE `t1`.`a` = `u`.`k`)) AS `t1`");
     }
 
     @Test
@@ -42,9 +42,9 @@ class TestTranspileStatements
     {
         spark("SELECT a FROM t LEFT ANTI JOIN u ON a = k")
                 .toDuckDb("SELECT \"t\".\"a\" FROM \"default\".\"t\" AS \"t\" ANTI JOIN \"default\".\"u\" AS \"u\" ON \"t\".\"a\" = \"u\".\"k\"")
-                .refusedIn(Dialect.TRINO, "Not supported in trino: LEFT ANTI JOIN")
+                .toTrino("SELECT \"t\".\"a\" FROM (SELECT * FROM \"default\".\"t\" AS \"t\" WHERE NOT EXISTS (SELECT 1 FROM \"default\".\"u\" AS \"u\" WHERE \"t\".\"a\" = \"u\".\"k\")) AS \"t\"")
                 .toSpark("SELECT `t`.`a` FROM `default`.`t` `t` LEFT ANTI JOIN `default`.`u` `u` ON `t`.`a` = `u`.`k`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: LEFT ANTI JOIN");
+                .toFlink("SELECT `t`.`a` FROM (SELECT * FROM `default`.`t` AS `t` WHERE NOT EXISTS (SELECT 1 FROM `default`.`u` AS `u` WHERE `t`.`a` = `u`.`k`)) AS `t`");
     }
 
     private static final String TEN = "(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))";

@@ -814,7 +814,8 @@ public final class Translator
         private SqlNode join(SqlJoin join)
         {
             JoinType type = join.getJoinType();
-            if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target != Dialect.SPARK && target != Dialect.DUCKDB) {
+            boolean semiOrAnti = type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN;
+            if (semiOrAnti && target == Dialect.HIVE) {
                 throw notSupported(type == JoinType.LEFT_SEMI_JOIN ? "LEFT SEMI JOIN" : "LEFT ANTI JOIN");
             }
             if (target == Dialect.TRINO && join.isNatural()) {
@@ -827,12 +828,35 @@ public final class Translator
             if (target == Dialect.TRINO && translated.getConditionType() == JoinConditionType.USING) {
                 return usingAsOn(translated);
             }
-            if ((type == JoinType.LEFT_SEMI_JOIN || type == JoinType.LEFT_ANTI_JOIN) && target == Dialect.DUCKDB) {
+            if (semiOrAnti && target == Dialect.DUCKDB) {
                 return new SqlRawStatement(join.getParserPosition(), translated.getLeft(),
                         type == JoinType.LEFT_SEMI_JOIN ? " SEMI JOIN " : " ANTI JOIN ", translated.getRight(),
                         " ON ", translated.getCondition());
             }
+            if (semiOrAnti && (target == Dialect.TRINO || target == Dialect.FLINK)) {
+                return semiJoinAsExists(translated, type == JoinType.LEFT_ANTI_JOIN);
+            }
             return translated;
+        }
+
+        /**
+         * Trino and Flink have no semi or anti join: the left relation keeps its name over the rows for which some
+         * (or, anti, no) right row meets the condition: {@code (SELECT * FROM l WHERE [NOT] EXISTS (SELECT 1 FROM r WHERE
+         * cond)) AS l}. A condition that is NULL matches nothing, as in Spark.
+         */
+        private SqlNode semiJoinAsExists(SqlJoin join, boolean anti)
+        {
+            String what = anti ? "LEFT ANTI JOIN" : "LEFT SEMI JOIN";
+            Optional<String> left = relationName(join.getLeft());
+            if (left.isEmpty() || join.getLeft() instanceof SqlJoin) {
+                throw notSupported(what + " whose left side is not one table or aliased subquery");
+            }
+            if (join.getConditionType() != JoinConditionType.ON || join.getCondition() == null) {
+                throw notSupported(what + " without an ON condition");
+            }
+            SqlParserPos pos = join.getParserPosition();
+            return new SqlRawStatement(pos, "(SELECT * FROM ", join.getLeft(), anti ? " WHERE NOT EXISTS (SELECT 1 FROM " : " WHERE EXISTS (SELECT 1 FROM ",
+                    join.getRight(), " WHERE ", join.getCondition(), ")) AS ", new SqlIdentifier(left.get(), pos));
         }
 
         /**
