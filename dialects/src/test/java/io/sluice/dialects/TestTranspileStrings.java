@@ -62,7 +62,7 @@ class TestTranspileStrings
     {
         spark("SELECT initcap(b), lpad(b, 5), instr(b, 'x') FROM t")
                 .toDuckDb("SELECT array_to_string(list_transform(string_split(lower(\"t\".\"b\"), ' '), __w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' '), lpad(\"t\".\"b\", 5, ' '), instr(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
-                .refusedIn(Dialect.TRINO, "Not supported in trino: initcap()")
+                .toTrino("SELECT array_join(transform(split(lower(\"t\".\"b\"), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' '), lpad(\"t\".\"b\", 5, ' '), strpos(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT initcap(`t`.`b`), lpad(`t`.`b`, 5), instr(`t`.`b`, 'x') FROM `default`.`t` `t`")
                 .toFlink("SELECT initcap(`t`.`b`), LPAD(`t`.`b`, 5, ' '), INSTR(`t`.`b`, 'x') FROM `default`.`t` AS `t`");
     }
@@ -138,5 +138,17 @@ class TestTranspileStrings
                 .refusedIn(Dialect.TRINO, "Not supported in trino: format_number()")
                 .toSpark("SELECT format_number(`t`.`d`, 2), format_string('%d', `t`.`a`) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: format_number()");
+    }
+
+    @Test
+    void initcapChrAsciiOnTrinoAndFlink()
+    {
+        spark("SELECT initcap(b), chr(a), ascii(b) FROM t")
+                .toTrino("SELECT array_join(transform(split(lower(\"t\".\"b\"), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' '), (CASE WHEN \"t\".\"a\" < 0 THEN '' ELSE chr(CAST(\"t\".\"a\" % 256 AS BIGINT)) END), (CASE WHEN \"t\".\"b\" = '' THEN 0 ELSE codepoint(CAST(substr(\"t\".\"b\", 1, 1) AS VARCHAR(1))) END) FROM \"default\".\"t\" AS \"t\"")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: chr()");
+        spark("SELECT initcap(b), ascii(b) FROM t")
+                .toFlink("SELECT initcap(`t`.`b`), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
+        spark("SELECT log10(d), log2(d) FROM t")
+                .toFlink("SELECT (CASE WHEN `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG10(`t`.`d`) END), (CASE WHEN `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG2(`t`.`d`) END) FROM `default`.`t` AS `t`");
     }
 }

@@ -38,10 +38,12 @@ final class MathFunctions
                 .flink("CASE WHEN {0} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LN({0}) END");
         functions.scalar("log10", DOUBLE, 1, 1)
                 .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END")
-                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END");
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log10({0}) END")
+                .flink("CASE WHEN {0} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG10({0}) END");
         functions.scalar("log2", DOUBLE, 1, 1)
                 .duckdb("CASE WHEN {0} <= 0 THEN NULL ELSE log2({0}) END")
-                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log2({0}) END");
+                .trino("CASE WHEN {0} <= 0 THEN NULL ELSE log2({0}) END")
+                .flink("CASE WHEN {0} <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG2({0}) END");
         functions.scalar("log", DOUBLE, 1, 2)
                 .rewrite(DUCKDB, call -> call.operandCount() == 1
                         ? call.template("CASE WHEN {0} <= 0 THEN NULL ELSE ln({0}) END")

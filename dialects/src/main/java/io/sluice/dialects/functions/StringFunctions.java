@@ -96,6 +96,8 @@ final class StringFunctions
                 .duckdb("array_to_string(list_transform(string_split(lower({0}), ' '), "
                         + "__w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' ')")
                 .note(DUCKDB, "emulated: words are split on single spaces, as Spark does")
+                .trino("array_join(transform(split(lower({0}), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' ')")
+                .note(TRINO, "emulated: words are split on single spaces, as Spark does")
                 .same(FLINK);
         // Spark's concat is NULL when any argument is; DuckDB's skips NULLs, its || does not.
         functions.scalar("concat", ReturnTypeInferences.CONCAT, 0, -1)
@@ -150,9 +152,12 @@ final class StringFunctions
         functions.scalar("translate", STRING, 3, 3).same(DUCKDB).same(TRINO);
         functions.scalar("ascii", INTEGER, 1, 1)
                 .duckdb("CASE WHEN {0} = '' THEN 0 ELSE ascii({0}) END")
-                .trino("CASE WHEN {0} = '' THEN 0 ELSE codepoint(CAST(substr({0}, 1, 1) AS VARCHAR(1))) END");
+                .trino("CASE WHEN {0} = '' THEN 0 ELSE codepoint(CAST(substr({0}, 1, 1) AS VARCHAR(1))) END")
+                .flink("CASE WHEN {0} = '' THEN 0 ELSE ASCII({0}) END");
+        // Spark: '' below 0, else the character of n % 256.
         functions.scalar("chr", STRING, 1, 1)
-                .duckdb("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS INTEGER)) END");
+                .duckdb("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS INTEGER)) END")
+                .trino("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS BIGINT)) END");
         functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})").flink("REPEAT(' ', {0})");
         functions.scalar("levenshtein", INTEGER, 2, 2).same(DUCKDB).renamed(TRINO, "levenshtein_distance");
         functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with");
