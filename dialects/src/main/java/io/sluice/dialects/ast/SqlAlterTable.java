@@ -135,13 +135,7 @@ public final class SqlAlterTable
         switch (action) {
             case ADD_COLUMNS -> {
                 writer.keyword("ADD COLUMNS");
-                SqlWriter.Frame frame = writer.startList("(", ")");
-                for (int i = 0; i < columns.size(); i += 2) {
-                    writer.sep(",");
-                    columns.get(i).unparse(writer, 0, 0);
-                    columns.get(i + 1).unparse(writer, 0, 0);
-                }
-                writer.endList(frame);
+                SqlCreateTable.unparseColumnDefinitions(writer, columns);
             }
             case DROP_COLUMNS -> {
                 writer.keyword("DROP COLUMNS");

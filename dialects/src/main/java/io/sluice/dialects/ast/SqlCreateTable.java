@@ -135,6 +135,18 @@ public final class SqlCreateTable
         }
     }
 
+    /** {@code (name type, ...)} from a list where names and types alternate. */
+    static void unparseColumnDefinitions(SqlWriter writer, SqlNodeList columns)
+    {
+        SqlWriter.Frame frame = writer.startList("(", ")");
+        for (int i = 0; i < columns.size(); i += 2) {
+            writer.sep(",");
+            columns.get(i).unparse(writer, 0, 0);
+            columns.get(i + 1).unparse(writer, 0, 0);
+        }
+        writer.endList(frame);
+    }
+
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
     {
@@ -144,13 +156,7 @@ public final class SqlCreateTable
         }
         name.unparse(writer, 0, 0);
         if (columns != null) {
-            SqlWriter.Frame frame = writer.startList("(", ")");
-            for (int i = 0; i < columns.size(); i += 2) {
-                writer.sep(",");
-                columns.get(i).unparse(writer, 0, 0);
-                columns.get(i + 1).unparse(writer, 0, 0);
-            }
-            writer.endList(frame);
+            unparseColumnDefinitions(writer, columns);
         }
         if (format != null) {
             writer.keyword("USING");
