@@ -134,4 +134,18 @@ class TestTranspileCollections
                 .toSpark("SELECT `e`.`k`, `e`.`v` FROM `default`.`t` `t` LATERAL VIEW explode(`t`.`m`) `e` AS `k`, `v`")
                 .toFlink("SELECT `e`.`k`, `e`.`v` FROM `default`.`t` AS `t`, UNNEST(`t`.`m`) AS `e` (`k`, `v`)");
     }
+
+    /** Spark's generator in a select list: UNNEST where the engine has no generators. */
+    @Test
+    void explodeInTheSelectList()
+    {
+        spark("SELECT a, explode(arr) AS x FROM t ORDER BY a")
+                .toTrino("SELECT \"t\".\"a\", \"$explode\".\"col\" AS \"x\" FROM \"default\".\"t\" AS \"t\" CROSS JOIN UNNEST(\"t\".\"arr\") AS \"$explode\" (\"col\") ORDER BY \"a\" NULLS FIRST")
+                .toFlink("SELECT `t`.`a`, `$explode`.`col` AS `x` FROM `default`.`t` AS `t` CROSS JOIN UNNEST(`t`.`arr`) AS `$explode` (`col`) ORDER BY `a` NULLS FIRST");
+        spark("SELECT explode(array(1, 2))")
+                .toTrino("SELECT \"$explode\".\"col\" AS \"col\" FROM UNNEST(ARRAY[1, 2]) AS \"$explode\" (\"col\")")
+                .toFlink("SELECT `$explode`.`col` AS `col` FROM UNNEST(ARRAY[1, 2]) AS `$explode` (`col`)");
+        spark("SELECT explode(m) FROM t").refusedIn(Dialect.TRINO, "explode() of other than an array");
+        spark("SELECT explode(arr), explode(sarr) FROM t").refusedIn(Dialect.FLINK, "more than one explode()");
+    }
 }

@@ -441,7 +441,7 @@ public final class Translator
         boolean changed = false;
         for (int i = 0; i < items.size(); i++) {
             SqlNode item = items.get(i);
-            if (item.getKind() == SqlKind.AS || item instanceof SqlIdentifier) {
+            if (item.getKind() == SqlKind.AS || item instanceof SqlIdentifier || isExplode(item)) {
                 continue;
             }
             Optional<String> text = text(source, item.getParserPosition());
@@ -453,6 +453,12 @@ public final class Translator
         if (changed) {
             select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
         }
+    }
+
+    private static boolean isExplode(SqlNode node)
+    {
+        SqlNode expression = node.getKind() == SqlKind.AS ? ((SqlCall) node).operand(0) : node;
+        return expression instanceof SqlCall call && call.getOperator().getName().equalsIgnoreCase("explode") && call.operandCount() == 1;
     }
 
     private static Optional<String> text(String source, SqlParserPos pos)
@@ -709,12 +715,61 @@ public final class Translator
             if (select.getFrom() != null) {
                 select.setFrom(tableReferences(select.getFrom()));
             }
+            if ((target == Dialect.TRINO || target == Dialect.FLINK) && select.getSelectList().stream().anyMatch(Translator::isExplode)) {
+                return explodeInSelectList(select);
+            }
             if (target == Dialect.TRINO && select.getGroup() != null) {
                 for (SqlNode item : select.getGroup()) {
                     requireColumnsInGroupingSets(item, false);
                 }
             }
             SqlSelect translated = (SqlSelect) super.visit(select);
+            if (translated.getOrderList() != null) {
+                translated.setOrderBy(explicitNulls(translated.getOrderList()));
+            }
+            return translated;
+        }
+
+        /**
+         * Spark's generator in a select list, {@code SELECT a, explode(arr) AS x FROM t}, where Trino and Flink have
+         * UNNEST only: {@code SELECT a, "$explode"."col" AS x FROM t CROSS JOIN UNNEST(arr) AS "$explode"("col")}. Each
+         * row of t gives a row per element; an empty or NULL array gives none, as in Spark. One generator per select
+         * list, over an array, without GROUP BY (Spark's own limits, or close to them).
+         */
+        private SqlNode explodeInSelectList(SqlSelect select)
+        {
+            List<SqlNode> items = new ArrayList<>(select.getSelectList().getList());
+            SqlNode argument = null;
+            SqlParserPos pos = select.getParserPosition();
+            SqlIdentifier generated = new SqlIdentifier(List.of("$explode", "col"), pos);
+            for (int i = 0; i < items.size(); i++) {
+                SqlNode item = items.get(i);
+                SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+                if (!isExplode(expression)) {
+                    continue;
+                }
+                if (argument != null) {
+                    throw notSupported("more than one explode() in a select list");
+                }
+                argument = ((SqlCall) expression).operand(0);
+                if (validation.typeOf(argument).filter(type -> type.getSqlTypeName() == SqlTypeName.ARRAY).isEmpty()) {
+                    throw notSupported("explode() of other than an array in a select list; use LATERAL VIEW for maps");
+                }
+                SqlIdentifier alias = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(1) : new SqlIdentifier("col", pos);
+                items.set(i, SqlStdOperatorTable.AS.createCall(pos, generated, alias));
+            }
+            if (select.getGroup() != null || select.getHaving() != null) {
+                throw notSupported("explode() in a select list with GROUP BY");
+            }
+            SqlNode unnestArgument = argument.accept(this);
+            select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
+            SqlNode from = select.getFrom();
+            select.setFrom(null);
+            SqlSelect translated = (SqlSelect) super.visit(select);
+            SqlNode unnest = SqlStdOperatorTable.AS.createCall(pos, SqlStdOperatorTable.UNNEST.createCall(pos, unnestArgument),
+                    new SqlIdentifier("$explode", pos), new SqlIdentifier("col", pos));
+            translated.setFrom(from == null ? unnest : new SqlJoin(pos, from.accept(this), SqlLiteral.createBoolean(false, pos),
+                    JoinType.CROSS.symbol(pos), unnest, JoinConditionType.NONE.symbol(pos), null));
             if (translated.getOrderList() != null) {
                 translated.setOrderBy(explicitNulls(translated.getOrderList()));
             }
