@@ -56,3 +56,5 @@ SELECT id, arr FROM nested WHERE size(arr) > 0 ORDER BY id;
 SELECT array_contains(array(1, NULL, 1), 2), array_contains(array(1, NULL), 1), array_contains(array(1, 2), CAST(NULL AS INT));
 SELECT id, array_contains(arr, 2) FROM nested ORDER BY id;
 SELECT array_join(array(), ','), array_join(array('a', NULL), ',', '?'), array_join(array('x'), CAST(NULL AS STRING));
+-- Generators in the select list (issue 16): CROSS JOIN UNNEST where the engine has no generators.
+SELECT id, explode(arr) AS x FROM nested ORDER BY id, x;

@@ -35,3 +35,6 @@ SELECT n_name, (SELECT r_name FROM region WHERE r_regionkey = n_regionkey) FROM 
 SELECT c_custkey, c_acctbal FROM customer WHERE c_acctbal > (SELECT avg(c_acctbal) FROM customer) ORDER BY c_acctbal DESC, c_custkey LIMIT 5;
 SELECT a.k, b.k FROM VALUES (1), (NULL) AS a(k) LEFT JOIN VALUES (1), (NULL) AS b(k) ON a.k = b.k ORDER BY a.k, b.k;
 SELECT a.k, b.k FROM VALUES (1), (NULL) AS a(k) JOIN VALUES (1), (NULL) AS b(k) ON a.k <=> b.k ORDER BY a.k;
+-- Semi and anti joins with aliases and a NULL-producing condition (issue 16: EXISTS / NOT EXISTS on Trino and Flink).
+SELECT n.n_name FROM nation n LEFT SEMI JOIN region r ON n.n_regionkey = r.r_regionkey AND r.r_name > 'E' ORDER BY n.n_name;
+SELECT n.n_nationkey FROM nation n LEFT ANTI JOIN (SELECT CAST(NULL AS INT) AS k UNION ALL SELECT 1) z ON n.n_nationkey = z.k ORDER BY n.n_nationkey;
