@@ -134,7 +134,7 @@ class TestSparkSqlThroughGateway
             assertThat(rows(statement, "SHOW FUNCTIONS LIKE 'date_a*'")).containsExactly(List.of("date_add"));
             assertThat(rows(statement, "DESCRIBE FUNCTION initcap"))
                     .contains(List.of("duckdb: emulated: words are split on single spaces, as Spark does"), List.of("trino: emulated: words are split on single spaces, as Spark does"),
-                            List.of("flink: native"));
+                            List.of("flink: supported"));
             assertThat(rows(statement, "DESCRIBE QUERY SELECT 1 AS one, 'x' AS s, CAST(1 AS DECIMAL(5, 2)) AS d"))
                     .containsExactly(List.of("one", "int", "null"), List.of("s", "string", "null"), List.of("d", "decimal(5,2)", "null"));
             statement.execute("CREATE TEMPORARY VIEW mine AS SELECT 7 AS seven");
