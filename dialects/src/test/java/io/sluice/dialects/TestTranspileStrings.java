@@ -145,7 +145,9 @@ class TestTranspileStrings
     {
         spark("SELECT initcap(b), chr(a), ascii(b) FROM t")
                 .toTrino("SELECT array_join(transform(split(lower(\"t\".\"b\"), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' '), (CASE WHEN \"t\".\"a\" < 0 THEN '' ELSE chr(CAST(\"t\".\"a\" % 256 AS BIGINT)) END), (CASE WHEN \"t\".\"b\" = '' THEN 0 ELSE codepoint(CAST(substr(\"t\".\"b\", 1, 1) AS VARCHAR(1))) END) FROM \"default\".\"t\" AS \"t\"")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: chr()");
+                .toFlink("SELECT initcap(`t`.`b`), (CASE WHEN `t`.`a` < 0 THEN '' ELSE CHR(CAST(`t`.`a` % 256 AS INT)) END), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
+        spark("SELECT space(a), factorial(a) FROM t")
+                .toTrino("SELECT (CASE WHEN \"t\".\"a\" <= 0 THEN '' ELSE rpad('', CAST(\"t\".\"a\" AS BIGINT), ' ') END), (CASE WHEN \"t\".\"a\" BETWEEN 0 AND 20 THEN reduce(sequence(1, greatest(CAST(\"t\".\"a\" AS BIGINT), 1)), CAST(1 AS BIGINT), (__s, __x) -> __s * __x, __s -> __s) END) FROM \"default\".\"t\" AS \"t\"");
         spark("SELECT initcap(b), ascii(b) FROM t")
                 .toFlink("SELECT initcap(`t`.`b`), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
         spark("SELECT log10(d), log2(d) FROM t")

@@ -67,8 +67,11 @@ final class MathFunctions
         String pmod = "CASE WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
         String modPmod = "CASE WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END";
         functions.scalar("pmod", ARG0, 2, 2).duckdb(pmod).trino(modPmod).flink(modPmod);
+        // Spark: n! for 0 to 20, else NULL (21! overflows a BIGINT).
         functions.scalar("factorial", BIGINT, 1, 1)
-                .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END");
+                .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END")
+                .trino("CASE WHEN {0} BETWEEN 0 AND 20 THEN reduce(sequence(1, greatest(CAST({0} AS BIGINT), 1)), CAST(1 AS BIGINT), "
+                        + "(__s, __x) -> __s * __x, __s -> __s) END");
         functions.scalar("shiftleft", ARG0, 2, 2).duckdb("({0} << {1})").trino("bitwise_left_shift({0}, {1})")
                 .note(DUCKDB, "a shift past the type's width fails instead of wrapping around");
         functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_right_shift_arithmetic({0}, {1})");

@@ -157,8 +157,11 @@ final class StringFunctions
         // Spark: '' below 0, else the character of n % 256.
         functions.scalar("chr", STRING, 1, 1)
                 .duckdb("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS INTEGER)) END")
-                .trino("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS BIGINT)) END");
-        functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})").flink("REPEAT(' ', {0})");
+                .trino("CASE WHEN {0} < 0 THEN '' ELSE chr(CAST({0} % 256 AS BIGINT)) END")
+                .flink("CASE WHEN {0} < 0 THEN '' ELSE CHR(CAST({0} % 256 AS INT)) END");
+        functions.scalar("space", STRING, 1, 1).duckdb("repeat(' ', {0})")
+                .trino("CASE WHEN {0} <= 0 THEN '' ELSE rpad('', CAST({0} AS BIGINT), ' ') END")
+                .flink("REPEAT(' ', {0})");
         functions.scalar("levenshtein", INTEGER, 2, 2).same(DUCKDB).renamed(TRINO, "levenshtein_distance");
         functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with");
         functions.scalar("endswith", BOOLEAN, 2, 2).renamed(DUCKDB, "ends_with").trino("(substr({0}, -length({1})) = {1} OR {1} = '')");
