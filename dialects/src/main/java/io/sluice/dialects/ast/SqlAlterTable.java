@@ -135,16 +135,11 @@ public final class SqlAlterTable
         switch (action) {
             case ADD_COLUMNS -> {
                 writer.keyword("ADD COLUMNS");
-                SqlCreateTable.unparseColumnDefinitions(writer, columns);
+                SqlLists.columnDefinitions(writer, columns);
             }
             case DROP_COLUMNS -> {
                 writer.keyword("DROP COLUMNS");
-                SqlWriter.Frame frame = writer.startList("(", ")");
-                for (SqlNode column : columns) {
-                    writer.sep(",");
-                    column.unparse(writer, 0, 0);
-                }
-                writer.endList(frame);
+                SqlLists.parenthesized(writer, columns);
             }
             case RENAME_COLUMN -> {
                 writer.keyword("RENAME COLUMN");

@@ -135,18 +135,6 @@ public final class SqlCreateTable
         }
     }
 
-    /** {@code (name type, ...)} from a list where names and types alternate. */
-    static void unparseColumnDefinitions(SqlWriter writer, SqlNodeList columns)
-    {
-        SqlWriter.Frame frame = writer.startList("(", ")");
-        for (int i = 0; i < columns.size(); i += 2) {
-            writer.sep(",");
-            columns.get(i).unparse(writer, 0, 0);
-            columns.get(i + 1).unparse(writer, 0, 0);
-        }
-        writer.endList(frame);
-    }
-
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
     {
@@ -156,7 +144,7 @@ public final class SqlCreateTable
         }
         name.unparse(writer, 0, 0);
         if (columns != null) {
-            unparseColumnDefinitions(writer, columns);
+            SqlLists.columnDefinitions(writer, columns);
         }
         if (format != null) {
             writer.keyword("USING");
@@ -164,12 +152,7 @@ public final class SqlCreateTable
         }
         if (partitionedBy != null) {
             writer.keyword("PARTITIONED BY");
-            SqlWriter.Frame frame = writer.startList("(", ")");
-            for (SqlNode column : partitionedBy) {
-                writer.sep(",");
-                column.unparse(writer, 0, 0);
-            }
-            writer.endList(frame);
+            SqlLists.parenthesized(writer, partitionedBy);
         }
         if (query != null) {
             writer.keyword("AS");

@@ -88,12 +88,7 @@ public final class SqlCreateView
         }
         name.unparse(writer, 0, 0);
         if (columns != null) {
-            SqlWriter.Frame frame = writer.startList("(", ")");
-            for (SqlNode column : columns) {
-                writer.sep(",");
-                column.unparse(writer, 0, 0);
-            }
-            writer.endList(frame);
+            SqlLists.parenthesized(writer, columns);
         }
         writer.keyword("AS");
         query.unparse(writer, 0, 0);

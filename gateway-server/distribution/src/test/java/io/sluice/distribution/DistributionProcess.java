@@ -1,12 +1,12 @@
 package io.sluice.distribution;
 
+import io.sluice.server.testing.HttpProbes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,18 +130,7 @@ final class DistributionProcess
 
     boolean healthy()
     {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/api/v1/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        }
-        catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbes.answersOk(HTTP, URI.create("http://127.0.0.1:" + restPort + "/api/v1/health"), Duration.ofSeconds(2));
     }
 
     String binaryUrl(String database)

@@ -3,8 +3,6 @@ package io.sluice.server.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -54,17 +52,6 @@ public final class LocalFlinkExtension
     @Override
     public boolean ready()
     {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v1/info")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        }
-        catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbes.answersOk(http, URI.create(endpoint() + "/v1/info"), Duration.ofSeconds(5));
     }
 }
