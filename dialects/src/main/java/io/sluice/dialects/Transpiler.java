@@ -41,7 +41,20 @@ public final class Transpiler
     /** Writes a validated statement in an engine's dialect. */
     public static String unparse(Validation validation, Dialect input, Dialect target, UnaryOperator<String> databaseNames)
     {
-        SqlNode translated = Translator.translate(validation, input, target, databaseNames);
+        return write(Translator.translate(validation, input, target, databaseNames), target);
+    }
+
+    /**
+     * Writes a query of a validated statement in an engine's dialect: an INSERT's source or a CREATE TABLE's query,
+     * for a write Sluice carries out itself (DuckDB's writes of lakehouse tables).
+     */
+    public static String unparseQuery(Validation validation, SqlNode query, Dialect input, Dialect target, UnaryOperator<String> databaseNames)
+    {
+        return write(Translator.translateQuery(validation, query, input, target, databaseNames), target);
+    }
+
+    private static String write(SqlNode translated, Dialect target)
+    {
         SqlPrettyWriter writer = new SqlPrettyWriter(SqlPrettyWriter.config()
                 .withDialect(TargetDialects.of(target))
                 .withAlwaysUseParentheses(false)

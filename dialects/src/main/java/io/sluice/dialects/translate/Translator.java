@@ -103,6 +103,12 @@ public final class Translator
         return new Translator(validation, input, target, databaseNames).statement(validation.statement());
     }
 
+    /** A query within the validated statement (an INSERT's source, a CREATE TABLE's query) in the engine's terms. */
+    public static SqlNode translateQuery(Validation validation, SqlNode query, Dialect input, Dialect target, UnaryOperator<String> databaseNames)
+    {
+        return new Translator(validation, input, target, databaseNames).expression(query);
+    }
+
     private SqlNode statement(SqlNode statement)
     {
         if (statement instanceof SqlCreateTable create) {

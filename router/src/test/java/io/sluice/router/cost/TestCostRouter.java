@@ -213,7 +213,11 @@ class TestCostRouter
     {
         TableReference target = new TableReference("lakehouse.sales.orders", "lakehouse", true, LAKEHOUSE_READERS, true, OptionalDouble.of(0), OptionalDouble.of(0));
         StatementProfile insert = new StatementProfile(StatementKind.WRITE, List.of(target, lakehouseTable("sales.staging", 10 * MB)), 0, false, false, false, OptionalLong.empty());
-        RouteDecision decision = route(router(List.of()), insert);
+        // DuckDB writes them (Sluice commits the files it writes): the cheapest for megabytes.
+        assertThat(route(router(List.of()), insert).chosen()).contains("duckdb");
+        CostRouter readOnlyDuckDb = new CostRouter(List.of(TestingProfiles.from("duckdb", Map.of("router.profile.duckdb.writes-lakehouse", "false")),
+                trino(4), spark()), List.of());
+        RouteDecision decision = route(readOnlyDuckDb, insert);
         assertThat(decision.chosen()).contains("trino");
         assertThat(decision.candidate("duckdb").orElseThrow().reason()).isEqualTo("reads lakehouse tables but does not write them (lakehouse.sales.orders)");
 

@@ -26,7 +26,8 @@ class TestEngineProfile
         assertThat(duckDb.scanBytesPerCoreSecond()).isEqualTo(400e6);
         assertThat(duckDb.fixedSeconds()).isEqualTo(0.001);
         assertThat(duckDb.secondsPerResultRow()).isEqualTo(1e-7);
-        assertThat(duckDb.writesLakehouse()).isFalse();
+        assertThat(duckDb.writesLakehouse()).isTrue();
+        assertThat(duckDb.rowLevelLakehouse()).isFalse();
         EngineProfile trino = TestingProfiles.defaults("trino");
         assertThat(trino.fixedSeconds()).isEqualTo(0.1);
         assertThat(trino.writesLakehouse()).isTrue();

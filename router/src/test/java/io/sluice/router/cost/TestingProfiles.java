@@ -10,7 +10,7 @@ final class TestingProfiles
 {
     static final Map<String, Map<String, String>> DECLARED = Map.of(
             "duckdb", Map.of("memory-per-worker", "8e9", "scan-throughput-per-core", "400e6", "fixed-latency", "0.001",
-                    "result-row-cost", "1e-7", "slots", "2", "writes-lakehouse", "false", "row-level-lakehouse", "false"),
+                    "result-row-cost", "1e-7", "slots", "2", "writes-lakehouse", "true", "row-level-lakehouse", "false"),
             "trino", Map.of("memory-per-worker", "4e9", "scan-throughput-per-core", "150e6", "fixed-latency", "0.1", "result-row-cost", "1.5e-6",
                     "slots", "8", "writes-lakehouse", "true", "row-level-lakehouse", "true"),
             "spark", Map.of("memory-per-worker", "4e9", "scan-throughput-per-core", "100e6", "fixed-latency", "0.3", "result-row-cost", "2e-6",

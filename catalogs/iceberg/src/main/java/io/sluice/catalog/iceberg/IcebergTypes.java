@@ -6,6 +6,9 @@ import io.sluice.spi.type.SluiceType;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** Iceberg's types as Sluice's and as DuckDB's SQL names them. */
@@ -58,6 +61,39 @@ public final class IcebergTypes
                     .map(field -> DuckDbScans.identifier(field.name()) + " " + toDuckDb(field.type()))
                     .collect(Collectors.joining(", ", "STRUCT(", ")"));
             default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Iceberg type " + type + " is not supported on DuckDB yet");
+        };
+    }
+
+    /**
+     * The Iceberg type a column of Sluice's type gets in a table Sluice creates (DuckDB's CREATE TABLE on the
+     * lakehouse), as Spark's Iceberg catalog would create it: TIMESTAMP is Spark's, a point in time ({@code
+     * timestamptz}); TINYINT and SMALLINT widen to {@code int}, CHAR and VARCHAR are strings. Nested fields are
+     * numbered from {@code ids}; the catalog numbers the table's fields afresh.
+     */
+    public static Type fromSluiceType(SluiceType type, AtomicInteger ids)
+    {
+        return switch (type.kind()) {
+            case BOOLEAN -> Types.BooleanType.get();
+            case TINYINT, SMALLINT, INTEGER -> Types.IntegerType.get();
+            case BIGINT -> Types.LongType.get();
+            case FLOAT -> Types.FloatType.get();
+            case DOUBLE -> Types.DoubleType.get();
+            case DECIMAL -> Types.DecimalType.of(type.precision(), type.scale());
+            case STRING, VARCHAR, CHAR -> Types.StringType.get();
+            case BINARY -> Types.BinaryType.get();
+            case DATE -> Types.DateType.get();
+            case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> Types.TimestampType.withZone();
+            case ARRAY -> Types.ListType.ofOptional(ids.incrementAndGet(), fromSluiceType(type.parameters().get(0), ids));
+            case MAP -> Types.MapType.ofOptional(ids.incrementAndGet(), ids.incrementAndGet(),
+                    fromSluiceType(type.parameters().get(0), ids), fromSluiceType(type.parameters().get(1), ids));
+            case STRUCT -> {
+                List<Types.NestedField> fields = new ArrayList<>();
+                for (int i = 0; i < type.parameters().size(); i++) {
+                    fields.add(Types.NestedField.optional(ids.incrementAndGet(), type.fieldNames().get(i), fromSluiceType(type.parameters().get(i), ids)));
+                }
+                yield Types.StructType.of(fields);
+            }
+            default -> throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: a lakehouse column of type " + type.displayName());
         };
     }
 }

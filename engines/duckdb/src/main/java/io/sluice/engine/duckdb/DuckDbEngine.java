@@ -159,7 +159,7 @@ public final class DuckDbEngine
     public static Map<String, String> routerProfile(double machineMemory)
     {
         return Map.of("memory-per-worker", String.valueOf(machineMemory * 0.8), "scan-throughput-per-core", "400e6", "fixed-latency", "0.001",
-                "result-row-cost", "1e-7", "slots", "2", "writes-lakehouse", "false", "row-level-lakehouse", "false");
+                "result-row-cost", "1e-7", "slots", "2", "writes-lakehouse", "true", "row-level-lakehouse", "false");
     }
 
     @Override

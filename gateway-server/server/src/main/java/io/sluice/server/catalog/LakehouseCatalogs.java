@@ -7,6 +7,7 @@ import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
@@ -69,6 +70,7 @@ public final class LakehouseCatalogs
     private final DuckDbScans duckDbScans = new DuckDbScans();
     private final Map<TableIdentifier, Table> loadedTables = new ConcurrentHashMap<>();
     private final Map<TableIdentifier, Unreadable> unreadableTables = new ConcurrentHashMap<>();
+    private final LakehouseWrites writes;
 
     public LakehouseCatalogs(LakehouseCatalog lakehouse)
     {
@@ -79,6 +81,13 @@ public final class LakehouseCatalogs
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.pruningThreshold = pruningThreshold;
+        this.writes = new LakehouseWrites(lakehouse, identifier -> table(identifier.namespace(), identifier.name()));
+    }
+
+    @Override
+    public Optional<Write> write(Engine engine, Validation validation, Dialect input, String currentDatabase)
+    {
+        return writes.plan(engine, validation, input, currentDatabase, LakehouseCatalogs::namespace);
     }
 
     /** The lakehouse namespace a Sluice database names, if it names one. */

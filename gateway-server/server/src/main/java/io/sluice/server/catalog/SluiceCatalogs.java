@@ -1,13 +1,17 @@
 package io.sluice.server.catalog;
 
+import io.sluice.dialects.Dialect;
 import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
 import io.sluice.spi.metadata.EngineMetadata;
 import io.sluice.spi.metadata.TableStatistics;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * The catalogs Sluice serves itself, answered without asking an engine: the lakehouse's databases, tables, columns,
@@ -36,4 +40,26 @@ public interface SluiceCatalogs
      * One view per statement.
      */
     CatalogView view(Engine engine, CatalogView engineView);
+
+    /**
+     * A write of a table of Sluice's catalogs that Sluice carries out for the engine (DuckDB's writes of lakehouse
+     * tables), planned from the validated statement; empty when the engine writes the table itself or the statement
+     * writes none of Sluice's tables. Fails, naming what, when the engine cannot write it at all.
+     */
+    Optional<Write> write(Engine engine, Validation validation, Dialect input, String currentDatabase);
+
+    /** A write Sluice carries out: what the operation log shows, and the work, given the engine's session. */
+    interface Write
+    {
+        /** The statements DuckDB runs, or what Sluice does itself, for the operation log. */
+        String description();
+
+        /**
+         * Carries it out; answers the rows written (0 for DDL).
+         *
+         * @param execute runs a statement on the engine as the operation's (cancel reaches it) and answers its count
+         */
+        long run(EngineSession session, ToLongFunction<String> execute);
+    }
+
 }

@@ -282,10 +282,10 @@ public final class ExecuteStatementOperation
         if (parsed instanceof SqlDescribeObject describe) {
             return Optional.of(describeQuery(routing.prepare(engine, describe.query().orElseThrow(), session(), sql, false).validation()));
         }
-        String translated = routing.prepare(engine, parsed, session(), sql, true).sql().orElseThrow();
+        StatementRouting.Prepared prepared = routing.prepare(engine, parsed, session(), sql, true);
         log().add(format("Routed to %s: %s", engine.name(), choice.reason()));
-        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), translated));
-        return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, translated));
+        logTranslation(prepared);
+        return recorded(engine, choice.reason(), OptionalDouble.empty(), Optional.empty(), () -> execute(choice, prepared));
     }
 
     /**
@@ -311,11 +311,10 @@ public final class ExecuteStatementOperation
         if (describe) {
             return Optional.of(describeQuery(chosen.validation()));
         }
-        String translated = chosen.sql().orElseThrow();
-        log().add(format("Translated from %s to %s: %s", dialect.settingValue(), engine.dialect(), translated));
+        logTranslation(chosen);
         try {
             return recorded(engine, routed.decision().reason(), estimate(routed, engine.name()), failedOverFrom,
-                    () -> execute(new EngineChoice(engine, routed.decision().reason()), translated));
+                    () -> execute(new EngineChoice(engine, routed.decision().reason()), chosen));
         }
         catch (SluiceException failure) {
             if (!routed.profile().kind().readOnly() || !StatementRouting.failsOver(failure) || state().isTerminal()) {
@@ -337,11 +336,11 @@ public final class ExecuteStatementOperation
                 }
                 router.metrics().failedOver(engine.name(), next);
                 log().add(format("Failed over from %s to %s after: %s", engine.name(), next, failure.getMessage()));
-                String fallbackSql = fallback.sql().orElseThrow();
-                log().add(format("Translated from %s to %s: %s", dialect.settingValue(), fallback.engine().dialect(), fallbackSql));
+                logTranslation(fallback);
                 Engine fallbackEngine = fallback.engine();
+                StatementRouting.Prepared failedOver = fallback;
                 return recorded(fallbackEngine, "failover from " + engine.name(), estimate(routed, next), Optional.of(engine.name()),
-                        () -> execute(new EngineChoice(fallbackEngine, "failover from " + engine.name()), fallbackSql));
+                        () -> execute(new EngineChoice(fallbackEngine, "failover from " + engine.name()), failedOver));
             }
             throw failure;
         }
@@ -517,6 +516,46 @@ public final class ExecuteStatementOperation
         log().add(format("Not parsed by Sluice (%s); sent as written to %s, which reads %s SQL", syntaxError.getMessage(),
                 choice.engine().name(), dialect.settingValue()));
         return execute(choice, statement);
+    }
+
+    private void logTranslation(StatementRouting.Prepared prepared)
+    {
+        if (prepared.write().isPresent()) {
+            log().add(format("Written by Sluice for %s: %s", prepared.engine().name(), prepared.sql().orElseThrow()));
+        }
+        else {
+            log().add(format("Translated from %s to %s: %s", dialect.settingValue(), prepared.engine().dialect(), prepared.sql().orElseThrow()));
+        }
+    }
+
+    private Optional<ResultSource> execute(EngineChoice choice, StatementRouting.Prepared prepared)
+    {
+        if (prepared.write().isEmpty()) {
+            return execute(choice, prepared.sql().orElseThrow());
+        }
+        try {
+            long start = System.nanoTime();
+            long rows = prepared.write().get().run(session().engineSession(choice.engine()), statement -> {
+                EngineStatement created = session().engineSession(choice.engine()).createStatement(statement);
+                engineStatement = created;
+                try {
+                    if (state().isTerminal()) {
+                        throw new SluiceException(ErrorCode.QUERY_CANCELED, "The statement was canceled");
+                    }
+                    created.execute();
+                    return created.updateCount();
+                }
+                finally {
+                    created.close();
+                }
+            });
+            log().add(format("Written on %s and committed by Sluice in %.1f ms", choice.engine().name(), (System.nanoTime() - start) / 1e6));
+            setUpdateCount(rows);
+            return Optional.empty();
+        }
+        finally {
+            catalogCache.changed();
+        }
     }
 
     private Optional<ResultSource> execute(EngineChoice choice, String sql)

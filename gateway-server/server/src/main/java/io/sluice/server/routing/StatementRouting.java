@@ -55,14 +55,19 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StatementRouting
 {
-    /** A statement validated for an engine, and translated for it when it is sent there. */
-    public record Prepared(Engine engine, Validation validation, Optional<String> sql)
+    /**
+     * A statement validated for an engine, and translated for it when it is sent there; or, for a write of Sluice's
+     * catalogs that Sluice carries out for the engine (DuckDB's of lakehouse tables), that write ({@code sql} then
+     * describes it).
+     */
+    public record Prepared(Engine engine, Validation validation, Optional<String> sql, Optional<SluiceCatalogs.Write> write)
     {
         public Prepared
         {
             requireNonNull(engine, "engine is null");
             requireNonNull(validation, "validation is null");
             requireNonNull(sql, "sql is null");
+            requireNonNull(write, "write is null");
         }
     }
 
@@ -278,10 +283,14 @@ public final class StatementRouting
         CatalogView catalog = catalogCache.cached(catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase())),
                 session.catalogEntries(catalogCache, engine.name()));
         Validation validation = Transpiler.validate(statement, dialect, catalog, session.currentDatabase()).withSource(source);
+        Optional<SluiceCatalogs.Write> write = catalogs.write(engine, validation, dialect, session.currentDatabase());
+        if (write.isPresent()) {
+            return new Prepared(engine, validation, Optional.of(write.get().description()), write);
+        }
         Optional<String> sql = translate
                 ? Optional.of(Transpiler.unparse(validation, dialect, Dialect.fromName(engine.dialect()), engine::schemaName))
                 : Optional.empty();
-        return new Prepared(engine, validation, sql);
+        return new Prepared(engine, validation, sql, Optional.empty());
     }
 
     /**

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One table, several engines: a lakehouse table created through Sluice on Trino, appended to on Spark and Trino, read on
+ * One table, several engines: a lakehouse table created through Sluice on Trino (and one on DuckDB), appended to on Spark and Trino, read on
  * Trino, Spark and DuckDB with the same rows and types, a column renamed and one added on Spark and read right on Trino
- * and DuckDB (by field id), and concurrent appends through two engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
+ * and DuckDB (by field id), and concurrent appends through three engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
  * {@code bin/sluice engine start} configured them with (10099), so this Sluice listens there.
  */
 class TestLakehouseAcrossEngines
@@ -114,9 +114,9 @@ class TestLakehouseAcrossEngines
         try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
             assertThat(rows(statement, "SELECT id, label, score FROM lakehouse.shared_db.orders WHERE id >= 200 ORDER BY id"))
                     .containsExactly(List.of("200", "trino", "null"), List.of("300", "late", "0.5"));
-            // DuckDB reads the lakehouse; writing it there is refused by name, and nothing changes.
-            assertThatThrownBy(() -> statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (400, 4000, 'duck', 1.0)"))
-                    .hasMessageContaining("Not supported on duckdb: writing the lakehouse table lakehouse.shared_db.orders");
+            // Row-level changes of lakehouse tables are Trino's and Spark's: refused on DuckDB by name, and nothing changes.
+            assertThatThrownBy(() -> statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 300"))
+                    .hasMessageContaining("Not supported on duckdb: DELETE on the lakehouse table lakehouse.shared_db.orders");
             assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("6"));
         }
 
@@ -147,6 +147,54 @@ class TestLakehouseAcrossEngines
             assertThat(table.schema().findField("label")).isNotNull();
             assertThat(table.schema().findField("score")).isNotNull();
             assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "6").containsEntry("total-position-deletes", "2");
+        }
+    }
+
+    /**
+     * A table created through Sluice on DuckDB (Sluice writes the Parquet files and commits them), appended to on
+     * Trino and Spark, read the same on all three; renamed on Spark, then written and read right on DuckDB.
+     */
+    @Test
+    void aTableCreatedOnDuckDb()
+            throws Exception
+    {
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.shared_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.from_duck");
+            statement.execute("CREATE TABLE lakehouse.shared_db.from_duck (id INT, amount BIGINT, note STRING, day DATE)");
+            statement.execute("INSERT INTO lakehouse.shared_db.from_duck VALUES (1, 10, 'duck', DATE '2024-03-01')");
+        }
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.from_duck VALUES (2, 20, 'trino', DATE '2024-03-02')");
+        }
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.from_duck VALUES (3, 30, 'spark', DATE '2024-03-03')");
+        }
+        List<List<String>> expected = List.of(List.of("1", "10", "duck", "2024-03-01"), List.of("2", "20", "trino", "2024-03-02"),
+                List.of("3", "30", "spark", "2024-03-03"));
+        for (String engine : List.of("duckdb", "trino", "spark")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, amount, note, day FROM lakehouse.shared_db.from_duck ORDER BY id")).as(engine).isEqualTo(expected);
+                // The bounds Sluice committed for DuckDB's file prune right on the other engines too.
+                assertThat(rows(statement, "SELECT note FROM lakehouse.shared_db.from_duck WHERE id = 1")).as(engine).containsExactly(List.of("duck"));
+                try (ResultSet resultSet = statement.executeQuery("SELECT id, amount, note, day FROM lakehouse.shared_db.from_duck LIMIT 1")) {
+                    ResultSetMetaData metadata = resultSet.getMetaData();
+                    assertThat(List.of(metadata.getColumnTypeName(1), metadata.getColumnTypeName(2), metadata.getColumnTypeName(3), metadata.getColumnTypeName(4)))
+                            .as(engine).containsExactly("int", "bigint", "string", "date");
+                }
+            }
+        }
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("ALTER TABLE lakehouse.shared_db.from_duck RENAME COLUMN note TO label");
+        }
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.from_duck (id, label) VALUES (4, 'renamed')");
+        }
+        for (String engine : List.of("duckdb", "trino", "spark")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, label FROM lakehouse.shared_db.from_duck ORDER BY id")).as(engine).containsExactly(
+                        List.of("1", "duck"), List.of("2", "trino"), List.of("3", "spark"), List.of("4", "renamed"));
+            }
         }
     }
 
@@ -233,7 +281,7 @@ class TestLakehouseAcrossEngines
     }
 
     @Test
-    void concurrentAppendsThroughTwoEnginesLoseNothing()
+    void concurrentAppendsThroughThreeEnginesLoseNothing()
             throws Exception
     {
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
@@ -242,7 +290,7 @@ class TestLakehouseAcrossEngines
             statement.execute("CREATE TABLE lakehouse.shared_db.appends (engine STRING, n INT)");
         }
         List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (String engine : List.of("trino", "spark")) {
+        for (String engine : List.of("trino", "spark", "duckdb")) {
             writers.add(CompletableFuture.runAsync(() -> {
                 try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                     for (int i = 0; i < 5; i++) {
@@ -255,10 +303,10 @@ class TestLakehouseAcrossEngines
             }));
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
-        for (String engine : List.of("trino", "spark")) {
+        for (String engine : List.of("trino", "spark", "duckdb")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT engine, count(*), sum(n) FROM lakehouse.shared_db.appends GROUP BY engine ORDER BY engine"))
-                        .as(engine).containsExactly(List.of("spark", "5", "10"), List.of("trino", "5", "10"));
+                        .as(engine).containsExactly(List.of("duckdb", "5", "10"), List.of("spark", "5", "10"), List.of("trino", "5", "10"));
             }
         }
     }

@@ -156,11 +156,17 @@ class TestRoutingAcrossEngines
             assertThat(rows(statement, federated)).containsExactly(List.of("25"));
             assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Routed to trino"));
 
-            // A write to the lakehouse: DuckDB reads it but does not write it; the cheapest writer does.
+            // A row-level change of the lakehouse: DuckDB does not run it; the cheapest engine that does gets it.
+            Map<String, List<String>> deleteRoute = explain(statement, "DELETE FROM lakehouse.routing_db.events WHERE id = 1000");
+            assertThat(deleteRoute.get("duckdb").subList(0, 3)).containsExactly("false", "false",
+                    "does not run DELETE, UPDATE or MERGE on lakehouse tables (lakehouse.routing_db.events)");
+            assertThat(chosen(deleteRoute)).isEqualTo("trino");
+
+            // An append to the lakehouse: DuckDB writes it (Sluice commits the file it writes) and is the cheapest.
             Map<String, List<String>> insertRoute = explain(statement, "INSERT INTO lakehouse.routing_db.events VALUES (1000, 0)");
-            assertThat(insertRoute.get("duckdb").subList(0, 3)).containsExactly("false", "false", "reads lakehouse tables but does not write them (lakehouse.routing_db.events)");
-            assertThat(chosen(insertRoute)).isEqualTo("trino");
+            assertThat(insertRoute.get("duckdb").subList(0, 2)).containsExactly("true", "true");
             statement.execute("INSERT INTO lakehouse.routing_db.events VALUES (1000, 0)");
+            assertThat(log(statement)).anySatisfy(line -> assertThat(line).contains("Written by Sluice for duckdb: Sluice appends to lakehouse.routing_db.events"));
             assertThat(rows(statement, "SELECT count(*) FROM lakehouse.routing_db.events")).containsExactly(List.of("1001"));
         }
 

@@ -1,0 +1,442 @@
+package io.sluice.server.catalog;
+
+import io.sluice.catalog.iceberg.DuckDbWrites;
+import io.sluice.catalog.iceberg.IcebergTypes;
+import io.sluice.catalog.iceberg.LakehouseCatalog;
+import io.sluice.catalog.iceberg.LocalFileIO;
+import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.ast.SqlAlterTable;
+import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlDropObject;
+import io.sluice.dialects.ast.SqlInsertOverwrite;
+import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.validate.Validation;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
+import io.sluice.spi.engine.Engine;
+import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.type.SluiceType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.UpdateSchema;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.types.Types;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes of lakehouse tables that Sluice carries out for DuckDB, which has no Iceberg writer here: {@code CREATE
+ * TABLE} (with or without a query), {@code INSERT INTO}, {@code INSERT OVERWRITE}, {@code DROP TABLE|VIEW}, {@code
+ * ALTER TABLE ... ADD|DROP|RENAME COLUMN|RENAME TO} and {@code TRUNCATE TABLE}. DuckDB computes and writes the rows
+ * (Parquet with Iceberg field ids, {@link DuckDbWrites}); Sluice changes the catalog and commits. Row-level changes
+ * ({@code DELETE}, {@code UPDATE}, {@code MERGE}) and partitioned tables are refused by name: Trino and Spark write them.
+ */
+final class LakehouseWrites
+{
+    private final LakehouseCatalog lakehouse;
+    private final Function<TableIdentifier, Optional<Table>> tables;
+
+    LakehouseWrites(LakehouseCatalog lakehouse, Function<TableIdentifier, Optional<Table>> tables)
+    {
+        this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.tables = requireNonNull(tables, "tables is null");
+    }
+
+    /** The write, when the statement changes a lakehouse table and the engine is DuckDB. */
+    Optional<SluiceCatalogs.Write> plan(Engine engine, Validation validation, Dialect input, String currentDatabase, Function<String, Optional<Namespace>> namespaces)
+    {
+        if (Dialect.fromName(engine.dialect()) != Dialect.DUCKDB) {
+            return Optional.empty();
+        }
+        SqlNode statement = validation.statement();
+        SqlIdentifier target = target(statement);
+        if (target == null) {
+            return Optional.empty();
+        }
+        List<String> names = target.names;
+        String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : currentDatabase;
+        Optional<Namespace> namespace = namespaces.apply(database);
+        if (namespace.isEmpty()) {
+            return Optional.empty();
+        }
+        TableIdentifier identifier = TableIdentifier.of(namespace.get(), names.get(names.size() - 1).toLowerCase(Locale.ROOT));
+        String name = LakehouseCatalog.NAME + "." + identifier;
+        if (statement instanceof SqlDelete || statement instanceof SqlUpdate || statement instanceof SqlMerge) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: " + statement.getKind().sql + " on the lakehouse table " + name
+                    + " (row-level changes of lakehouse tables run on Trino or Spark)");
+        }
+        if (statement instanceof SqlCreateTable create) {
+            return Optional.of(create(engine, validation, input, create, identifier, name));
+        }
+        if (statement instanceof SqlInsert insert) {
+            return Optional.of(insert(engine, validation, input, insert, identifier, name));
+        }
+        if (statement instanceof SqlDropObject drop) {
+            return Optional.of(drop(drop, identifier, name));
+        }
+        if (statement instanceof SqlAlterTable alter) {
+            return Optional.of(alter(alter, input, identifier, name, namespaces));
+        }
+        return Optional.empty();
+    }
+
+    private static SqlIdentifier target(SqlNode statement)
+    {
+        if (statement instanceof SqlCreateTable create) {
+            return create.name();
+        }
+        if (statement instanceof SqlInsert insert) {
+            return (SqlIdentifier) insert.getTargetTable();
+        }
+        if (statement instanceof SqlDropObject drop && drop.kind() != SqlDropObject.Kind.DATABASE) {
+            return drop.name();
+        }
+        if (statement instanceof SqlAlterTable alter) {
+            return alter.name();
+        }
+        if (statement instanceof SqlDelete delete && delete.getTargetTable() instanceof SqlIdentifier table) {
+            return table;
+        }
+        if (statement instanceof SqlUpdate update && update.getTargetTable() instanceof SqlIdentifier table) {
+            return table;
+        }
+        if (statement instanceof SqlMerge merge && merge.getTargetTable() instanceof SqlIdentifier table) {
+            return table;
+        }
+        return null;
+    }
+
+    private Table existing(TableIdentifier identifier, String name)
+    {
+        return tables.apply(identifier).orElseThrow(() -> new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table or view not found: " + name));
+    }
+
+    private SluiceCatalogs.Write insert(Engine engine, Validation validation, Dialect input, SqlInsert insert, TableIdentifier identifier, String name)
+    {
+        boolean overwrite = insert instanceof SqlInsertOverwrite;
+        Table table = existing(identifier, name);
+        SqlNode source = insert.getSource();
+        String query = Transpiler.unparseQuery(validation, source, input, Dialect.DUCKDB, engine::schemaName);
+        List<String> columns = new ArrayList<>();
+        SqlNodeList listed = insert.getTargetColumnList();
+        if (listed != null) {
+            listed.forEach(column -> columns.add(((SqlIdentifier) column).getSimple()));
+        }
+        int queryColumns = validation.typeOf(source).map(RelDataType::getFieldCount).orElse(columns.isEmpty() ? table.schema().columns().size() : columns.size());
+        Optional<Long> read = Optional.ofNullable(table.currentSnapshot()).map(snapshot -> snapshot.snapshotId());
+        // Planned now, so that a table DuckDB cannot write is refused before anything runs (and the router looks elsewhere).
+        DuckDbWrites.copy(table, query, queryColumns, columns, table.location());
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return (overwrite ? "Sluice overwrites " : "Sluice appends to ") + name + " the rows DuckDB writes as Parquet from: " + query;
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                return writeAndCommit(table, session, execute, query, queryColumns, columns, overwrite, read, null);
+            }
+        };
+    }
+
+    /**
+     * DuckDB writes the rows into one new file of the table; Sluice commits it (inside {@code transaction} when it
+     * creates the table too). Nothing stays behind when either fails.
+     */
+    private static long writeAndCommit(Table table, EngineSession session, ToLongFunction<String> execute, String query, int queryColumns, List<String> columns,
+            boolean overwrite, Optional<Long> read, Transaction transaction)
+    {
+        String file = DuckDbWrites.newDataFile(table);
+        List<DataFile> files = new ArrayList<>();
+        long rows;
+        try {
+            // DuckDB writes into a directory that exists.
+            Files.createDirectories(LocalFileIO.file(file).toPath().getParent());
+            rows = execute.applyAsLong(DuckDbWrites.copy(table, query, queryColumns, columns, file));
+            if (rows > 0) {
+                long bytes = Files.size(LocalFileIO.file(file).toPath());
+                files.add(DuckDbWrites.dataFile(table, file, bytes, session.queryRows(DuckDbWrites.footerQuery(LocalFileIO.file(file).getAbsolutePath()))));
+            }
+            else {
+                DuckDbWrites.delete(table, List.of(file));
+            }
+        }
+        catch (IOException e) {
+            DuckDbWrites.delete(table, List.of(file));
+            throw new UncheckedIOException(e);
+        }
+        catch (RuntimeException e) {
+            DuckDbWrites.delete(table, List.of(file));
+            throw e;
+        }
+        if (transaction != null) {
+            if (!files.isEmpty()) {
+                org.apache.iceberg.AppendFiles append = transaction.newAppend();
+                files.forEach(append::appendFile);
+                append.commit();
+            }
+            try {
+                transaction.commitTransaction();
+            }
+            catch (AlreadyExistsException e) {
+                DuckDbWrites.delete(table, files);
+                throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table " + table.name() + " already exists (created while this statement ran)", e);
+            }
+            catch (RuntimeException e) {
+                DuckDbWrites.delete(table, files);
+                throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Creating lakehouse table " + table.name() + " failed; nothing was written: " + e.getMessage(), e);
+            }
+            return rows;
+        }
+        if (files.isEmpty() && !overwrite) {
+            return 0;
+        }
+        DuckDbWrites.commit(table, files, overwrite, read);
+        return rows;
+    }
+
+    private SluiceCatalogs.Write create(Engine engine, Validation validation, Dialect input, SqlCreateTable create, TableIdentifier identifier, String name)
+    {
+        if (!create.unsupportedClauses().isEmpty() || create.external()) {
+            List<String> clauses = new ArrayList<>(create.unsupportedClauses());
+            if (create.external()) {
+                clauses.add(0, "EXTERNAL");
+            }
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: CREATE TABLE with " + String.join(" and ", clauses)
+                    + " for the lakehouse table " + name);
+        }
+        Optional<String> format = create.format().map(SqlIdentifier::getSimple).map(text -> text.toLowerCase(Locale.ROOT));
+        if (format.isPresent() && !format.get().equals("iceberg") && !format.get().equals("parquet")) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: USING " + format.get() + " for the lakehouse table " + name
+                    + " (lakehouse tables are Iceberg tables of Parquet files: USING iceberg)");
+        }
+        List<String> columnNames = new ArrayList<>();
+        List<SluiceType> columnTypes = new ArrayList<>();
+        Optional<String> query = Optional.empty();
+        if (create.query().isPresent()) {
+            SqlNode source = create.query().get();
+            RelDataType rowType = validation.typeOf(source).orElseThrow(() ->
+                    new SluiceException(ErrorCode.ANALYSIS_ERROR, "The query of CREATE TABLE " + name + " has no known result type"));
+            for (RelDataTypeField field : rowType.getFieldList()) {
+                columnTypes.add(TypeSpecs.fromRelType(field.getType()));
+            }
+            query = Optional.of(Transpiler.unparseQuery(validation, source, input, Dialect.DUCKDB, engine::schemaName));
+            if (!create.columnNames().isEmpty()) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: CREATE TABLE " + name + " with both columns and a query");
+            }
+        }
+        else {
+            create.columnNames().forEach(column -> columnNames.add(column.getSimple()));
+            create.columnTypes().forEach(type -> columnTypes.add(TypeSpecs.toSluiceType(type, input)));
+        }
+        List<String> partitionColumns = new ArrayList<>();
+        create.partitionedBy().ifPresent(list -> list.forEach(column -> partitionColumns.add(((SqlIdentifier) column).getSimple())));
+        if (query.isPresent() && !partitionColumns.isEmpty()) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: CREATE TABLE " + name
+                    + " PARTITIONED BY ... AS query (Sluice writes unpartitioned tables for DuckDB); run it on Trino or Spark, or create the table and write it there");
+        }
+        Optional<String> translated = query;
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return "Sluice creates the lakehouse table " + name + translated.map(text -> " from the rows DuckDB writes as Parquet from: " + text).orElse("");
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                List<String> names = new ArrayList<>(columnNames);
+                if (translated.isPresent()) {
+                    // Columns named as DuckDB names the query's results (after the text the user wrote), typed as Sluice validated them.
+                    for (Object[] row : session.queryRows("DESCRIBE " + translated.get())) {
+                        names.add(String.valueOf(row[0]));
+                    }
+                    if (names.size() != columnTypes.size()) {
+                        throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "The query of CREATE TABLE " + name + " answers " + names.size()
+                                + " columns on DuckDB, " + columnTypes.size() + " when Sluice validated it");
+                    }
+                }
+                if (!lakehouse.catalog().namespaceExists(identifier.namespace())) {
+                    throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + LakehouseCatalog.NAME + "." + identifier.namespace() + "' does not exist");
+                }
+                Schema schema = schema(names, columnTypes);
+                PartitionSpec spec = partitionSpec(schema, partitionColumns, name);
+                if (lakehouse.catalog().tableExists(identifier)) {
+                    if (create.ifNotExists()) {
+                        return 0;
+                    }
+                    if (!create.replace()) {
+                        throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table " + name + " already exists");
+                    }
+                }
+                Transaction transaction;
+                try {
+                    var builder = lakehouse.catalog().buildTable(identifier, schema).withPartitionSpec(spec).withProperties(DuckDbWrites.createProperties(schema));
+                    transaction = create.replace() ? builder.createOrReplaceTransaction() : builder.createTransaction();
+                }
+                catch (AlreadyExistsException e) {
+                    throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table " + name + " already exists", e);
+                }
+                catch (org.apache.iceberg.exceptions.NoSuchNamespaceException e) {
+                    throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + LakehouseCatalog.NAME + "." + identifier.namespace() + "' does not exist", e);
+                }
+                if (translated.isEmpty()) {
+                    try {
+                        transaction.commitTransaction();
+                    }
+                    catch (AlreadyExistsException e) {
+                        throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table " + name + " already exists", e);
+                    }
+                    return 0;
+                }
+                return writeAndCommit(transaction.table(), session, execute, translated.get(), columnTypes.size(), List.of(), false, Optional.empty(), transaction);
+            }
+        };
+    }
+
+    static Schema schema(List<String> names, List<SluiceType> types)
+    {
+        AtomicInteger ids = new AtomicInteger(names.size());
+        List<Types.NestedField> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            fields.add(Types.NestedField.optional(i + 1, names.get(i), IcebergTypes.fromSluiceType(types.get(i), ids)));
+        }
+        try {
+            return new Schema(fields);
+        }
+        catch (IllegalArgumentException e) {
+            throw new SluiceException(ErrorCode.GENERIC_USER_ERROR, "Cannot create the lakehouse table: " + e.getMessage(), e);
+        }
+    }
+
+    private static PartitionSpec partitionSpec(Schema schema, List<String> columns, String name)
+    {
+        if (columns.isEmpty()) {
+            return PartitionSpec.unpartitioned();
+        }
+        PartitionSpec.Builder builder = PartitionSpec.builderFor(schema);
+        for (String column : columns) {
+            Types.NestedField field = schema.caseInsensitiveFindField(column);
+            if (field == null) {
+                throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Partition column '" + column + "' is not a column of " + name);
+            }
+            builder.identity(field.name());
+        }
+        return builder.build();
+    }
+
+    private SluiceCatalogs.Write drop(SqlDropObject drop, TableIdentifier identifier, String name)
+    {
+        boolean view = drop.kind() == SqlDropObject.Kind.VIEW;
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return "Sluice drops the lakehouse " + (view ? "view " : "table ") + name;
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                boolean dropped = view ? lakehouse.catalog().dropView(identifier) : lakehouse.catalog().dropTable(identifier, true);
+                if (!dropped && !drop.ifExists()) {
+                    throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, (view ? "View " : "Table ") + "not found: " + name);
+                }
+                return 0;
+            }
+        };
+    }
+
+    private SluiceCatalogs.Write alter(SqlAlterTable alter, Dialect input, TableIdentifier identifier, String name, Function<String, Optional<Namespace>> namespaces)
+    {
+        Table table = existing(identifier, name);
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return "Sluice changes the lakehouse table " + name + " (" + alter.action().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                try {
+                    switch (alter.action()) {
+                        case ADD_COLUMNS -> {
+                            UpdateSchema update = table.updateSchema();
+                            List<SqlIdentifier> columns = alter.columnNames();
+                            for (int i = 0; i < columns.size(); i++) {
+                                AtomicInteger ids = new AtomicInteger(1000);
+                                update.addColumn(columns.get(i).getSimple(), IcebergTypes.fromSluiceType(TypeSpecs.toSluiceType(alter.columnTypes().get(i), input), ids));
+                            }
+                            update.commit();
+                        }
+                        case DROP_COLUMNS -> {
+                            UpdateSchema update = table.updateSchema().caseSensitive(false);
+                            alter.columnNames().forEach(column -> update.deleteColumn(column.getSimple()));
+                            update.commit();
+                        }
+                        case RENAME_COLUMN -> table.updateSchema().caseSensitive(false)
+                                .renameColumn(alter.columnNames().get(0).getSimple(), alter.newName().orElseThrow().getSimple()).commit();
+                        case RENAME_TO -> {
+                            SqlIdentifier newName = alter.newName().orElseThrow();
+                            List<String> parts = newName.names;
+                            Namespace namespace = parts.size() == 1 ? identifier.namespace()
+                                    : namespaces.apply(String.join(".", parts.subList(0, parts.size() - 1))).orElseThrow(() -> new SluiceException(ErrorCode.NOT_SUPPORTED,
+                                            "Not supported: renaming lakehouse table " + name + " out of the lakehouse (to " + newName + ")"));
+                            lakehouse.catalog().renameTable(identifier, TableIdentifier.of(namespace, parts.get(parts.size() - 1).toLowerCase(Locale.ROOT)));
+                        }
+                        case TRUNCATE -> table.newDelete().deleteFromRowFilter(Expressions.alwaysTrue()).commit();
+                        default -> throw new IllegalStateException("Unexpected action " + alter.action());
+                    }
+                }
+                catch (IllegalArgumentException | org.apache.iceberg.exceptions.ValidationException e) {
+                    // Iceberg's refusals of a schema change: a column that exists already, one that does not, ...
+                    throw new SluiceException(ErrorCode.ANALYSIS_ERROR, "Cannot change lakehouse table " + name + ": " + e.getMessage(), e);
+                }
+                catch (AlreadyExistsException e) {
+                    throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Cannot rename lakehouse table " + name + ": " + e.getMessage(), e);
+                }
+                catch (NoSuchTableException e) {
+                    throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table or view not found: " + name, e);
+                }
+                return 0;
+            }
+        };
+    }
+}

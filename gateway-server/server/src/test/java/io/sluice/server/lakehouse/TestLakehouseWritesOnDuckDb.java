@@ -1,0 +1,223 @@
+package io.sluice.server.lakehouse;
+
+import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.testing.TestClients;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static io.sluice.server.testing.JdbcRows.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * DuckDB writes lakehouse tables on the embedded default (no other engine): Parquet files with Iceberg field ids,
+ * committed by Sluice with their metrics; CREATE TABLE [AS], INSERT INTO, INSERT OVERWRITE, ALTER TABLE, TRUNCATE,
+ * DROP; concurrent appends keep every row; refusals name what DuckDB cannot write; a failed write leaves no file.
+ */
+class TestLakehouseWritesOnDuckDb
+{
+    @RegisterExtension
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension();
+
+    private static Table table(String database, String name)
+    {
+        return SLUICE.server().lakehouse().catalog().loadTable(TableIdentifier.of(database, name));
+    }
+
+    private static List<DataFile> files(Table table)
+            throws Exception
+    {
+        List<DataFile> files = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().includeColumnStats().planFiles()) {
+            tasks.forEach(task -> files.add(task.file()));
+        }
+        return files;
+    }
+
+    private static long parquetFilesOnDisk(Table table)
+            throws Exception
+    {
+        Path data = Path.of(URI.create(table.location() + "/data"));
+        if (!Files.exists(data)) {
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            return paths.filter(path -> path.toString().endsWith(".parquet")).count();
+        }
+    }
+
+    @Test
+    void createInsertOverwriteAndRead()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE lakehouse.w");
+            statement.execute("CREATE TABLE lakehouse.w.orders (id BIGINT, customer STRING, amount DECIMAL(10, 2), day DATE, tags ARRAY<STRING>, "
+                    + "address STRUCT<city: STRING, zip: INT>)");
+            assertThat(statement.executeUpdate("INSERT INTO lakehouse.w.orders VALUES (1, 'ann', 10.50, DATE '2024-01-02', array('a', 'b'), named_struct('city', 'Oslo', 'zip', 150)),"
+                    + " (2, 'bob', 20.25, DATE '2024-01-03', array(), named_struct('city', 'Rome', 'zip', 100)), (3, NULL, NULL, NULL, NULL, NULL)")).isEqualTo(3);
+            assertThat(rows(statement, "SELECT id, customer, amount, day, size(tags), address.city FROM lakehouse.w.orders ORDER BY id")).containsExactly(
+                    List.of("1", "ann", "10.50", "2024-01-02", "2", "Oslo"),
+                    List.of("2", "bob", "20.25", "2024-01-03", "0", "Rome"),
+                    List.of("3", "null", "null", "null", "null", "null"));
+
+            // The file carries field ids and Sluice committed its metrics.
+            Table orders = table("w", "orders");
+            assertThat(orders.properties()).containsKey(TableProperties.DEFAULT_NAME_MAPPING);
+            assertThat(((org.apache.iceberg.HasTableOperations) orders).operations().current().formatVersion()).isEqualTo(2);
+            List<DataFile> files = files(orders);
+            assertThat(files).hasSize(1);
+            DataFile file = files.get(0);
+            assertThat(file.recordCount()).isEqualTo(3);
+            int id = orders.schema().findField("id").fieldId();
+            int customer = orders.schema().findField("customer").fieldId();
+            assertThat((Long) Conversions.fromByteBuffer(Types.LongType.get(), file.lowerBounds().get(id))).isEqualTo(1L);
+            assertThat((Long) Conversions.fromByteBuffer(Types.LongType.get(), file.upperBounds().get(id))).isEqualTo(3L);
+            assertThat(file.nullValueCounts()).containsEntry(customer, 1L);
+            assertThat(file.valueCounts()).containsEntry(id, 3L);
+            assertThat(Conversions.fromByteBuffer(Types.StringType.get(), file.upperBounds().get(customer)).toString()).isEqualTo("bob");
+            try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement reader = duckdb.createStatement();
+                    var schema = reader.executeQuery("SELECT name, field_id FROM parquet_schema('" + Path.of(URI.create(file.location())) + "') WHERE name IN ('id', 'customer', 'city')")) {
+                List<String> ids = new ArrayList<>();
+                while (schema.next()) {
+                    ids.add(schema.getString(1) + "=" + schema.getInt(2));
+                }
+                assertThat(ids).containsExactlyInAnyOrder("id=" + id, "customer=" + customer, "city=" + orders.schema().findField("address.city").fieldId());
+            }
+
+            // A column list: the others are NULL. An append adds a file and a snapshot.
+            assertThat(statement.executeUpdate("INSERT INTO lakehouse.w.orders (customer, id) SELECT 'cid' || id, id + 10 FROM lakehouse.w.orders WHERE id < 3")).isEqualTo(2);
+            assertThat(rows(statement, "SELECT id, customer, amount FROM lakehouse.w.orders WHERE id > 10 ORDER BY id")).containsExactly(
+                    List.of("11", "cid1", "null"), List.of("12", "cid2", "null"));
+            orders.refresh();
+            assertThat(files(orders)).hasSize(2);
+
+            // INSERT OVERWRITE replaces every row, reading the table itself first.
+            assertThat(statement.executeUpdate("INSERT OVERWRITE TABLE lakehouse.w.orders SELECT id * 100, customer, amount, day, tags, address FROM lakehouse.w.orders WHERE id <= 2")).isEqualTo(2);
+            assertThat(rows(statement, "SELECT id, customer FROM lakehouse.w.orders ORDER BY id")).containsExactly(List.of("100", "ann"), List.of("200", "bob"));
+            orders.refresh();
+            assertThat(files(orders)).hasSize(1);
+            assertThat(orders.currentSnapshot().operation()).isEqualTo("overwrite");
+
+            // CREATE TABLE AS: columns named as the query names them on DuckDB (as written), typed as Spark types them.
+            statement.execute("CREATE TABLE lakehouse.w.totals AS SELECT customer, sum(amount) AS total, count(*) FROM lakehouse.w.orders GROUP BY customer");
+            Table totals = table("w", "totals");
+            assertThat(totals.schema().columns()).extracting(Types.NestedField::name).containsExactly("customer", "total", "count(*)");
+            assertThat(((Types.DecimalType) totals.schema().findField("total").type()).scale()).isEqualTo(2);
+            assertThat(totals.schema().findField("count(*)").type()).isEqualTo(Types.LongType.get());
+            assertThat(rows(statement, "SELECT * FROM lakehouse.w.totals ORDER BY customer")).containsExactly(List.of("ann", "10.50", "1"), List.of("bob", "20.25", "1"));
+            statement.execute("CREATE TABLE IF NOT EXISTS lakehouse.w.totals AS SELECT 1 AS x");
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE lakehouse.w.totals AS SELECT 1 AS x"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("lakehouse.w.totals already exists");
+
+            // Schema changes through Iceberg; files written before read right by field id.
+            statement.execute("ALTER TABLE lakehouse.w.totals RENAME COLUMN total TO amount_total");
+            statement.execute("ALTER TABLE lakehouse.w.totals ADD COLUMNS (note STRING)");
+            statement.executeUpdate("INSERT INTO lakehouse.w.totals VALUES ('cy', 1.00, 5, 'new')");
+            assertThat(rows(statement, "SELECT customer, amount_total, note FROM lakehouse.w.totals ORDER BY customer")).containsExactly(
+                    List.of("ann", "10.50", "null"), List.of("bob", "20.25", "null"), List.of("cy", "1.00", "new"));
+            statement.execute("TRUNCATE TABLE lakehouse.w.totals");
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.w.totals")).containsExactly(List.of("0"));
+            statement.execute("ALTER TABLE lakehouse.w.totals RENAME TO lakehouse.w.totals_old");
+            assertThat(rows(statement, "SHOW TABLES IN lakehouse.w")).extracting(row -> row.get(1)).contains("totals_old").doesNotContain("totals");
+            statement.execute("DROP TABLE lakehouse.w.totals_old");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.w.totals_old");
+            assertThatThrownBy(() -> statement.execute("DROP TABLE lakehouse.w.totals_old")).isInstanceOf(SQLException.class).hasMessageContaining("not found");
+        }
+    }
+
+    @Test
+    void refusalsAndFailuresLeaveNothingBehind()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.r");
+            statement.execute("CREATE TABLE lakehouse.r.t (id INT, v STRING)");
+            statement.executeUpdate("INSERT INTO lakehouse.r.t VALUES (1, 'a')");
+            Table table = table("r", "t");
+            Snapshot before = table.currentSnapshot();
+
+            // A value DuckDB cannot cast fails the write; no file and no snapshot stay behind.
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO lakehouse.r.t SELECT CAST(2147483647 AS BIGINT) + 1, 'x'"))
+                    .isInstanceOf(SQLException.class);
+            table.refresh();
+            assertThat(table.currentSnapshot().snapshotId()).isEqualTo(before.snapshotId());
+            assertThat(parquetFilesOnDisk(table)).isEqualTo(1);
+
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM lakehouse.r.t WHERE id = 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("lakehouse.r.t");
+            statement.execute("CREATE TABLE lakehouse.r.p (id INT, day DATE) PARTITIONED BY (day)");
+            assertThat(table("r", "p").spec().fields()).hasSize(1);
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO lakehouse.r.p VALUES (1, DATE '2024-01-01')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("partitioned lakehouse table lakehouse.r.p");
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE lakehouse.r.d (id INT) USING delta"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("USING delta");
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE lakehouse.nowhere.t (id INT)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("lakehouse.nowhere");
+            // The session keeps working.
+            assertThat(rows(statement, "SELECT * FROM lakehouse.r.t")).containsExactly(List.of("1", "a"));
+        }
+    }
+
+    @Test
+    void concurrentAppendsKeepEveryRow()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.c");
+            statement.execute("CREATE TABLE lakehouse.c.events (session INT, n INT)");
+        }
+        int sessions = 4;
+        int appends = 5;
+        ExecutorService executor = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int s = 0; s < sessions; s++) {
+                int session = s;
+                futures.add(executor.submit(() -> {
+                    try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer" + session); Statement statement = connection.createStatement()) {
+                        for (int i = 0; i < appends; i++) {
+                            statement.executeUpdate("INSERT INTO lakehouse.c.events SELECT " + session + ", CAST(id AS INT) FROM range(100)");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        finally {
+            executor.shutdownNow();
+        }
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT count(*), count(DISTINCT session) FROM lakehouse.c.events")).containsExactly(List.of(String.valueOf(sessions * appends * 100), "4"));
+        }
+    }
+}
