@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.stream.Collectors.joining;
 
@@ -40,6 +42,11 @@ public final class DuckDbScans
         }
     };
 
+    private static final int CHECKED_FILES = 1_000_000;
+
+    /** Data files known to carry field ids (files never change). */
+    private final Set<String> filesWithFieldIds = ConcurrentHashMap.newKeySet();
+
     /** The query that reads the table's current snapshot on DuckDB, with the table's columns in order. */
     public String scan(String name, Table table)
     {
@@ -58,7 +65,33 @@ public final class DuckDbScans
         return plan;
     }
 
-    private static String plan(String name, Table table, Snapshot snapshot)
+    /**
+     * DuckDB maps columns by field id, so a file without ids (added from outside Iceberg: engines that read it map it
+     * by name) would read as NULLs: it is refused on DuckDB instead. Each file's footer is read once.
+     */
+    private void checkFieldIds(String name, String location)
+    {
+        if (filesWithFieldIds.contains(location)) {
+            return;
+        }
+        boolean hasIds;
+        try {
+            hasIds = ParquetFieldIds.hasFieldIds(LocalFileIO.file(location));
+        }
+        catch (IOException e) {
+            throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Data file " + location + " of lakehouse table " + name + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!hasIds) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: data file " + location + " of lakehouse table " + name
+                    + " has no Iceberg field ids (it was written outside Iceberg); read the table on Trino or Spark, which map its columns by name");
+        }
+        if (filesWithFieldIds.size() >= CHECKED_FILES) {
+            filesWithFieldIds.clear();
+        }
+        filesWithFieldIds.add(location);
+    }
+
+    private String plan(String name, Table table, Snapshot snapshot)
     {
         List<Types.NestedField> fields = table.schema().columns();
         List<String> files = new ArrayList<>();
@@ -67,6 +100,7 @@ public final class DuckDbScans
         if (snapshot != null) {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
                 for (FileScanTask task : tasks) {
+                    checkFieldIds(name, task.file().location());
                     if (task.deletes().isEmpty()) {
                         files.add(LocalFileIO.file(task.file().location()).getAbsolutePath());
                         continue;
