@@ -2,8 +2,6 @@ package io.sluice.server.lakehouse;
 
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
-import org.apache.iceberg.DataFiles;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -47,17 +45,8 @@ class TestLakehouseDamage
             SLUICE.server().lakehouse().catalog().createNamespace(Namespace.of("damage"));
         }
         Table table = SLUICE.server().lakehouse().catalog().createTable(identifier, SCHEMA, PartitionSpec.unpartitioned());
-        Path file = Path.of(URI.create(table.location() + "/data/part-0.parquet"));
-        Files.createDirectories(file.getParent());
-        duckdb.execute("SET sluice.engine=duckdb");
-        // The pinned DuckDB runs DuckDB's own COPY only through Sluice's pass-through of statements it cannot parse.
-        duckdb.execute("SET sluice.dialect=duckdb");
-        duckdb.execute("COPY (SELECT CAST(i AS INTEGER) AS id, 'n' || i AS name FROM range(" + rows + ") t(i)) TO '" + file
-                + "' (FORMAT parquet, FIELD_IDS {id: 1, name: 2})");
-        duckdb.execute("SET sluice.dialect=spark");
-        duckdb.execute("SET sluice.engine=auto");
-        table.newAppend().appendFile(DataFiles.builder(table.spec()).withPath(file.toUri().toString()).withFormat(FileFormat.PARQUET)
-                .withFileSizeInBytes(Files.size(file)).withRecordCount(rows).build()).commit();
+        DuckDbFiles.append(duckdb, table, "part-0.parquet", "SELECT CAST(i AS INTEGER) AS id, 'n' || i AS name FROM range(" + rows + ") t(i)",
+                ", FIELD_IDS {id: 1, name: 2}", rows);
         return table;
     }
 

@@ -197,15 +197,8 @@ class TestLakehouseWritesOnDuckDb
             assertThat(rows(statement, "SELECT id, v FROM lakehouse.ids.t")).containsExactly(List.of("1", "with ids"));
 
             Table table = table("ids", "t");
-            Path file = Path.of(URI.create(table.location() + "/data/foreign.parquet"));
-            // DuckDB's own COPY, without FIELD_IDS, through the pass-through of a session pinned to DuckDB in its dialect.
-            statement.execute("SET sluice.engine=duckdb");
-            statement.execute("SET sluice.dialect=duckdb");
-            statement.execute("COPY (SELECT CAST(2 AS INTEGER) AS id, 'no ids' AS v) TO '" + file + "' (FORMAT parquet)");
-            statement.execute("SET sluice.dialect=spark");
-            statement.execute("SET sluice.engine=auto");
-            table.newAppend().appendFile(org.apache.iceberg.DataFiles.builder(table.spec()).withPath(file.toUri().toString())
-                    .withFormat(org.apache.iceberg.FileFormat.PARQUET).withFileSizeInBytes(Files.size(file)).withRecordCount(1).build()).commit();
+            // DuckDB's own COPY, without FIELD_IDS.
+            DuckDbFiles.append(statement, table, "foreign.parquet", "SELECT CAST(2 AS INTEGER) AS id, 'no ids' AS v", "", 1);
             assertThatThrownBy(() -> statement.executeQuery("SELECT id, v FROM lakehouse.ids.t"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("foreign.parquet of lakehouse table lakehouse.ids.t has no Iceberg field ids");
