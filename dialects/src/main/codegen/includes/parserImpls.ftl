@@ -1084,3 +1084,31 @@ SqlNode SqlAlterTableStatement() :
         }
     )
 }
+
+/**
+ * Spark's time travel after a table name: VERSION AS OF a snapshot id (or a branch or tag name), TIMESTAMP AS OF a
+ * point in time. Kept as a table reference with Sluice's hint, which the validator passes over and the translation
+ * writes in each engine's words.
+ */
+SqlNode SparkTimeTravel(SqlNode tableRef) :
+{
+    final Span s;
+    final String kind;
+    final SqlNode value;
+}
+{
+    (
+        <VERSION> { s = span(); kind = "VERSION"; }
+    |
+        <TIMESTAMP> { s = span(); kind = "TIMESTAMP"; }
+    )
+    <AS> <OF>
+    (
+        value = NumericLiteral()
+    |
+        value = StringLiteral()
+    )
+    {
+        return SparkTimeTravel.of(s.end(this), tableRef, kind, value);
+    }
+}

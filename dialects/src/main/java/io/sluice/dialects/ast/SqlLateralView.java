@@ -126,25 +126,6 @@ public final class SqlLateralView
 
     private static RuntimeException error(SqlParserPos pos, String message)
     {
-        return new LateralViewException(pos, message);
-    }
-
-    /** A LATERAL VIEW that cannot be expressed; reported by the parser front end with its position. */
-    public static final class LateralViewException
-            extends RuntimeException
-    {
-        private static final long serialVersionUID = 1L;
-        private final SqlParserPos position;
-
-        LateralViewException(SqlParserPos position, String message)
-        {
-            super(message);
-            this.position = position;
-        }
-
-        public SqlParserPos position()
-        {
-            return position;
-        }
+        return new GrammarException(pos, message);
     }
 }

@@ -1,7 +1,7 @@
 package io.sluice.dialects.parser;
 
 import io.sluice.dialects.Dialect;
-import io.sluice.dialects.ast.SqlLateralView;
+import io.sluice.dialects.ast.GrammarException;
 import io.sluice.dialects.parser.impl.ParseException;
 import io.sluice.dialects.parser.impl.SluiceSqlParserImpl;
 import io.sluice.dialects.parser.impl.Token;
@@ -44,9 +44,9 @@ public final class SluiceSqlParser
             throw syntaxError(dialect, e.getPos(), unexpected(e).orElseGet(() -> firstLine(e.getMessage())), e);
         }
         catch (RuntimeException e) {
-            SqlLateralView.LateralViewException lateralView = findCause(e, SqlLateralView.LateralViewException.class);
-            if (lateralView != null) {
-                throw syntaxError(dialect, lateralView.position(), lateralView.getMessage(), e);
+            GrammarException grammar = findCause(e, GrammarException.class);
+            if (grammar != null) {
+                throw syntaxError(dialect, grammar.position(), grammar.getMessage(), e);
             }
             throw e;
         }

@@ -8,6 +8,7 @@ import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.ast.SparkTimeTravel;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
 import io.sluice.dialects.ast.SqlLateralView;
 import io.sluice.dialects.functions.AggregateRewrite;
@@ -16,6 +17,7 @@ import io.sluice.dialects.functions.FunctionCatalog;
 import io.sluice.dialects.target.TargetDialects;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.SluiceTypeSystem;
+import io.sluice.dialects.validate.TimeTravel;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -864,7 +866,49 @@ public final class Translator
                 Optional<String> scan = validation.tableScan(identifier.names);
                 ((SqlCall) from).setOperand(0, scan.isPresent() ? scanQuery(scan.get(), identifier) : tableName(identifier));
             }
+            if (SparkTimeTravel.timeTravel(from).isPresent()) {
+                // The validator names the table inside the reference (t AS t): the name goes outside.
+                SqlNode inner = SparkTimeTravel.table(from);
+                SqlIdentifier table = (SqlIdentifier) (inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(0) : inner);
+                SqlNode read = timeTravel(table, SparkTimeTravel.timeTravel(from).orElseThrow());
+                SqlIdentifier alias = inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(1) : new SqlIdentifier(Util.last(table.names), table.getParserPosition());
+                return SqlStdOperatorTable.AS.createCall(table.getParserPosition(), read, alias);
+            }
+            if (from.getKind() == SqlKind.AS && SparkTimeTravel.timeTravel(((SqlCall) from).operand(0)).isPresent()) {
+                SqlNode reference = ((SqlCall) from).operand(0);
+                SqlNode inner = SparkTimeTravel.table(reference);
+                SqlIdentifier table = (SqlIdentifier) (inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(0) : inner);
+                ((SqlCall) from).setOperand(0, timeTravel(table, SparkTimeTravel.timeTravel(reference).orElseThrow()));
+            }
             return from;
+        }
+
+        /**
+         * A table read as of a version or a point in time, in the engine's words: Spark's own, Trino's {@code FOR
+         * VERSION|TIMESTAMP AS OF}, on DuckDB the scan of that snapshot of a lakehouse table.
+         */
+        private SqlNode timeTravel(SqlIdentifier table, TimeTravel travel)
+        {
+            SqlParserPos pos = table.getParserPosition();
+            switch (target) {
+                case SPARK -> {
+                    return new SqlRawStatement(pos, tableName(table), " " + travel.sparkClause());
+                }
+                case TRINO -> {
+                    String clause = travel.kind() == TimeTravel.Kind.VERSION
+                            ? " FOR " + travel.sparkClause()
+                            : " FOR TIMESTAMP AS OF TIMESTAMP '" + travel.value().replace("'", "''") + " UTC'";
+                    return new SqlRawStatement(pos, tableName(table), clause);
+                }
+                case DUCKDB -> {
+                    Optional<String> scan = validation.tableScan(table.names, travel);
+                    if (scan.isEmpty()) {
+                        throw notSupported("time travel (" + travel.kind() + " AS OF) of a table that is not a lakehouse table");
+                    }
+                    return scanQuery(scan.get(), table);
+                }
+                default -> throw notSupported("time travel (" + travel.kind() + " AS OF)");
+            }
         }
 
         private static SqlNode scanQuery(String query, SqlIdentifier table)

@@ -118,7 +118,8 @@ final class CatalogSchema
         public Lookup<Table> tables()
         {
             return lookup(name -> tables.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-                    key -> catalog.columns(database, name).map(columns -> new CatalogTable(columns, () -> catalog.scan(database, name)))));
+                    key -> catalog.columns(database, name).map(columns -> new CatalogTable(columns, () -> catalog.scan(database, name),
+                            travel -> catalog.scan(database, name, travel)))));
         }
 
         @Override
@@ -172,6 +173,13 @@ final class CatalogSchema
     }
 
     /** The query that reads the table the validator resolved {@code names} to, for engines that read it so. */
+    static Optional<String> scan(SqlValidator validator, List<String> names, TimeTravel travel)
+    {
+        SqlValidatorTable table = validator.getCatalogReader().getTable(names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable == null ? Optional.empty() : catalogTable.scan(travel);
+    }
+
     static Optional<String> scan(SqlValidator validator, List<String> names)
     {
         SqlValidatorTable table = validator.getCatalogReader().getTable(names);
@@ -184,12 +192,19 @@ final class CatalogSchema
     {
         private final List<ColumnInfo> columns;
         private final Supplier<Optional<String>> scanQuery;
+        private final Function<TimeTravel, Optional<String>> scanAsOf;
         private Optional<String> scan;
 
-        CatalogTable(List<ColumnInfo> columns, Supplier<Optional<String>> scanQuery)
+        CatalogTable(List<ColumnInfo> columns, Supplier<Optional<String>> scanQuery, Function<TimeTravel, Optional<String>> scanAsOf)
         {
             this.columns = List.copyOf(columns);
             this.scanQuery = scanQuery;
+            this.scanAsOf = scanAsOf;
+        }
+
+        Optional<String> scan(TimeTravel travel)
+        {
+            return scanAsOf.apply(travel);
         }
 
         /** The scan query, planned once per statement, when the statement is written for the engine. */

@@ -27,6 +27,15 @@ public interface CatalogView
         return Optional.empty();
     }
 
+    /**
+     * The same as {@link #scan(String, String)}, for the table as of a version or a point in time: empty when the
+     * engine reads the table by its name, or cannot read it as of then.
+     */
+    default Optional<String> scan(String database, String table, TimeTravel asOf)
+    {
+        return Optional.empty();
+    }
+
     /** A catalog with the database {@code default} and no tables. */
     static CatalogView empty()
     {

@@ -80,7 +80,8 @@ final class StructFields
     /** A FROM clause: table names stay as they are; subqueries, UNNEST arguments and join conditions are rewritten. */
     private static SqlNode fromClause(SqlNode from, SqlShuttle shuttle)
     {
-        if (from instanceof SqlIdentifier) {
+        if (from instanceof SqlIdentifier || from.getKind() == SqlKind.TABLE_REF) {
+            // A table, or a table with hints (Sluice's time travel).
             return from;
         }
         if (from instanceof SqlJoin join) {
@@ -104,6 +105,9 @@ final class StructFields
         if (from instanceof SqlIdentifier identifier) {
             List<String> names = identifier.names;
             relations.add(lower(names.get(names.size() - 1)));
+        }
+        else if (from.getKind() == SqlKind.TABLE_REF) {
+            collect(((SqlCall) from).operand(0), relations);
         }
         else if (from instanceof SqlJoin join) {
             collect(join.getLeft(), relations);

@@ -75,6 +75,15 @@ public final class Validation
         return CatalogSchema.scan(validator, names);
     }
 
+    /** The query the engine reads the table with as of a version or a point in time, if it reads it through one. */
+    public Optional<String> tableScan(List<String> names, TimeTravel asOf)
+    {
+        if (validator == null) {
+            return Optional.empty();
+        }
+        return CatalogSchema.scan(validator, names, asOf);
+    }
+
     /**
      * The name the engine gives the table that {@code names} resolved to: lookups ignore case, as Spark's do, and
      * engines whose names are case-sensitive (Flink) need the name as their catalog spells it.

@@ -1,6 +1,7 @@
 package io.sluice.dialects.testing;
 
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.TimeTravel;
 import io.sluice.spi.metadata.ColumnInfo;
 import io.sluice.spi.type.SluiceType;
 
@@ -43,6 +44,19 @@ public final class TestingCatalog
     {
         return Optional.ofNullable(tables.get(database.toLowerCase(java.util.Locale.ROOT)))
                 .map(byName -> byName.get(table.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * {@code sales.orders} read as of a version stands for a lakehouse table DuckDB reads through Sluice's scan of a
+     * snapshot: the query names the snapshot it was asked for.
+     */
+    @Override
+    public Optional<String> scan(String database, String table, TimeTravel asOf)
+    {
+        if (database.equalsIgnoreCase("sales") && table.equalsIgnoreCase("orders")) {
+            return Optional.of("SELECT * FROM read_parquet('orders-" + asOf.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + asOf.value() + ".parquet')");
+        }
+        return Optional.empty();
     }
 
     /** The columns of a table, nullable and numbered from 1, from alternating names and {@link SluiceType}s. */

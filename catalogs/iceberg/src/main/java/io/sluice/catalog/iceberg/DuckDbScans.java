@@ -50,7 +50,12 @@ public final class DuckDbScans
     /** The query that reads the table's current snapshot on DuckDB, with the table's columns in order. */
     public String scan(String name, Table table)
     {
-        Snapshot snapshot = table.currentSnapshot();
+        return scan(name, table, table.currentSnapshot());
+    }
+
+    /** The query that reads a snapshot of the table (time travel; null for a table without one), with its current columns. */
+    public String scan(String name, Table table, Snapshot snapshot)
+    {
         String key = table.uuid() + "@" + (snapshot == null ? "empty" : snapshot.snapshotId()) + "#" + table.schema().schemaId();
         synchronized (plans) {
             String cached = plans.get(key);

@@ -1,6 +1,7 @@
 package io.sluice.server.catalog;
 
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.TimeTravel;
 import io.sluice.spi.metadata.ColumnInfo;
 
 import java.time.Duration;
@@ -68,6 +69,13 @@ public final class CatalogCache
             public Optional<String> scan(String database, String table)
             {
                 return entries.lookup("s:" + database + "\u0000" + table, () -> view.scan(database, table));
+            }
+
+            @Override
+            public Optional<String> scan(String database, String table, TimeTravel asOf)
+            {
+                // Not kept: branches and tags move, and the snapshot current at a time depends on commits since.
+                return view.scan(database, table, asOf);
             }
         };
     }

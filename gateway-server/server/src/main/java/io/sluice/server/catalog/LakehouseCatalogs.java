@@ -7,6 +7,7 @@ import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
+import io.sluice.dialects.validate.TimeTravel;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -19,6 +20,7 @@ import io.sluice.spi.metadata.TableInfo;
 import io.sluice.spi.metadata.TableStatistics;
 import io.sluice.spi.metadata.TableType;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -30,6 +32,7 @@ import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 
@@ -437,7 +440,62 @@ public final class LakehouseCatalogs
                 }
                 return load(namespace.get(), table).map(loaded -> duckDbScans.scan(database + "." + table, loaded));
             }
+
+            @Override
+            public Optional<String> scan(String database, String table, TimeTravel asOf)
+            {
+                Optional<Namespace> namespace = namespace(database);
+                if (namespace.isEmpty()) {
+                    return engineView.scan(database, table, asOf);
+                }
+                if (!scans) {
+                    return Optional.empty();
+                }
+                String name = database + "." + table;
+                return load(namespace.get(), table).map(loaded -> duckDbScans.scan(name, loaded, snapshotAsOf(name, loaded, asOf)));
+            }
         };
+    }
+
+    /** The snapshot a time travel names: by id, by branch or tag name, or the one current at a point in time (UTC). */
+    static Snapshot snapshotAsOf(String name, Table table, TimeTravel asOf)
+    {
+        String value = asOf.value().trim();
+        if (asOf.kind() == TimeTravel.Kind.VERSION) {
+            Snapshot snapshot = null;
+            if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+                try {
+                    snapshot = table.snapshot(Long.parseLong(value));
+                }
+                catch (NumberFormatException e) {
+                    snapshot = null;
+                }
+            }
+            if (snapshot == null && table.refs().containsKey(value)) {
+                snapshot = table.snapshot(table.refs().get(value).snapshotId());
+            }
+            if (snapshot == null) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Lakehouse table " + name + " has no snapshot, branch or tag '" + value + "' (VERSION AS OF)");
+            }
+            return snapshot;
+        }
+        long millis;
+        try {
+            String iso = value.replace(' ', 'T');
+            millis = iso.length() <= 10
+                    ? java.time.LocalDate.parse(iso).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+                    : java.time.LocalDateTime.parse(iso).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "TIMESTAMP AS OF '" + value + "' of lakehouse table " + name
+                    + " is not a timestamp (yyyy-MM-dd[ HH:mm:ss[.ffffff]], UTC)", e);
+        }
+        try {
+            return table.snapshot(SnapshotUtil.snapshotIdAsOfTime(table, millis));
+        }
+        catch (IllegalArgumentException e) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "Lakehouse table " + name + " has no snapshot at or before " + value + " UTC (TIMESTAMP AS OF)", e);
+        }
     }
 
     private static List<ColumnInfo> columnsOf(String database, String table, Schema schema)

@@ -164,6 +164,7 @@ class TestLakehouseAcrossEngines
             statement.execute("CREATE TABLE lakehouse.shared_db.from_duck (id INT, amount BIGINT, note STRING, day DATE)");
             statement.execute("INSERT INTO lakehouse.shared_db.from_duck VALUES (1, 10, 'duck', DATE '2024-03-01')");
         }
+        long firstSnapshot = SLUICE.server().lakehouse().catalog().loadTable(TableIdentifier.of("shared_db", "from_duck")).currentSnapshot().snapshotId();
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
             statement.execute("INSERT INTO lakehouse.shared_db.from_duck VALUES (2, 20, 'trino', DATE '2024-03-02')");
         }
@@ -177,6 +178,9 @@ class TestLakehouseAcrossEngines
                 assertThat(rows(statement, "SELECT id, amount, note, day FROM lakehouse.shared_db.from_duck ORDER BY id")).as(engine).isEqualTo(expected);
                 // The bounds Sluice committed for DuckDB's file prune right on the other engines too.
                 assertThat(rows(statement, "SELECT note FROM lakehouse.shared_db.from_duck WHERE id = 1")).as(engine).containsExactly(List.of("duck"));
+                // Time travel to the snapshot DuckDB's write committed, in each engine's words.
+                assertThat(rows(statement, "SELECT id, note FROM lakehouse.shared_db.from_duck VERSION AS OF " + firstSnapshot)).as(engine)
+                        .containsExactly(List.of("1", "duck"));
                 try (ResultSet resultSet = statement.executeQuery("SELECT id, amount, note, day FROM lakehouse.shared_db.from_duck LIMIT 1")) {
                     ResultSetMetaData metadata = resultSet.getMetaData();
                     assertThat(List.of(metadata.getColumnTypeName(1), metadata.getColumnTypeName(2), metadata.getColumnTypeName(3), metadata.getColumnTypeName(4)))

@@ -205,6 +205,44 @@ class TestLakehouseWritesOnDuckDb
         }
     }
 
+    /** VERSION AS OF a snapshot id, a tag, or TIMESTAMP AS OF a time: DuckDB reads that snapshot's files. */
+    @Test
+    void timeTravel()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.tt");
+            statement.execute("CREATE TABLE lakehouse.tt.t (id INT, v STRING)");
+            statement.executeUpdate("INSERT INTO lakehouse.tt.t VALUES (1, 'first')");
+            Table table = table("tt", "t");
+            Snapshot first = table.currentSnapshot();
+            table.manageSnapshots().createTag("before_second", first.snapshotId()).commit();
+            Thread.sleep(20);
+            statement.executeUpdate("INSERT INTO lakehouse.tt.t VALUES (2, 'second')");
+            statement.execute("ALTER TABLE lakehouse.tt.t RENAME COLUMN v TO label");
+
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.tt.t")).containsExactly(List.of("2"));
+            assertThat(rows(statement, "SELECT id, label FROM lakehouse.tt.t VERSION AS OF " + first.snapshotId())).containsExactly(List.of("1", "first"));
+            assertThat(rows(statement, "SELECT t.id FROM lakehouse.tt.t VERSION AS OF 'before_second' AS t")).containsExactly(List.of("1"));
+            String atFirst = java.time.Instant.ofEpochMilli(first.timestampMillis()).atOffset(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+            assertThat(rows(statement, "SELECT id FROM lakehouse.tt.t TIMESTAMP AS OF '" + atFirst + "'")).containsExactly(List.of("1"));
+            // Both versions in one statement.
+            assertThat(rows(statement, "SELECT (SELECT count(*) FROM lakehouse.tt.t) - (SELECT count(*) FROM lakehouse.tt.t VERSION AS OF " + first.snapshotId() + ")"))
+                    .containsExactly(List.of("1"));
+
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM lakehouse.tt.t VERSION AS OF 12345"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Lakehouse table lakehouse.tt.t has no snapshot, branch or tag '12345'");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM lakehouse.tt.t TIMESTAMP AS OF '2000-01-01 00:00:00'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("has no snapshot at or before 2000-01-01 00:00:00 UTC");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM lakehouse.tt.t TIMESTAMP AS OF 'yesterday'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("is not a timestamp");
+        }
+    }
+
     @Test
     void concurrentAppendsKeepEveryRow()
             throws Exception
