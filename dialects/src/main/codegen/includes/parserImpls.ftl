@@ -1112,3 +1112,32 @@ SqlNode SparkTimeTravel(SqlNode tableRef) :
         return SparkTimeTravel.of(s.end(this), tableRef, kind, value);
     }
 }
+
+/** ANALYZE TABLE t COMPUTE STATISTICS [NOSCAN | FOR ALL COLUMNS | FOR COLUMNS a, b]. */
+SqlNode SqlAnalyzeStatement() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlAnalyzeTable.Scope scope = SqlAnalyzeTable.Scope.TABLE;
+    final List<SqlIdentifier> columns = new ArrayList<SqlIdentifier>();
+    SqlIdentifier column;
+}
+{
+    <ANALYZE> { s = span(); } <TABLE> name = CompoundIdentifier()
+    <COMPUTE> <STATISTICS>
+    [
+        <NOSCAN> { scope = SqlAnalyzeTable.Scope.NOSCAN; }
+    |
+        <FOR>
+        (
+            <ALL> <COLUMNS> { scope = SqlAnalyzeTable.Scope.ALL_COLUMNS; }
+        |
+            <COLUMNS> { scope = SqlAnalyzeTable.Scope.COLUMNS; }
+            column = SimpleIdentifier() { columns.add(column); }
+            ( <COMMA> column = SimpleIdentifier() { columns.add(column); } )*
+        )
+    ]
+    {
+        return new SqlAnalyzeTable(s.end(this), name, scope, columns);
+    }
+}

@@ -145,17 +145,30 @@ public final class BenchmarkLakehouseOnDuckDb
         return new double[] {BenchmarkGatewayEndToEnd.percentile(firstTimes, 0.5), BenchmarkGatewayEndToEnd.percentile(secondTimes, 0.5)};
     }
 
-    /** Plans scans of metadata-only tables with the given numbers of files: uncached (a new plan cache) and cached. */
+    /**
+     * Plans scans of tables with the given numbers of files (copies of one small Parquet file with field ids, whose
+     * footer planning reads once per file): uncached (a new plan cache) and cached.
+     */
     private static void planning(LakehouseCatalog lakehouse, List<Integer> fileCounts, Map<Integer, Double> uncached, Map<Integer, Double> cached)
+            throws Exception
     {
         Schema schema = new Schema(required(1, "id", Types.LongType.get()), required(2, "v", Types.StringType.get()));
         lakehouse.catalog().createNamespace(Namespace.of("planning"));
+        Path template = Path.of(java.net.URI.create(lakehouse.warehouse() + "/planning/template.parquet"));
+        Files.createDirectories(template.getParent());
+        try (Connection duckdb = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties()); Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT CAST(i AS BIGINT) AS id, 'v' || i AS v FROM range(10) t(i)) TO '" + template + "' (FORMAT parquet, FIELD_IDS {id: 1, v: 2})");
+        }
         for (int files : fileCounts) {
             Table table = lakehouse.catalog().createTable(TableIdentifier.of("planning", "files_" + files), schema, PartitionSpec.unpartitioned());
+            Path data = Path.of(java.net.URI.create(table.location() + "/data"));
+            Files.createDirectories(data);
             AppendFiles append = table.newAppend();
             for (int i = 0; i < files; i++) {
-                append.appendFile(DataFiles.builder(table.spec()).withPath(table.location() + "/data/" + i + ".parquet")
-                        .withFileSizeInBytes(1024).withRecordCount(10).build());
+                Path file = data.resolve(i + ".parquet");
+                Files.copy(template, file);
+                append.appendFile(DataFiles.builder(table.spec()).withPath(file.toUri().toString())
+                        .withFileSizeInBytes(Files.size(file)).withRecordCount(10).build());
             }
             append.commit();
             Table loaded = lakehouse.catalog().loadTable(TableIdentifier.of("planning", "files_" + files));

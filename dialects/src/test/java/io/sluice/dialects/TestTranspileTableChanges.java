@@ -60,4 +60,29 @@ class TestTranspileTableChanges
         spark("ALTER TABLE missing ADD COLUMNS (c INT)").fails(ErrorCode.TABLE_NOT_FOUND, "missing");
         spark("TRUNCATE TABLE missing").fails(ErrorCode.TABLE_NOT_FOUND, "missing");
     }
+
+    @Test
+    void analyzeTable()
+    {
+        spark("ANALYZE TABLE t COMPUTE STATISTICS")
+                .toSpark("ANALYZE TABLE `t` COMPUTE STATISTICS")
+                .toTrino("ANALYZE \"t\"")
+                .toDuckDb("ANALYZE \"t\"")
+                .toFlink("ANALYZE TABLE `t` COMPUTE STATISTICS");
+        spark("ANALYZE TABLE default.t COMPUTE STATISTICS FOR COLUMNS a, b")
+                .toSpark("ANALYZE TABLE `default`.`t` COMPUTE STATISTICS FOR COLUMNS `a`, `b`")
+                .toTrino("ANALYZE \"default\".\"t\" WITH (columns = ARRAY['a', 'b'])")
+                .toFlink("ANALYZE TABLE `default`.`t` COMPUTE STATISTICS FOR COLUMNS `a`, `b`");
+        spark("ANALYZE TABLE t COMPUTE STATISTICS FOR ALL COLUMNS")
+                .toSpark("ANALYZE TABLE `t` COMPUTE STATISTICS FOR ALL COLUMNS")
+                .toTrino("ANALYZE \"t\"");
+        spark("ANALYZE TABLE t COMPUTE STATISTICS NOSCAN")
+                .toSpark("ANALYZE TABLE `t` COMPUTE STATISTICS NOSCAN")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: ANALYZE TABLE ... NOSCAN");
+        spark("ANALYZE TABLE t COMPUTE STATISTICS FOR COLUMNS nope").fails(ErrorCode.COLUMN_NOT_FOUND, "nope");
+        spark("ANALYZE TABLE missing COMPUTE STATISTICS").fails(ErrorCode.TABLE_NOT_FOUND, "missing");
+        // The new words stay usable as names.
+        spark("SELECT a AS analyze, b AS statistics, l AS compute, d AS noscan FROM t")
+                .toSpark("SELECT `t`.`a` `analyze`, `t`.`b` `statistics`, `t`.`l` `compute`, `t`.`d` `noscan` FROM `default`.`t` `t`");
+    }
 }

@@ -1,6 +1,7 @@
 package io.sluice.dialects.analyze;
 
 import io.sluice.dialects.ast.SqlAlterTable;
+import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateDatabase;
 import io.sluice.dialects.ast.SqlCreateTable;
@@ -215,6 +216,11 @@ public record StatementShape(Kind kind, List<TableName> tables, int joins, boole
             }
             if (node instanceof SqlAlterTable alter) {
                 table(alter.name(), true);
+                return Kind.DDL;
+            }
+            if (node instanceof SqlAnalyzeTable analyze) {
+                // It reads the table; the statistics it writes are not the table's rows.
+                table(analyze.name(), false);
                 return Kind.DDL;
             }
             if (node instanceof SqlCreateDatabase) {

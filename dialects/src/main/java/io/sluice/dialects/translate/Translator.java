@@ -3,6 +3,7 @@ package io.sluice.dialects.translate;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.SparkOperators;
 import io.sluice.dialects.ast.SqlAlterTable;
+import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
@@ -147,6 +148,9 @@ public final class Translator
         if (statement instanceof SqlAlterTable alter) {
             return alterTable(alter);
         }
+        if (statement instanceof SqlAnalyzeTable analyze) {
+            return analyze(analyze);
+        }
         if (statement instanceof SqlExplainQuery explain) {
             return new SqlExplainQuery(explain.getParserPosition(), explain.extended() && target == Dialect.SPARK,
                     statement(explain.statement()));
@@ -251,6 +255,42 @@ public final class Translator
                 return new SqlScript(pos, statements);
             }
             default -> throw new IllegalStateException("Unexpected action " + alter.action());
+        }
+    }
+
+    /**
+     * ANALYZE TABLE in the engine's words: Spark's and Flink's own (Flink has no NOSCAN), Trino's {@code ANALYZE t [WITH
+     * (columns = ARRAY[...])]}, DuckDB's {@code ANALYZE t} (DuckDB keeps no statistics it would show; it is accepted).
+     */
+    private SqlNode analyze(SqlAnalyzeTable analyze)
+    {
+        SqlParserPos pos = analyze.getParserPosition();
+        SqlIdentifier table = tableName(analyze.name());
+        switch (target) {
+            case SPARK -> {
+                return analyze.withName(table);
+            }
+            case FLINK -> {
+                if (analyze.scope() == SqlAnalyzeTable.Scope.NOSCAN) {
+                    throw notSupported("ANALYZE TABLE ... NOSCAN");
+                }
+                return analyze.withName(table);
+            }
+            case TRINO -> {
+                if (analyze.scope() != SqlAnalyzeTable.Scope.COLUMNS) {
+                    return new SqlRawStatement(pos, "ANALYZE ", table);
+                }
+                List<Object> parts = new ArrayList<>(List.of("ANALYZE ", table, " WITH (columns = ARRAY["));
+                for (int i = 0; i < analyze.columns().size(); i++) {
+                    parts.add((i == 0 ? "'" : ", '") + analyze.columns().get(i).getSimple().replace("'", "''") + "'");
+                }
+                parts.add("])");
+                return new SqlRawStatement(pos, parts.toArray());
+            }
+            case DUCKDB -> {
+                return new SqlRawStatement(pos, "ANALYZE ", table);
+            }
+            default -> throw notSupported("ANALYZE TABLE");
         }
     }
 

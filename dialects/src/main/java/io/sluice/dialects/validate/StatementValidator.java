@@ -2,6 +2,7 @@ package io.sluice.dialects.validate;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.SqlAlterTable;
+import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCacheTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
@@ -107,6 +108,15 @@ public final class StatementValidator
         }
         if (normalized.getKind().belongsTo(SqlKind.QUERY)) {
             return validateQuery(normalized, input, catalog, currentDatabase);
+        }
+        if (normalized instanceof SqlAnalyzeTable analyze) {
+            List<ColumnInfo> columns = requireTable(analyze.name(), catalog, currentDatabase);
+            for (SqlIdentifier column : analyze.columns()) {
+                if (columns.stream().noneMatch(known -> known.name().equalsIgnoreCase(column.getSimple()))) {
+                    throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column.getSimple() + "' not found in table '" + analyze.name() + "'");
+                }
+            }
+            return Validation.unvalidated(analyze.withName(engineName(analyze.name(), columns)));
         }
         if (normalized instanceof SqlAlterTable alter) {
             // The table must exist; the change itself is the engine's to check (a column that exists, a type it takes).
