@@ -84,7 +84,7 @@ public final class LakehouseCatalogs
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.pruningThreshold = pruningThreshold;
-        this.writes = new LakehouseWrites(lakehouse, identifier -> table(identifier.namespace(), identifier.name()));
+        this.writes = new LakehouseWrites(lakehouse, identifier -> table(identifier.namespace(), identifier.name()), duckDbScans::scan);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.server.catalog;
 
+import io.sluice.catalog.iceberg.ColumnSketches;
 import io.sluice.catalog.iceberg.DuckDbWrites;
 import io.sluice.catalog.iceberg.IcebergTypes;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
@@ -7,6 +8,7 @@ import io.sluice.catalog.iceberg.LocalFileIO;
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.ast.SqlAlterTable;
+import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
@@ -15,7 +17,9 @@ import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.engine.Engine;
+import io.sluice.spi.RowBatch;
 import io.sluice.spi.engine.EngineSession;
+import io.sluice.spi.engine.EngineStatement;
 import io.sluice.spi.type.SluiceType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -29,6 +33,7 @@ import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.UpdateSchema;
@@ -47,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -61,13 +67,21 @@ import static java.util.Objects.requireNonNull;
  */
 final class LakehouseWrites
 {
+    private static final int ANALYZE_BATCH_ROWS = 10_000;
+
     private final LakehouseCatalog lakehouse;
     private final Function<TableIdentifier, Optional<Table>> tables;
+    private final BiFunction<String, Table, String> scans;
 
-    LakehouseWrites(LakehouseCatalog lakehouse, Function<TableIdentifier, Optional<Table>> tables)
+    /**
+     * @param tables the lakehouse's tables as loaded (and refreshed) for statements
+     * @param scans the query that reads a table's current snapshot on DuckDB, given its name and table
+     */
+    LakehouseWrites(LakehouseCatalog lakehouse, Function<TableIdentifier, Optional<Table>> tables, BiFunction<String, Table, String> scans)
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.tables = requireNonNull(tables, "tables is null");
+        this.scans = requireNonNull(scans, "scans is null");
     }
 
     /** The write, when the statement changes a lakehouse table and the engine is DuckDB. */
@@ -105,6 +119,9 @@ final class LakehouseWrites
         if (statement instanceof SqlAlterTable alter) {
             return Optional.of(alter(alter, input, identifier, name, namespaces));
         }
+        if (statement instanceof SqlAnalyzeTable analyze) {
+            return Optional.of(analyze(analyze, identifier, name));
+        }
         return Optional.empty();
     }
 
@@ -121,6 +138,9 @@ final class LakehouseWrites
         }
         if (statement instanceof SqlAlterTable alter) {
             return alter.name();
+        }
+        if (statement instanceof SqlAnalyzeTable analyze) {
+            return analyze.name();
         }
         if (statement instanceof SqlDelete delete && delete.getTargetTable() instanceof SqlIdentifier table) {
             return table;
@@ -376,6 +396,72 @@ final class LakehouseWrites
                 if (!dropped && !drop.ifExists()) {
                     throw new SluiceException(ErrorCode.TABLE_NOT_FOUND, (view ? "View " : "Table ") + "not found: " + name);
                 }
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * ANALYZE of a lakehouse table: rows, sizes, NULLs and bounds are in its snapshot and manifests already; with
+     * columns, DuckDB reads them once and Sluice sketches their distinct values into a Puffin file registered as the
+     * snapshot's statistics (what SHOW STATS and the router read).
+     */
+    private SluiceCatalogs.Write analyze(SqlAnalyzeTable analyze, TableIdentifier identifier, String name)
+    {
+        Table table = existing(identifier, name);
+        List<Types.NestedField> columns = new ArrayList<>();
+        switch (analyze.scope()) {
+            case ALL_COLUMNS -> table.schema().columns().stream().filter(ColumnSketches::sketchable).forEach(columns::add);
+            case COLUMNS -> {
+                for (SqlIdentifier column : analyze.columns()) {
+                    Types.NestedField field = table.schema().caseInsensitiveFindField(column.getSimple());
+                    if (field == null || table.schema().columns().stream().noneMatch(top -> top.fieldId() == field.fieldId())) {
+                        throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column.getSimple() + "' not found in lakehouse table " + name);
+                    }
+                    if (!ColumnSketches.sketchable(field)) {
+                        throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: distinct values of column '" + field.name() + "' of type " + field.type()
+                                + " (ANALYZE sketches columns of primitive types)");
+                    }
+                    if (!columns.contains(field)) {
+                        columns.add(field);
+                    }
+                }
+            }
+            default -> { }
+        }
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return columns.isEmpty()
+                        ? "Sluice reads the statistics of lakehouse table " + name + " from its snapshot (nothing to compute)"
+                        : "Sluice sketches the distinct values of " + name + " (" + columns.stream().map(Types.NestedField::name).collect(java.util.stream.Collectors.joining(", "))
+                                + ") from what DuckDB reads";
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                table.refresh();
+                Snapshot snapshot = table.currentSnapshot();
+                if (columns.isEmpty() || snapshot == null) {
+                    return 0;
+                }
+                ColumnSketches sketches = new ColumnSketches(columns);
+                String select = columns.stream().map(field -> "\"" + field.name().replace("\"", "\"\"") + "\"").collect(java.util.stream.Collectors.joining(", "));
+                try (EngineStatement statement = session.createStatement("SELECT " + select + " FROM (" + scans.apply(name, table) + ") AS \"$analyzed\"")) {
+                    statement.execute();
+                    for (Optional<RowBatch> batch = statement.nextBatch(ANALYZE_BATCH_ROWS); batch.isPresent(); batch = statement.nextBatch(ANALYZE_BATCH_ROWS)) {
+                        RowBatch rows = batch.get();
+                        for (int row = 0; row < rows.rowCount(); row++) {
+                            for (int column = 0; column < columns.size(); column++) {
+                                sketches.add(column, rows.value(column, row));
+                            }
+                        }
+                    }
+                }
+                sketches.commit(table, snapshot);
                 return 0;
             }
         };

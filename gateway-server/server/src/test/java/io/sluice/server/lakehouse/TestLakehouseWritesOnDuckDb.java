@@ -243,6 +243,48 @@ class TestLakehouseWritesOnDuckDb
         }
     }
 
+    /** ANALYZE on DuckDB: Sluice sketches the distinct values into Puffin; SHOW STATS and Iceberg's metadata agree with the data. */
+    @Test
+    void analyzeWritesDistinctValueSketches()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.stats");
+            statement.execute("CREATE TABLE lakehouse.stats.t AS SELECT CAST(id AS INT) AS id, CASE WHEN id % 10 = 0 THEN NULL ELSE CAST(id % 37 AS STRING) END AS bucket, "
+                    + "date_add(DATE '2024-01-01', CAST(id % 7 AS INT)) AS day FROM range(1000)");
+            statement.execute("ANALYZE TABLE lakehouse.stats.t COMPUTE STATISTICS");
+            Table table = table("stats", "t");
+            assertThat(table.statisticsFiles()).isEmpty();
+
+            statement.execute("ANALYZE TABLE lakehouse.stats.t COMPUTE STATISTICS FOR ALL COLUMNS");
+            table.refresh();
+            assertThat(table.statisticsFiles()).hasSize(1);
+            org.apache.iceberg.StatisticsFile file = table.statisticsFiles().get(0);
+            assertThat(file.snapshotId()).isEqualTo(table.currentSnapshot().snapshotId());
+            assertThat(file.blobMetadata()).extracting(org.apache.iceberg.BlobMetadata::type).containsOnly("apache-datasketches-theta-v1");
+            assertThat(Files.exists(Path.of(URI.create(file.path())))).isTrue();
+
+            List<String> counted = rows(statement, "SELECT count(DISTINCT id), count(DISTINCT bucket), count(DISTINCT day) FROM lakehouse.stats.t").get(0);
+            assertThat(counted).containsExactly("1000", "37", "7");
+            List<List<String>> stats = rows(statement, "SHOW STATS FOR lakehouse.stats.t");
+            assertThat(stats.get(0).subList(0, 1)).containsExactly("id");
+            // Theta sketches are exact below their size (4,096 entries).
+            assertThat(Double.parseDouble(stats.get(0).get(2))).isEqualTo(1000.0);
+            assertThat(Double.parseDouble(stats.get(1).get(2))).isEqualTo(37.0);
+            assertThat(Double.parseDouble(stats.get(1).get(3))).isEqualTo(0.1);
+            assertThat(Double.parseDouble(stats.get(2).get(2))).isEqualTo(7.0);
+            assertThat(stats.get(2).subList(5, 7)).containsExactly("2024-01-01", "2024-01-07");
+
+            statement.execute("ANALYZE TABLE lakehouse.stats.t COMPUTE STATISTICS FOR COLUMNS bucket");
+            table.refresh();
+            assertThat(table.statisticsFiles()).hasSize(1);
+            assertThat(table.statisticsFiles().get(0).blobMetadata()).singleElement()
+                    .satisfies(blob -> assertThat(blob.fields()).containsExactly(table.schema().findField("bucket").fieldId()));
+            assertThatThrownBy(() -> statement.execute("ANALYZE TABLE lakehouse.stats.t COMPUTE STATISTICS FOR COLUMNS nope"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("nope");
+        }
+    }
+
     @Test
     void concurrentAppendsKeepEveryRow()
             throws Exception
