@@ -909,18 +909,22 @@ public final class Translator
             if (SparkTimeTravel.timeTravel(from).isPresent()) {
                 // The validator names the table inside the reference (t AS t): the name goes outside.
                 SqlNode inner = SparkTimeTravel.table(from);
-                SqlIdentifier table = (SqlIdentifier) (inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(0) : inner);
-                SqlNode read = timeTravel(table, SparkTimeTravel.timeTravel(from).orElseThrow());
+                SqlIdentifier table = timeTravelTable(from);
                 SqlIdentifier alias = inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(1) : new SqlIdentifier(Util.last(table.names), table.getParserPosition());
-                return SqlStdOperatorTable.AS.createCall(table.getParserPosition(), read, alias);
+                return SqlStdOperatorTable.AS.createCall(table.getParserPosition(), timeTravel(table, SparkTimeTravel.timeTravel(from).orElseThrow()), alias);
             }
             if (from.getKind() == SqlKind.AS && SparkTimeTravel.timeTravel(((SqlCall) from).operand(0)).isPresent()) {
                 SqlNode reference = ((SqlCall) from).operand(0);
-                SqlNode inner = SparkTimeTravel.table(reference);
-                SqlIdentifier table = (SqlIdentifier) (inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(0) : inner);
-                ((SqlCall) from).setOperand(0, timeTravel(table, SparkTimeTravel.timeTravel(reference).orElseThrow()));
+                ((SqlCall) from).setOperand(0, timeTravel(timeTravelTable(reference), SparkTimeTravel.timeTravel(reference).orElseThrow()));
             }
             return from;
+        }
+
+        /** The table a time-travel reference reads, with or without the alias the validator gave it inside. */
+        private static SqlIdentifier timeTravelTable(SqlNode reference)
+        {
+            SqlNode inner = SparkTimeTravel.table(reference);
+            return (SqlIdentifier) (inner.getKind() == SqlKind.AS ? ((SqlCall) inner).operand(0) : inner);
         }
 
         /**

@@ -94,10 +94,7 @@ public final class DuckDbWrites
         }
         else {
             for (String column : columns) {
-                Types.NestedField field = schema.caseInsensitiveFindField(column);
-                if (field == null || schema.columns().stream().noneMatch(top -> top.fieldId() == field.fieldId())) {
-                    throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column + "' not found in lakehouse table " + table.name());
-                }
+                Types.NestedField field = column(table, column);
                 if (targets.contains(field)) {
                     throw new SluiceException(ErrorCode.GENERIC_USER_ERROR, "Column '" + column + "' is named twice in the INSERT's column list");
                 }
@@ -123,6 +120,16 @@ public final class DuckDbWrites
                 .collect(joining(", ", "{", "}"));
         return "COPY (SELECT " + String.join(", ", select) + " FROM (" + query + ") AS \"$source\"(" + String.join(", ", sourceNames) + "))"
                 + " TO " + DuckDbScans.literal(LocalFileIO.file(file).getAbsolutePath()) + " (FORMAT PARQUET, FIELD_IDS " + fieldIds + ")";
+    }
+
+    /** A column of the table (not a nested field), named ignoring case as Spark does. */
+    public static Types.NestedField column(Table table, String column)
+    {
+        Types.NestedField field = table.schema().caseInsensitiveFindField(column);
+        if (field == null || table.schema().columns().stream().noneMatch(top -> top.fieldId() == field.fieldId())) {
+            throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column + "' not found in lakehouse table " + table.name());
+        }
+        return field;
     }
 
     /** A field's id for DuckDB's FIELD_IDS: a number, or for nested types the id and those of their fields. */

@@ -414,10 +414,7 @@ final class LakehouseWrites
             case ALL_COLUMNS -> table.schema().columns().stream().filter(ColumnSketches::sketchable).forEach(columns::add);
             case COLUMNS -> {
                 for (SqlIdentifier column : analyze.columns()) {
-                    Types.NestedField field = table.schema().caseInsensitiveFindField(column.getSimple());
-                    if (field == null || table.schema().columns().stream().noneMatch(top -> top.fieldId() == field.fieldId())) {
-                        throw new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column.getSimple() + "' not found in lakehouse table " + name);
-                    }
+                    Types.NestedField field = DuckDbWrites.column(table, column.getSimple());
                     if (!ColumnSketches.sketchable(field)) {
                         throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: distinct values of column '" + field.name() + "' of type " + field.type()
                                 + " (ANALYZE sketches columns of primitive types)");
