@@ -27,6 +27,7 @@ import org.apache.iceberg.rest.Endpoint;
 import org.apache.iceberg.rest.RESTCatalogProperties;
 import org.apache.iceberg.rest.RESTSerializers;
 import org.apache.iceberg.rest.RESTUtil;
+import org.apache.iceberg.rest.requests.CommitTransactionRequest;
 import org.apache.iceberg.rest.requests.CreateNamespaceRequest;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
 import org.apache.iceberg.rest.requests.CreateViewRequest;
@@ -149,6 +150,10 @@ public final class IcebergRestService
             }
             return CatalogHandlers.updateTable(catalog, table(path), request);
         });
+        route(Endpoint.V1_COMMIT_TRANSACTION, (path, query, body) -> {
+            lakehouse.commitTransaction(read(body, CommitTransactionRequest.class).tableChanges());
+            return null;
+        });
         route(Endpoint.V1_DELETE_TABLE, (path, query, body) -> {
             if (Boolean.parseBoolean(query.getOrDefault("purgeRequested", "false"))) {
                 CatalogHandlers.purgeTable(catalog, table(path));
@@ -242,9 +247,6 @@ public final class IcebergRestService
         }
         if (pathKnown) {
             return error(405, "MethodNotAllowed", "Method " + method + " is not allowed for " + path);
-        }
-        if (segments.equals(List.of("v1", "transactions", "commit"))) {
-            return error(406, "UnsupportedOperationException", "Multi-table transactions are not supported yet by Sluice's lakehouse catalog");
         }
         return error(404, "NoSuchEndpointException", "No Iceberg REST endpoint " + method + " " + path);
     }

@@ -15,6 +15,9 @@ import org.apache.iceberg.exceptions.NamespaceNotEmptyException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.catalog.TableCommit;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.view.View;
 import org.junit.jupiter.api.AfterEach;
@@ -201,8 +204,8 @@ abstract class AbstractTestIcebergRestCatalog
         assertThat(client.loadTable(TableIdentifier.of("sales", "orders")).properties()).doesNotContainKey("x");
         assertThat(table.uuid()).isNotNull();
 
-        // Multi-table transactions are not served yet: refused by name, not half-applied.
-        assertError(service.handle("POST", "/v1/transactions/commit", Map.of(), "{}".getBytes(StandardCharsets.UTF_8)), 406, "UnsupportedOperationException");
+        // A transaction without its table changes is a bad request.
+        assertError(service.handle("POST", "/v1/transactions/commit", Map.of(), "{}".getBytes(StandardCharsets.UTF_8)), 400, "IllegalArgumentException");
         // Metrics reports are accepted without a body in the answer.
         assertThat(service.handle("POST", "/v1/namespaces/sales/tables/orders/metrics", Map.of(), metricsReport()).status()).isEqualTo(204);
     }
@@ -214,7 +217,39 @@ abstract class AbstractTestIcebergRestCatalog
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body().orElseThrow()).contains("GET /v1/{prefix}/namespaces/{namespace}/views/{view}")
                 .contains("POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/metrics")
-                .doesNotContain("/transactions/commit");
+                .contains("POST /v1/{prefix}/transactions/commit");
+    }
+
+    /** Changes to several tables commit together through Iceberg's client, or not at all when one's requirement fails. */
+    @Test
+    void multiTableTransactions()
+    {
+        client.createNamespace(Namespace.of("tx"));
+        Table orders = client.createTable(TableIdentifier.of("tx", "orders"), SCHEMA);
+        Table customers = client.createTable(TableIdentifier.of("tx", "customers"), SCHEMA);
+        TableMetadata ordersBase = ((HasTableOperations) orders).operations().current();
+        TableMetadata customersBase = ((HasTableOperations) customers).operations().current();
+        client.commitTransaction(
+                TableCommit.create(TableIdentifier.of("tx", "orders"), ordersBase, TableMetadata.buildFrom(ordersBase).setProperties(Map.of("batch", "7")).build()),
+                TableCommit.create(TableIdentifier.of("tx", "customers"), customersBase, TableMetadata.buildFrom(customersBase)
+                        .setProperties(Map.of("batch", "7")).build()));
+        assertThat(client.loadTable(TableIdentifier.of("tx", "orders")).properties()).containsEntry("batch", "7");
+        assertThat(client.loadTable(TableIdentifier.of("tx", "customers")).properties()).containsEntry("batch", "7");
+
+        // One change whose requirement fails: a 409, and the other table's change is not applied either.
+        String transaction = "{\"table-changes\": ["
+                + "{\"identifier\": {\"namespace\": [\"tx\"], \"name\": \"orders\"}, \"requirements\": [], "
+                + "\"updates\": [{\"action\": \"set-properties\", \"updates\": {\"batch\": \"8\"}}]},"
+                + "{\"identifier\": {\"namespace\": [\"tx\"], \"name\": \"customers\"}, "
+                + "\"requirements\": [{\"type\": \"assert-table-uuid\", \"uuid\": \"00000000-0000-0000-0000-000000000000\"}], "
+                + "\"updates\": [{\"action\": \"set-properties\", \"updates\": {\"batch\": \"8\"}}]}]}";
+        assertError(service.handle("POST", "/v1/transactions/commit", Map.of(), transaction.getBytes(StandardCharsets.UTF_8)), 409, "CommitFailedException");
+        assertThat(client.loadTable(TableIdentifier.of("tx", "orders")).properties()).containsEntry("batch", "7");
+        assertThat(client.loadTable(TableIdentifier.of("tx", "customers")).properties()).containsEntry("batch", "7");
+        // A table that does not exist: 404, nothing applied.
+        String missing = transaction.replace("\"customers\"}, ", "\"nope\"}, ");
+        assertError(service.handle("POST", "/v1/transactions/commit", Map.of(), missing.getBytes(StandardCharsets.UTF_8)), 404, "NoSuchTableException");
+        assertThat(client.loadTable(TableIdentifier.of("tx", "orders")).properties()).containsEntry("batch", "7");
     }
 
     private static void assertError(IcebergRestService.Reply reply, int status, String type)
