@@ -33,6 +33,7 @@ import static org.apache.iceberg.types.Types.NestedField.required;
  * In one run: a TPC-H {@code lineitem}-like lakehouse table (written by the local Trino from its tpch generator, read
  * on DuckDB through Sluice's scan plans) against the same rows in a DuckDB-native table, both through Sluice with the
  * Hive JDBC driver: a scan-aggregate and a point lookup, medians of alternated runs, and their ratios (target ≤ 1.3).
+ * The same rows written into the lakehouse by DuckDB through Sluice (CREATE TABLE AS), against the native table again.
  * Then the cost of planning a scan against the table's file count (1, 100, 10,000 files), uncached and cached.
  * Sluice listens on the REST port 10099, where the local Trino finds the lakehouse catalog.
  * Usage: {@code BenchmarkLakehouseOnDuckDb [rows] [iterations]}.
@@ -45,7 +46,24 @@ public final class BenchmarkLakehouseOnDuckDb
 
     /** The medians (ms) and the planning costs (ms per scan plan, by file count). */
     public record Results(double lakehouseAggregate, double nativeAggregate, double lakehousePoint, double nativePoint,
-            Map<Integer, Double> planningUncached, Map<Integer, Double> planningCached)
+            Map<Integer, Double> planningUncached, Map<Integer, Double> planningCached, DuckDbWritten duckDbWritten)
+    {
+        public double aggregateRatio()
+        {
+            return lakehouseAggregate / nativeAggregate;
+        }
+
+        public double pointRatio()
+        {
+            return lakehousePoint / nativePoint;
+        }
+    }
+
+    /**
+     * The same data written into the lakehouse by DuckDB through Sluice ({@code CREATE TABLE lakehouse... AS SELECT}
+     * from the native table), against the native table again, in runs of their own.
+     */
+    public record DuckDbWritten(double lakehouseAggregate, double nativeAggregate, double lakehousePoint, double nativePoint)
     {
         public double aggregateRatio()
         {
@@ -70,6 +88,9 @@ public final class BenchmarkLakehouseOnDuckDb
                 rows, results.lakehouseAggregate(), results.nativeAggregate(), results.aggregateRatio());
         System.out.printf("Point lookup median: lakehouse %.1f ms, DuckDB-native %.1f ms, ratio %.2f%n",
                 results.lakehousePoint(), results.nativePoint(), results.pointRatio());
+        DuckDbWritten written = results.duckDbWritten();
+        System.out.printf("Written by DuckDB through Sluice: scan-aggregate lakehouse %.1f ms, native %.1f ms, ratio %.2f; point %.1f ms, %.1f ms, ratio %.2f%n",
+                written.lakehouseAggregate(), written.nativeAggregate(), written.aggregateRatio(), written.lakehousePoint(), written.nativePoint(), written.pointRatio());
         results.planningUncached().forEach((files, millis) -> System.out.printf("Scan planning, %,d files: %.2f ms uncached, %.3f ms cached%n",
                 files, millis, results.planningCached().get(files)));
     }
@@ -113,10 +134,21 @@ public final class BenchmarkLakehouseOnDuckDb
             }
             double[] aggregate = alternated(iterations, () -> answer(duckdb, lakehouseAggregate), () -> answer(duckdb, nativeAggregate));
             double[] point = alternated(iterations * 4, () -> answer(duckdb, lakehousePoint), () -> answer(duckdb, nativePoint));
+
+            duckdb.execute("CREATE TABLE lakehouse.bench.lineitem_duckdb AS SELECT * FROM lineitem_native");
+            String writtenAggregate = String.format(AGGREGATE, "lakehouse.bench.lineitem_duckdb");
+            String writtenPoint = String.format(POINT, "lakehouse.bench.lineitem_duckdb", key);
+            if (!answer(duckdb, writtenAggregate).equals(answer(duckdb, nativeAggregate)) || !answer(duckdb, writtenPoint).equals(answer(duckdb, nativePoint))) {
+                throw new IllegalStateException("The table DuckDB wrote into the lakehouse answers differently from the native table");
+            }
+            double[] writtenAggregates = alternated(iterations, () -> answer(duckdb, writtenAggregate), () -> answer(duckdb, nativeAggregate));
+            double[] writtenPoints = alternated(iterations * 4, () -> answer(duckdb, writtenPoint), () -> answer(duckdb, nativePoint));
+
             Map<Integer, Double> uncached = new LinkedHashMap<>();
             Map<Integer, Double> cached = new LinkedHashMap<>();
             planning(server.lakehouse(), fileCounts, uncached, cached);
-            return new Results(aggregate[0], aggregate[1], point[0], point[1], uncached, cached);
+            return new Results(aggregate[0], aggregate[1], point[0], point[1], uncached, cached,
+                    new DuckDbWritten(writtenAggregates[0], writtenAggregates[1], writtenPoints[0], writtenPoints[1]));
         }
         finally {
             server.close();

@@ -6,7 +6,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the lakehouse harness compiling and both of its tables answering alike, on a small run. */
+/** Keeps the lakehouse harness compiling and its tables (written by Trino, by DuckDB, native) answering alike, on a small run. */
 class TestBenchmarkLakehouseOnDuckDb
 {
     @Test
@@ -17,6 +17,8 @@ class TestBenchmarkLakehouseOnDuckDb
         assertThat(results.lakehouseAggregate()).isPositive();
         assertThat(results.nativeAggregate()).isPositive();
         assertThat(results.lakehousePoint()).isPositive();
+        assertThat(results.duckDbWritten().lakehouseAggregate()).isPositive();
+        assertThat(results.duckDbWritten().lakehousePoint()).isPositive();
         assertThat(results.planningUncached()).containsOnlyKeys(1, 10);
         assertThat(results.planningCached().get(10)).isLessThan(results.planningUncached().get(10));
     }
