@@ -67,21 +67,28 @@ public final class DuckDbWrites
 
     private DuckDbWrites() {}
 
-    /** Where a new data file of the table goes: in its data location, a name no other write takes. */
-    public static String newDataFile(Table table)
+    /**
+     * Where a write's data files go: a new directory in the table's data location, a name no other write takes.
+     * DuckDB splits what it writes there into files of about {@link #FILE_SIZE} (it reads a file mapped by field ids
+     * on one thread, so files of that size keep reads parallel).
+     */
+    public static String newDataDirectory(Table table)
     {
-        return table.locationProvider().newDataLocation(UUID.randomUUID() + "-sluice.parquet");
+        return table.locationProvider().newDataLocation(UUID.randomUUID() + "-sluice");
     }
 
+    /** The size DuckDB splits written data into files at. */
+    static final String FILE_SIZE = "16MB";
+
     /**
-     * The statement DuckDB writes the file with: the query's columns, in order, become the table's {@code columns}
+     * The statement DuckDB writes the files with, into {@code directory}: the query's columns, in order, become the table's {@code columns}
      * (all of them when empty; the table's other columns are NULL), each cast to its Iceberg type and named and
      * numbered as the table's schema has it.
      *
      * @param query the query in DuckDB's SQL
      * @param queryColumns how many columns the query answers
      */
-    public static String copy(Table table, String query, int queryColumns, List<String> columns, String file)
+    public static String copy(Table table, String query, int queryColumns, List<String> columns, String directory)
     {
         if (!table.spec().isUnpartitioned()) {
             throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: writing the partitioned lakehouse table " + table.name()
@@ -119,7 +126,8 @@ public final class DuckDbWrites
                 .map(field -> DuckDbScans.literal(field.name()) + ": " + fieldId(field))
                 .collect(joining(", ", "{", "}"));
         return "COPY (SELECT " + String.join(", ", select) + " FROM (" + query + ") AS \"$source\"(" + String.join(", ", sourceNames) + "))"
-                + " TO " + DuckDbScans.literal(LocalFileIO.file(file).getAbsolutePath()) + " (FORMAT PARQUET, FIELD_IDS " + fieldIds + ")";
+                + " TO " + DuckDbScans.literal(LocalFileIO.file(directory).getAbsolutePath()) + " (FORMAT PARQUET, FIELD_IDS " + fieldIds
+                + ", FILE_SIZE_BYTES '" + FILE_SIZE + "', FILENAME_PATTERN 'part-{i}')";
     }
 
     /** A column of the table (not a nested field), named ignoring case as Spark does. */

@@ -47,6 +47,7 @@ import org.apache.iceberg.types.Types;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -191,33 +193,43 @@ final class LakehouseWrites
     }
 
     /**
-     * DuckDB writes the rows into one new file of the table; Sluice commits it (inside {@code transaction} when it
-     * creates the table too). Nothing stays behind when either fails.
+     * DuckDB writes the rows into new files of the table, in a directory of their own; Sluice commits them (inside
+     * {@code transaction} when it creates the table too). Nothing stays behind when either fails.
      */
     private static long writeAndCommit(Table table, EngineSession session, ToLongFunction<String> execute, String query, int queryColumns, List<String> columns,
             boolean overwrite, Optional<Long> read, Transaction transaction)
     {
-        String file = DuckDbWrites.newDataFile(table);
+        String directory = DuckDbWrites.newDataDirectory(table);
+        Path path = LocalFileIO.file(directory).toPath();
         List<DataFile> files = new ArrayList<>();
         long rows;
         try {
-            // DuckDB writes into a directory that exists.
-            Files.createDirectories(LocalFileIO.file(file).toPath().getParent());
-            rows = execute.applyAsLong(DuckDbWrites.copy(table, query, queryColumns, columns, file));
-            if (rows > 0) {
-                long bytes = Files.size(LocalFileIO.file(file).toPath());
-                files.add(DuckDbWrites.dataFile(table, file, bytes, session.queryRows(DuckDbWrites.footerQuery(LocalFileIO.file(file).getAbsolutePath()))));
+            // DuckDB creates the directory, in a parent that exists.
+            Files.createDirectories(path.getParent());
+            rows = execute.applyAsLong(DuckDbWrites.copy(table, query, queryColumns, columns, directory));
+            List<Path> written = new ArrayList<>();
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> listed = Files.list(path)) {
+                    listed.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().forEach(written::add);
+                }
             }
-            else {
-                DuckDbWrites.delete(table, List.of(file));
+            for (Path file : written) {
+                DataFile data = DuckDbWrites.dataFile(table, directory + "/" + file.getFileName(), Files.size(file),
+                        session.queryRows(DuckDbWrites.footerQuery(file.toAbsolutePath().toString())));
+                if (data.recordCount() > 0) {
+                    files.add(data);
+                }
+            }
+            if (files.isEmpty()) {
+                deleteDirectory(path);
             }
         }
         catch (IOException e) {
-            DuckDbWrites.delete(table, List.of(file));
+            deleteDirectory(path);
             throw new UncheckedIOException(e);
         }
         catch (RuntimeException e) {
-            DuckDbWrites.delete(table, List.of(file));
+            deleteDirectory(path);
             throw e;
         }
         if (transaction != null) {
@@ -230,11 +242,11 @@ final class LakehouseWrites
                 transaction.commitTransaction();
             }
             catch (AlreadyExistsException e) {
-                DuckDbWrites.delete(table, files);
+                deleteDirectory(path);
                 throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table " + table.name() + " already exists (created while this statement ran)", e);
             }
             catch (RuntimeException e) {
-                DuckDbWrites.delete(table, files);
+                deleteDirectory(path);
                 throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "Creating lakehouse table " + table.name() + " failed; nothing was written: " + e.getMessage(), e);
             }
             return rows;
@@ -242,8 +254,41 @@ final class LakehouseWrites
         if (files.isEmpty() && !overwrite) {
             return 0;
         }
-        DuckDbWrites.commit(table, files, overwrite, read);
+        try {
+            DuckDbWrites.commit(table, files, overwrite, read);
+        }
+        catch (SluiceException e) {
+            // The commit deleted its files, unless whether it happened is unknown: then they stay, and so does the directory.
+            try {
+                Files.deleteIfExists(path);
+            }
+            catch (IOException notEmpty) {
+                // Files the commit may have made part of the table.
+            }
+            throw e;
+        }
         return rows;
+    }
+
+    /** Removes what a write left in its directory (a local warehouse's); gone already is fine. */
+    private static void deleteDirectory(Path directory)
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                }
+                catch (IOException ignored) {
+                    // Left for the table's orphan-file cleanup.
+                }
+            });
+        }
+        catch (IOException ignored) {
+            // Left for the table's orphan-file cleanup.
+        }
     }
 
     private SluiceCatalogs.Write create(Engine engine, Validation validation, Dialect input, SqlCreateTable create, TableIdentifier identifier, String name)
