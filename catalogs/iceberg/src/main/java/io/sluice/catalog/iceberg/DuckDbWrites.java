@@ -8,11 +8,14 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.PartitionData;
+import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
@@ -37,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import static java.util.stream.Collectors.joining;
@@ -90,9 +94,13 @@ public final class DuckDbWrites
      */
     public static String copy(Table table, String query, int queryColumns, List<String> columns, String directory)
     {
-        if (!table.spec().isUnpartitioned()) {
-            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: writing the partitioned lakehouse table " + table.name()
-                    + " (Sluice writes unpartitioned tables for DuckDB); write it on Trino or Spark");
+        List<String> partitionColumns = new ArrayList<>();
+        for (PartitionField field : table.spec().fields()) {
+            if (!field.transform().isIdentity()) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: writing the lakehouse table " + table.name() + ", partitioned by "
+                        + field.transform() + "(" + table.schema().findColumnName(field.sourceId()) + ") (Sluice writes identity partitions for DuckDB); write it on Trino or Spark");
+            }
+            partitionColumns.add(DuckDbScans.identifier(table.schema().findColumnName(field.sourceId())));
         }
         Schema schema = table.schema();
         List<Types.NestedField> targets = new ArrayList<>();
@@ -127,7 +135,12 @@ public final class DuckDbWrites
                 .collect(joining(", ", "{", "}"));
         return "COPY (SELECT " + String.join(", ", select) + " FROM (" + query + ") AS \"$source\"(" + String.join(", ", sourceNames) + "))"
                 + " TO " + DuckDbScans.literal(LocalFileIO.file(directory).getAbsolutePath()) + " (FORMAT PARQUET, FIELD_IDS " + fieldIds
-                + ", FILE_SIZE_BYTES '" + FILE_SIZE + "', FILENAME_PATTERN 'part-{i}')";
+                + (partitionColumns.isEmpty()
+                        ? ", FILE_SIZE_BYTES '" + FILE_SIZE + "'"
+                        // A file per partition value, the partition columns kept in the files (readers map columns by field id).
+                        : ", PARTITION_BY (" + String.join(", ", partitionColumns) + "), WRITE_PARTITION_COLUMNS true")
+                // A name per file, never per directory: DuckDB names NULL and the string 'NULL' alike (col=NULL).
+                + ", FILENAME_PATTERN 'part-{uuid}')";
     }
 
     /** A column of the table (not a nested field), named ignoring case as Spark does. */
@@ -238,12 +251,62 @@ public final class DuckDbWrites
             upperBounds.put(id, Conversions.toByteBuffer(type, truncated));
         });
         Metrics metrics = new Metrics(rows, sizes, values, nulls, null, lowerBounds, upperBounds);
-        return DataFiles.builder(table.spec())
+        DataFiles.Builder builder = DataFiles.builder(table.spec())
                 .withPath(file)
                 .withFormat(FileFormat.PARQUET)
                 .withFileSizeInBytes(fileBytes)
-                .withMetrics(metrics)
-                .build();
+                .withMetrics(metrics);
+        if (!table.spec().isUnpartitioned()) {
+            builder.withPartition(partition(table, file, footer));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The identity partition of a file DuckDB wrote for one partition value: each partition column is NULL throughout
+     * or holds one value, read from the footer's statistics.
+     */
+    private static PartitionData partition(Table table, String file, List<Object[]> footer)
+    {
+        PartitionData partition = new PartitionData(table.spec().partitionType());
+        List<PartitionField> fields = table.spec().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            Types.NestedField source = table.schema().findField(fields.get(i).sourceId());
+            long values = 0;
+            long nulls = 0;
+            Set<Object> distinct = new HashSet<>();
+            boolean known = true;
+            for (Object[] row : footer) {
+                if (!source.name().equals(String.valueOf(row[0]))) {
+                    continue;
+                }
+                long count = number(row[1]);
+                long nullCount = row[2] == null ? -1 : number(row[2]);
+                values += count;
+                if (nullCount < 0) {
+                    known = false;
+                    continue;
+                }
+                nulls += nullCount;
+                if (nullCount < count) {
+                    Optional<Object> min = bound(source.type(), row[3]);
+                    Optional<Object> max = bound(source.type(), row[4]);
+                    if (min.isEmpty() || max.isEmpty()) {
+                        known = false;
+                        continue;
+                    }
+                    distinct.add(min.get());
+                    distinct.add(max.get());
+                }
+            }
+            if (!known || (nulls > 0 && nulls < values) || distinct.size() > 1 || (nulls == 0 && distinct.isEmpty())) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: writing the lakehouse table " + table.name()
+                        + " partitioned by " + source.name() + " of type " + source.type() + ": DuckDB's file " + file
+                        + " does not hold exactly one partition value; write it on Trino or Spark");
+            }
+            partition.set(i, distinct.isEmpty() ? null : distinct.iterator().next());
+        }
+        return partition;
     }
 
     private static long number(Object value)
@@ -296,6 +359,38 @@ public final class DuckDbWrites
      */
     public static Snapshot commit(Table table, List<DataFile> files, boolean overwrite, Optional<Long> readSnapshot)
     {
+        // Iceberg retries a commit a few times; many writers at once can outlast that, and an append (or an overwrite,
+        // whose validation sees what others committed) can always be applied again to the latest metadata.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commitOnce(table, files, overwrite, readSnapshot);
+            }
+            catch (SluiceException e) {
+                if (e.getCause() instanceof CommitStateUnknownException) {
+                    // The files may be the table's now: they stay.
+                    throw e;
+                }
+                if (!(e.getCause() instanceof CommitFailedException) || attempt >= COMMIT_ATTEMPTS) {
+                    delete(table, files);
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(20, 50L * attempt));
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    delete(table, files);
+                    throw new SluiceException(ErrorCode.QUERY_CANCELED, "The commit to lakehouse table " + table.name() + " was interrupted; nothing was written", interrupted);
+                }
+                table.refresh();
+            }
+        }
+    }
+
+    private static final int COMMIT_ATTEMPTS = 10;
+
+    private static Snapshot commitOnce(Table table, List<DataFile> files, boolean overwrite, Optional<Long> readSnapshot)
+    {
         try {
             Transaction transaction = table.newTransaction();
             if (!table.properties().containsKey(TableProperties.DEFAULT_NAME_MAPPING)) {
@@ -321,12 +416,10 @@ public final class DuckDbWrites
                     + " may or may not have happened (the metadata store did not answer): " + e.getMessage(), e);
         }
         catch (ValidationException e) {
-            delete(table, files);
             throw new SluiceException(ErrorCode.TRANSACTION_ERROR, "INSERT OVERWRITE of lakehouse table " + table.name()
                     + " conflicts with a write committed since it started; nothing was written, run it again: " + e.getMessage(), e);
         }
         catch (RuntimeException e) {
-            delete(table, files);
             throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "The commit to lakehouse table " + table.name() + " failed; nothing was written: "
                     + e.getMessage(), e);
         }

@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -65,7 +66,8 @@ import static java.util.Objects.requireNonNull;
  * TABLE} (with or without a query), {@code INSERT INTO}, {@code INSERT OVERWRITE}, {@code DROP TABLE|VIEW}, {@code
  * ALTER TABLE ... ADD|DROP|RENAME COLUMN|RENAME TO} and {@code TRUNCATE TABLE}. DuckDB computes and writes the rows
  * (Parquet with Iceberg field ids, {@link DuckDbWrites}); Sluice changes the catalog and commits. Row-level changes
- * ({@code DELETE}, {@code UPDATE}, {@code MERGE}) and partitioned tables are refused by name: Trino and Spark write them.
+ * ({@code DELETE}, {@code UPDATE}, {@code MERGE}) and tables partitioned by transforms other than identity are refused
+ * by name: Trino and Spark write them.
  */
 final class LakehouseWrites
 {
@@ -209,8 +211,23 @@ final class LakehouseWrites
             rows = execute.applyAsLong(DuckDbWrites.copy(table, query, queryColumns, columns, directory));
             List<Path> written = new ArrayList<>();
             if (Files.isDirectory(path)) {
-                try (Stream<Path> listed = Files.list(path)) {
-                    listed.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().forEach(written::add);
+                List<Path> found;
+                try (Stream<Path> listed = Files.walk(path)) {
+                    found = listed.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().toList();
+                }
+                // Partitioned writes come in DuckDB's col=value directories, whose names escape characters: the files
+                // move up under plain names (the partition is read from each file's statistics).
+                for (Path file : found) {
+                    Path flat = file.getParent().equals(path) ? file : path.resolve("part-" + written.size() + "-" + UUID.randomUUID() + ".parquet");
+                    if (!flat.equals(file)) {
+                        Files.move(file, flat);
+                    }
+                    written.add(flat);
+                }
+                try (Stream<Path> leftovers = Files.list(path)) {
+                    for (Path leftover : leftovers.filter(Files::isDirectory).toList()) {
+                        deleteDirectory(leftover);
+                    }
                 }
             }
             for (Path file : written) {
@@ -219,6 +236,12 @@ final class LakehouseWrites
                 if (data.recordCount() > 0) {
                     files.add(data);
                 }
+            }
+            // Every row DuckDB wrote is in a file Sluice commits, or the write fails: nothing lost.
+            long inFiles = files.stream().mapToLong(DataFile::recordCount).sum();
+            if (inFiles != rows) {
+                throw new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "DuckDB reported " + rows + " rows written to lakehouse table " + table.name()
+                        + " but its files hold " + inFiles + "; nothing was committed");
             }
             if (files.isEmpty()) {
                 deleteDirectory(path);
@@ -327,10 +350,6 @@ final class LakehouseWrites
         }
         List<String> partitionColumns = new ArrayList<>();
         create.partitionedBy().ifPresent(list -> list.forEach(column -> partitionColumns.add(((SqlIdentifier) column).getSimple())));
-        if (query.isPresent() && !partitionColumns.isEmpty()) {
-            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: CREATE TABLE " + name
-                    + " PARTITIONED BY ... AS query (Sluice writes unpartitioned tables for DuckDB); run it on Trino or Spark, or create the table and write it there");
-        }
         Optional<String> translated = query;
         return new SluiceCatalogs.Write()
         {
