@@ -272,7 +272,12 @@ class TestProtocolEdges
             assertThat(refused.getStatus().getSqlState()).isEqualTo("53300");
             assertThat(refused.getStatus().getErrorMessage()).contains("session.max-sessions");
         }
-        // Closing the connection released its sessions.
+        // Closing the connection released its sessions (the server notices the closed connection on its own thread).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (SLUICE.server().backend().sessionCount() >= 50 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(SLUICE.server().backend().sessionCount()).isLessThan(50);
         try (Client client = connect()) {
             openSession(client, TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10);
         }

@@ -200,6 +200,23 @@ class TestLakehouseAcrossEngines
                         List.of("1", "duck"), List.of("2", "trino"), List.of("3", "spark"), List.of("4", "renamed"));
             }
         }
+
+        // Identity partitions DuckDB wrote (partitions committed by Sluice from the files' statistics) read right elsewhere.
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.duck_parts");
+            statement.execute("CREATE TABLE lakehouse.shared_db.duck_parts PARTITIONED BY (region) AS SELECT CAST(id AS INT) AS id, "
+                    + "CASE WHEN id % 3 = 0 THEN 'eu' WHEN id % 3 = 1 THEN 'us' ELSE NULL END AS region FROM range(30)");
+        }
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.duck_parts VALUES (100, 'eu')");
+        }
+        for (String engine : List.of("duckdb", "trino", "spark")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT region, count(*), sum(id) FROM lakehouse.shared_db.duck_parts GROUP BY region ORDER BY region"))
+                        .as(engine).containsExactly(List.of("null", "10", "155"), List.of("eu", "11", "235"), List.of("us", "10", "145"));
+                assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.duck_parts WHERE region = 'us'")).as(engine).containsExactly(List.of("10"));
+            }
+        }
     }
 
     /**
