@@ -2,6 +2,7 @@ package io.sluice.server.operation;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.Transpiler;
+import io.sluice.dialects.analyze.SessionFunctions;
 import io.sluice.dialects.analyze.StatementFingerprint;
 import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.ast.SqlAccessControl;
@@ -124,7 +125,7 @@ public final class ExecuteStatementOperation
         Optional<SessionCommand> sessionCommand = Optional.empty();
         SluiceException error = null;
         try {
-            tree = Transpiler.parse(statement, dialect);
+            tree = parse(statement);
             sessionCommand = SessionCommands.fromTree(tree);
         }
         catch (SluiceException e) {
@@ -149,6 +150,12 @@ public final class ExecuteStatementOperation
             resultSetExpected = error == null && (tree instanceof SqlTranspile || tree instanceof SqlDescribeObject || tree instanceof SqlExplainQuery
                     || tree instanceof SqlExplainRoute || tree.getKind().belongsTo(SqlKind.QUERY));
         }
+    }
+
+    /** The statement parsed in the session's dialect, Spark's session functions answered from Sluice's session. */
+    private SqlNode parse(String text)
+    {
+        return SessionFunctions.inline(Transpiler.parse(text, dialect), SessionFunctions.values(session().currentDatabase(), session().user()));
     }
 
     @Override
@@ -235,7 +242,7 @@ public final class ExecuteStatementOperation
                 if (rewritten.isPresent()) {
                     log().add("Row filters and column masks applied: " + rewritten.get());
                     sql = rewritten.get();
-                    parsed = Transpiler.parse(sql, dialect);
+                    parsed = parse(sql);
                 }
             }
         }
@@ -385,7 +392,7 @@ public final class ExecuteStatementOperation
     private Supplier<SqlNode> trees(UnaryOperator<SqlNode> part)
     {
         AtomicBoolean first = new AtomicBoolean(true);
-        return () -> part.apply(first.getAndSet(false) ? parsed : Transpiler.parse(sql, dialect));
+        return () -> part.apply(first.getAndSet(false) ? parsed : parse(sql));
     }
 
     /** EXPLAIN ROUTE statement: each engine, whether it can run the statement, its estimated cost and terms, and which one would. */

@@ -326,6 +326,28 @@ class TestLakehouseWritesOnDuckDb
         }
     }
 
+    /** Spark's session functions answer Sluice's session (its database may be the lakehouse's), named as Spark names them. */
+    @Test
+    void sessionFunctions()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT current_database(), current_catalog(), current_user()")).containsExactly(List.of("default", "spark_catalog", "writer"));
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.session_db");
+            statement.execute("USE lakehouse.session_db");
+            try (java.sql.ResultSet result = statement.executeQuery("SELECT current_database(), upper(current_schema()) AS s, current_catalog()")) {
+                assertThat(result.getMetaData().getColumnLabel(1)).isEqualTo("current_database()");
+                assertThat(result.getMetaData().getColumnLabel(2)).isEqualTo("s");
+                assertThat(result.getMetaData().getColumnLabel(3)).isEqualTo("current_catalog()");
+                assertThat(result.next()).isTrue();
+                assertThat(List.of(result.getString(1), result.getString(2), result.getString(3))).containsExactly("session_db", "SESSION_DB", "lakehouse");
+            }
+            // Unqualified tables of a lakehouse session are the lakehouse's, written by DuckDB through Sluice.
+            statement.execute("CREATE TABLE here AS SELECT current_user() AS who");
+            assertThat(rows(statement, "SELECT who FROM lakehouse.session_db.here")).containsExactly(List.of("writer"));
+        }
+    }
+
     @Test
     void concurrentAppendsKeepEveryRow()
             throws Exception
