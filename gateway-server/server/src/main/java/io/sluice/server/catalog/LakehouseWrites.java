@@ -10,6 +10,7 @@ import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.ast.SqlAlterTable;
 import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCreateTable;
+import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
 import io.sluice.dialects.target.TypeSpecs;
@@ -111,6 +112,11 @@ final class LakehouseWrites
             throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: " + statement.getKind().sql + " on the lakehouse table " + name
                     + " (row-level changes of lakehouse tables run on Trino or Spark)");
         }
+        if (statement instanceof SqlCreateView) {
+            // An Iceberg view keeps its SQL per dialect, for the engines that read it; DuckDB reads none.
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: CREATE VIEW in the lakehouse (" + name
+                    + "); create it on Trino or Spark, or as a view of DuckDB's own database");
+        }
         if (statement instanceof SqlCreateTable create) {
             return Optional.of(create(engine, validation, input, create, identifier, name));
         }
@@ -133,6 +139,9 @@ final class LakehouseWrites
     {
         if (statement instanceof SqlCreateTable create) {
             return create.name();
+        }
+        if (statement instanceof SqlCreateView view && !view.temporary()) {
+            return view.name();
         }
         if (statement instanceof SqlInsert insert) {
             return (SqlIdentifier) insert.getTargetTable();

@@ -175,6 +175,9 @@ class TestLakehouseWritesOnDuckDb
             assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO lakehouse.r.bucketed VALUES (1, 'a')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Not supported on duckdb: writing the lakehouse table lakehouse.r.bucketed, partitioned by bucket[4](id)");
+            assertThatThrownBy(() -> statement.execute("CREATE VIEW lakehouse.r.v AS SELECT * FROM lakehouse.r.t"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Not supported on duckdb: CREATE VIEW in the lakehouse (lakehouse.r.v)");
             assertThatThrownBy(() -> statement.execute("CREATE TABLE lakehouse.r.d (id INT) USING delta"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("USING delta");
