@@ -543,17 +543,9 @@ public final class ExecuteStatementOperation
         try {
             long start = System.nanoTime();
             long rows = prepared.write().get().run(session().engineSession(choice.engine()), statement -> {
-                EngineStatement created = session().engineSession(choice.engine()).createStatement(statement);
-                engineStatement = created;
-                try {
-                    if (state().isTerminal()) {
-                        throw new SluiceException(ErrorCode.QUERY_CANCELED, "The statement was canceled");
-                    }
+                try (EngineStatement created = startStatement(choice, statement)) {
                     created.execute();
                     return created.updateCount();
-                }
-                finally {
-                    created.close();
                 }
             });
             log().add(format("Written on %s and committed by Sluice in %.1f ms", choice.engine().name(), (System.nanoTime() - start) / 1e6));
@@ -578,7 +570,8 @@ public final class ExecuteStatementOperation
         }
     }
 
-    private Optional<ResultSource> executeOnEngine(EngineChoice choice, String sql)
+    /** A statement on the engine, where cancel reaches it; refused when the operation ended before it existed. */
+    private EngineStatement startStatement(EngineChoice choice, String sql)
     {
         EngineStatement created = session().engineSession(choice.engine()).createStatement(sql);
         engineStatement = created;
@@ -587,6 +580,12 @@ public final class ExecuteStatementOperation
             created.close();
             throw new SluiceException(ErrorCode.QUERY_CANCELED, "The statement was canceled");
         }
+        return created;
+    }
+
+    private Optional<ResultSource> executeOnEngine(EngineChoice choice, String sql)
+    {
+        EngineStatement created = startStatement(choice, sql);
         long start = System.nanoTime();
         boolean hasRows;
         try {
