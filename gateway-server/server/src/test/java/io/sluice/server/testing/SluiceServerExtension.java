@@ -82,6 +82,18 @@ public final class SluiceServerExtension
         return "jdbc:hive2://127.0.0.1:" + server.binaryPort() + "/" + database;
     }
 
+    /** A {@code jdbc:sluice:} URL of Sluice's own driver, binary transport. */
+    public String sluiceUrl(String database)
+    {
+        return "jdbc:sluice://127.0.0.1:" + server.binaryPort() + "/" + database;
+    }
+
+    /** A {@code jdbc:sluice:} URL of Sluice's own driver over the HTTP transport. */
+    public String sluiceHttpUrl(String database)
+    {
+        return "jdbc:sluice://127.0.0.1:" + server.httpPort() + "/" + database + "?transport=http";
+    }
+
     public String httpUrl(String database)
     {
         return "jdbc:hive2://127.0.0.1:" + server.httpPort() + "/" + database + ";transportMode=http;httpPath=cliservice";

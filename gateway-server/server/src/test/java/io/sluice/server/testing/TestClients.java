@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 public enum TestClients
 {
     HIVE_JDBC("drivers/hive", "org.apache.hive.jdbc.HiveDriver"),
-    KYUUBI_JDBC("drivers/kyuubi", "org.apache.kyuubi.jdbc.KyuubiHiveDriver");
+    KYUUBI_JDBC("drivers/kyuubi", "org.apache.kyuubi.jdbc.KyuubiHiveDriver"),
+    /** Sluice's own driver, the self-contained jar jdbc-driver/ builds (relocated Thrift: no clash, but tested as shipped). */
+    SLUICE_JDBC("drivers/sluice", "io.sluice.jdbc.SluiceDriver");
 
     private final String directory;
     private final String driverClass;
