@@ -182,6 +182,16 @@ class TestTokensJwtAndAudit
         try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.httpUrl("default") + ";auth=jwt;jwt=" + secret, ""); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT 5")).containsExactly(List.of("5"));
         }
+        // Sluice's driver: a bearer token over HTTP, the password over binary.
+        try (Connection connection = TestClients.SLUICE_JDBC.connect(SLUICE.sluiceHttpUrl("default") + "&token=" + secret, ""); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT current_user()")).containsExactly(List.of("alice"));
+        }
+        try (Connection connection = TestClients.SLUICE_JDBC.connect(SLUICE.sluiceUrl("default") + "?token=" + secret, "alice"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT current_user()")).containsExactly(List.of("alice"));
+        }
+        assertThatThrownBy(() -> TestClients.SLUICE_JDBC.connect(SLUICE.sluiceHttpUrl("default") + "&token=not-a-token", "").close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"))
+                .hasMessageContaining("401");
         assertThat(rest("/api/v1/job", "Bearer " + secret).statusCode()).isEqualTo(200);
         assertThat(Files.readString(Path.of(SLUICE.dataDirectory().toString(), "log", "audit.jsonl"))).doesNotContain(secret);
 

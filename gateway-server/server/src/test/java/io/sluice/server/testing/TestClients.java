@@ -74,11 +74,57 @@ public enum TestClients
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        Connection connection = driver().connect(url, properties);
+        Connection connection = driver().connect(this == SLUICE_JDBC ? sluiceUrl(url) : url, properties);
         if (connection == null) {
             throw new SQLException(driverClass + " does not accept " + url);
         }
         return connection;
+    }
+
+    /**
+     * A Hive driver URL ({@code jdbc:hive2://host:port/db;session-vars?hive-conf#vars}) as Sluice's driver spells it, so
+     * that a test written for the HS2 drivers runs Sluice's too: the transport, TLS and JWT settings by their Sluice
+     * names, the hive conf as settings; URLs of Sluice's own pass unchanged.
+     */
+    static String sluiceUrl(String url)
+    {
+        if (!url.startsWith("jdbc:hive2://")) {
+            return url;
+        }
+        String rest = url.substring("jdbc:hive2://".length());
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            rest = rest.substring(0, hash);
+        }
+        String conf = "";
+        int question = rest.indexOf('?');
+        if (question >= 0) {
+            conf = rest.substring(question + 1);
+            rest = rest.substring(0, question);
+        }
+        String[] sessionParts = rest.split(";");
+        List<String> parameters = new java.util.ArrayList<>();
+        for (int i = 1; i < sessionParts.length; i++) {
+            String[] pair = sessionParts[i].split("=", 2);
+            String value = pair.length > 1 ? pair[1] : "";
+            switch (pair[0]) {
+                case "transportMode" -> parameters.add("transport=" + value);
+                case "trustStorePassword" -> parameters.add("sslTrustStorePassword=" + value);
+                case "jwt" -> parameters.add("token=" + value);
+                case "auth" -> {
+                    if (!value.equals("jwt")) {
+                        parameters.add("auth=" + value);
+                    }
+                }
+                default -> parameters.add(sessionParts[i]);
+            }
+        }
+        for (String setting : conf.split(";")) {
+            if (!setting.isEmpty()) {
+                parameters.add(setting);
+            }
+        }
+        return "jdbc:sluice://" + sessionParts[0] + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
     }
 
     public static URL[] jars(Path directory)
