@@ -376,6 +376,33 @@ class TestSluiceJdbcDriver
     }
 
     @Test
+    void theShellRunsStatementsFromStandardInput()
+            throws Exception
+    {
+        Path jar = driverJar();
+        Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                SLUICE.sluiceUrl("default"), "-u", "alice")
+                .redirectErrorStream(true)
+                .start();
+        try (var input = shell.getOutputStream()) {
+            input.write("SELECT 'a;b' AS s,\n  2 AS two;\nSELEKT 1;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(shell.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("| s   | two |", "| a;b | 2   |", "1 row", "Error: Syntax error", "SQLSTATE 42601");
+        // A failed statement read from a script is the exit status.
+        assertThat(shell.exitValue()).isEqualTo(1);
+    }
+
+    private static Path driverJar()
+            throws IOException
+    {
+        try (var files = Files.list(TestClients.root().resolve("drivers/sluice"))) {
+            return files.filter(file -> file.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void theJarIsSelfContainedFoundByServiceLoaderAndRunsOnJava11()
             throws IOException
     {
