@@ -68,6 +68,8 @@ final class Hs2Client
     private final Map<String, String> serverConfiguration;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
+    /** The binary transport's socket; null over HTTP. */
+    private Socket socket;
 
     private Hs2Client(TTransport transport, TCLIService.Client client, TSessionHandle session, TProtocolVersion protocol, HostPort host, Map<String, String> serverConfiguration)
     {
@@ -101,16 +103,36 @@ final class Hs2Client
             catch (TException e) {
                 throw Errors.connectionRefused(host, e);
             }
-            return openSession(url, host, transport);
+            Hs2Client client = openSession(url, host, transport);
+            client.socket = connected.socket;
+            return client;
         }
         throw new SQLNonTransientConnectionException("Could not connect to Sluice at " + String.join(", ", failures), "08001");
     }
 
     /** A host reached over TCP (and TLS), whose Thrift transport is not open yet. */
-    private interface Connected
+    private interface Opener
     {
         TTransport open()
                 throws TException;
+    }
+
+    private static final class Connected
+    {
+        private final Opener opener;
+        private final Socket socket;
+
+        Connected(Opener opener, Socket socket)
+        {
+            this.opener = opener;
+            this.socket = socket;
+        }
+
+        TTransport open()
+                throws TException
+        {
+            return opener.open();
+        }
     }
 
     private static Hs2Client openSession(SluiceUrl url, HostPort host, TTransport transport)
@@ -167,7 +189,7 @@ final class Hs2Client
         int socketTimeout = url.intProperty(SluiceUrl.SOCKET_TIMEOUT, 0);
         if (url.http()) {
             TTransport transport = httpTransport(url, host, configuration, connectTimeout, socketTimeout);
-            return () -> transport;
+            return new Connected(() -> transport, null);
         }
         Socket socket = url.ssl() ? sslContext(url).getSocketFactory().createSocket() : new Socket();
         try {
@@ -183,7 +205,7 @@ final class Hs2Client
             socket.close();
             throw e;
         }
-        return () -> {
+        return new Connected(() -> {
             TSocket raw = new TSocket(socket);
             // Large fetches: the server's own frame limit is the one that counts.
             raw.getConfiguration().setMaxMessageSize(configuration.getMaxMessageSize());
@@ -208,7 +230,7 @@ final class Hs2Client
                 throw e;
             }
             return sasl;
-        };
+        }, socket);
     }
 
     private static void plainCallbacks(Callback[] callbacks, String user, String password)
@@ -332,6 +354,21 @@ final class Hs2Client
             return;
         }
         throw Errors.fromServer(status.getErrorMessage(), status.getSqlState(), status.getErrorCode());
+    }
+
+    /** How long a call waits for the server's answer, 0 for as long as it takes (the binary transport only). */
+    void setNetworkTimeout(int milliseconds)
+            throws SQLException
+    {
+        if (socket == null) {
+            throw Errors.notSupported("Connection.setNetworkTimeout over the HTTP transport (use socketTimeout in the URL)");
+        }
+        try {
+            socket.setSoTimeout(milliseconds);
+        }
+        catch (IOException e) {
+            throw new SQLNonTransientConnectionException("Cannot set the network timeout: " + e.getMessage(), "08S01", e);
+        }
     }
 
     TProtocolVersion protocol()

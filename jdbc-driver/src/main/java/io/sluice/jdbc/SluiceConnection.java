@@ -70,6 +70,7 @@ final class SluiceConnection
         }
         this.defaultFetchSize = fetchSize;
         this.dialect = url.sessionSettings().getOrDefault("sluice.dialect", "spark").toLowerCase(Locale.ROOT);
+        this.networkTimeout = url.intProperty(SluiceUrl.SOCKET_TIMEOUT, 0);
     }
 
     void checkOpen()
@@ -633,6 +634,7 @@ final class SluiceConnection
         if (milliseconds < 0) {
             throw new SQLException("Network timeout " + milliseconds + " is negative", "HY024");
         }
+        client.setNetworkTimeout(milliseconds);
         networkTimeout = milliseconds;
     }
 

@@ -378,7 +378,7 @@ public final class SluiceServer
         }
         if (metastore != null) {
             // Last: the query history, the jobs and the audit log wrote to it while closing.
-            metastore.closeIdle();
+            metastore.close();
         }
     }
 }

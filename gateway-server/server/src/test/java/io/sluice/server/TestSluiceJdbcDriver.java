@@ -376,6 +376,32 @@ class TestSluiceJdbcDriver
     }
 
     @Test
+    void aServerGoneMidStreamIsAConnectionErrorAndTheNextSessionWorks()
+            throws SQLException
+    {
+        Connection connection = connect();
+        Statement statement = connection.createStatement();
+        statement.setFetchSize(100);
+        ResultSet resultSet = statement.executeQuery("SELECT id FROM range(100000)");
+        for (int i = 0; i < 150; i++) {
+            assertThat(resultSet.next()).isTrue();
+        }
+        SLUICE.restart();
+        assertThatThrownBy(() -> {
+            while (resultSet.next()) {
+                resultSet.getLong(1);
+            }
+        })
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("08"))
+                .hasMessageContaining("Lost the connection to Sluice");
+        assertThat(connection.isValid(1)).isFalse();
+        connection.close();
+        try (Connection next = connect(); Statement fresh = next.createStatement()) {
+            assertThat(rows(fresh, "SELECT 7")).containsExactly(List.of("7"));
+        }
+    }
+
+    @Test
     void theShellRunsStatementsFromStandardInput()
             throws Exception
     {
