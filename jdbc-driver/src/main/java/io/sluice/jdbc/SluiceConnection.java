@@ -49,6 +49,7 @@ final class SluiceConnection
     private final Properties clientInfo = new Properties();
     private final int defaultFetchSize;
     private volatile String dialect;
+    private volatile boolean arrowAsked;
     private volatile boolean closed;
     private boolean readOnly;
     private SQLWarning warnings;
@@ -71,6 +72,21 @@ final class SluiceConnection
         this.defaultFetchSize = fetchSize;
         this.dialect = url.sessionSettings().getOrDefault("sluice.dialect", "spark").toLowerCase(Locale.ROOT);
         this.networkTimeout = url.intProperty(SluiceUrl.SOCKET_TIMEOUT, 0);
+        this.arrowAsked = url.sessionSettings().containsKey("kyuubi.operation.result.format");
+    }
+
+    /**
+     * Whether the session may ask for Kyuubi's Arrow batches (the URL or a SET named the setting): then each statement
+     * asks for row sets instead, which costs the server a settings overlay per statement, so only then.
+     */
+    boolean arrowAsked()
+    {
+        return arrowAsked;
+    }
+
+    void arrowMayBeAsked()
+    {
+        arrowAsked = true;
     }
 
     void checkOpen()

@@ -25,6 +25,7 @@ class SluiceStatement
 {
     private static final Pattern SET_DIALECT = Pattern.compile("(?is)\\s*SET\\s+sluice\\.dialect\\s*=\\s*`?([A-Za-z]+)`?\\s*;?\\s*");
 
+    private static final Pattern SET_RESULT_FORMAT = Pattern.compile("(?is)\\s*SET\\s+`?kyuubi\\.operation\\.result\\.format.*");
     private static final Map<String, String> ROW_SETS = Map.of("kyuubi.operation.result.format", "thrift");
 
     private final SluiceConnection connection;
@@ -77,8 +78,10 @@ class SluiceStatement
         cancelRequested = false;
         TExecuteStatementReq request = new TExecuteStatementReq(connection.session(), sql);
         request.setRunAsync(true);
-        // Row sets only: this driver does not read Kyuubi's Arrow batches, whatever the session says.
-        request.setConfOverlay(ROW_SETS);
+        if (connection.arrowAsked()) {
+            // Row sets only: this driver does not read Kyuubi's Arrow batches, whatever the session says.
+            request.setConfOverlay(ROW_SETS);
+        }
         if (queryTimeout > 0) {
             request.setQueryTimeout(queryTimeout);
         }
@@ -100,6 +103,9 @@ class SluiceStatement
         Matcher dialect = SET_DIALECT.matcher(sql);
         if (dialect.matches()) {
             connection.dialectChanged(dialect.group(1));
+        }
+        if (SET_RESULT_FORMAT.matcher(sql).matches()) {
+            connection.arrowMayBeAsked();
         }
         if (started.hasResultSet()) {
             List<ColumnInfo> columns;

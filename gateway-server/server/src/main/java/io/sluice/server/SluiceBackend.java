@@ -12,6 +12,7 @@ import io.sluice.server.command.CommandEngine;
 import io.sluice.server.command.SessionCommand;
 import io.sluice.server.command.SessionCommandExecutor;
 import io.sluice.server.config.SessionConfig;
+import io.sluice.server.metadata.CatalogBrowsing;
 import io.sluice.server.metadata.MetadataResults;
 import io.sluice.server.operation.ExecuteStatementOperation;
 import io.sluice.server.operation.LocalResult;
@@ -263,19 +264,32 @@ public final class SluiceBackend
 
     public Operation getCatalogs(HandleId sessionHandle, Caller caller)
     {
-        return runMetadata(sessionHandle, caller, OperationType.GET_CATALOGS, session -> MetadataResults::catalogs);
+        return runMetadata(sessionHandle, caller, OperationType.GET_CATALOGS, session -> () -> browsing(session).catalogs());
     }
 
-    public Operation getSchemas(HandleId sessionHandle, Caller caller, String schemaPattern)
+    /** How a session browses by catalog: the lakehouse and the engines' own catalogs, the session engine's by default. */
+    private CatalogBrowsing browsing(Session session)
     {
-        return runMetadata(sessionHandle, caller, OperationType.GET_SCHEMAS,
-                session -> () -> MetadataResults.schemas(metadata(session), pattern(schemaPattern)));
+        return CatalogBrowsing.of(routing.catalogReach(), router.route(session.engineSetting()).engine().name());
     }
 
-    public Operation getTables(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, List<String> tableTypes)
+    private static boolean named(String catalog)
     {
-        return runMetadata(sessionHandle, caller, OperationType.GET_TABLES,
-                session -> () -> MetadataResults.tables(metadata(session), pattern(schemaPattern), pattern(tablePattern), tableTypes));
+        return catalog != null && !catalog.isEmpty();
+    }
+
+    /** {@code catalog}: null or empty for every database (Sluice's own names), else that catalog's databases only. */
+    public Operation getSchemas(HandleId sessionHandle, Caller caller, String catalog, String schemaPattern)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_SCHEMAS, session -> () -> named(catalog)
+                ? browsing(session).schemas(MetadataResults.schemas(metadata(session), NamePattern.any()), catalog, pattern(schemaPattern))
+                : MetadataResults.schemas(metadata(session), pattern(schemaPattern)));
+    }
+
+    public Operation getTables(HandleId sessionHandle, Caller caller, String catalog, String schemaPattern, String tablePattern, List<String> tableTypes)
+    {
+        return runMetadata(sessionHandle, caller, OperationType.GET_TABLES, session -> () -> byCatalog(session, catalog, schemaPattern,
+                schemas -> MetadataResults.tables(metadata(session), schemas, pattern(tablePattern), tableTypes)));
     }
 
     public Operation getTableTypes(HandleId sessionHandle, Caller caller)
@@ -283,10 +297,35 @@ public final class SluiceBackend
         return runMetadata(sessionHandle, caller, OperationType.GET_TABLE_TYPES, session -> MetadataResults::tableTypes);
     }
 
-    public Operation getColumns(HandleId sessionHandle, Caller caller, String schemaPattern, String tablePattern, String columnPattern)
+    public Operation getColumns(HandleId sessionHandle, Caller caller, String catalog, String schemaPattern, String tablePattern, String columnPattern)
     {
-        return runMetadata(sessionHandle, caller, OperationType.GET_COLUMNS,
-                session -> () -> MetadataResults.columns(metadata(session), pattern(schemaPattern), pattern(tablePattern), pattern(columnPattern)));
+        return runMetadata(sessionHandle, caller, OperationType.GET_COLUMNS, session -> () -> byCatalog(session, catalog, schemaPattern,
+                schemas -> MetadataResults.columns(metadata(session), schemas, pattern(tablePattern), pattern(columnPattern))));
+    }
+
+    /**
+     * GetTables and GetColumns: scoped to the catalog named; without one, by Sluice's own database names — and a
+     * database name that is no such name but one catalog's database (as the Hive driver asks, sending no catalog)
+     * answers from that catalog.
+     */
+    private LocalResult byCatalog(Session session, String catalog, String schemaPattern, Function<NamePattern, LocalResult> list)
+    {
+        CatalogBrowsing browsing = browsing(session);
+        if (named(catalog)) {
+            return browsing.scoped(list.apply(NamePattern.any()), catalog, pattern(schemaPattern));
+        }
+        NamePattern databases = pattern(schemaPattern);
+        LocalResult result = list.apply(databases);
+        if (!result.rows().isEmpty() || databases == NamePattern.any()) {
+            return result;
+        }
+        LocalResult schemas = MetadataResults.schemas(metadata(session), NamePattern.any());
+        if (schemas.rows().stream().anyMatch(row -> databases.matches((String) row[0]))) {
+            return result;
+        }
+        return browsing.onlyCatalogOf(schemas, databases)
+                .map(found -> browsing.scoped(list.apply(NamePattern.any()), found, pattern(schemaPattern)))
+                .orElse(result);
     }
 
     public Operation getFunctions(HandleId sessionHandle, Caller caller, String functionPattern)

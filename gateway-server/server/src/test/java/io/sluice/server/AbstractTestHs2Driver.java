@@ -47,6 +47,9 @@ abstract class AbstractTestHs2Driver
     /** The driver's URL of the database over the binary transport, with session settings. */
     protected abstract String url(String database, Map<String, String> settings);
 
+    /** Whether the driver sends GetTables its catalog argument (the Hive driver sends only GetSchemas'). */
+    protected abstract boolean sendsCatalogOfTables();
+
     /** The driver's URL of the database over the HTTP transport. */
     protected abstract String httpUrl(String database);
 
@@ -180,7 +183,17 @@ abstract class AbstractTestHs2Driver
 
             assertThat(column(metadata.getSchemas(null, "meta%"), "TABLE_SCHEM")).containsExactly("meta_db");
             assertThat(column(metadata.getSchemas(), "TABLE_SCHEM")).contains("default", "meta_db");
-            assertThat(column(metadata.getCatalogs(), "TABLE_CAT")).isEmpty();
+            // Catalogs as BI tools browse them: the lakehouse and DuckDB's own; a named catalog scopes the databases.
+            List<String> catalogs = column(metadata.getCatalogs(), "TABLE_CAT");
+            assertThat(catalogs).hasSize(2).contains("lakehouse");
+            String duckDbCatalog = catalogs.get(0).equals("lakehouse") ? catalogs.get(1) : catalogs.get(0);
+            assertThat(column(metadata.getSchemas(duckDbCatalog, "meta%"), "TABLE_SCHEM")).containsExactly("meta_db");
+            assertThat(column(metadata.getSchemas(duckDbCatalog, "meta%"), "TABLE_CATALOG")).containsExactly(duckDbCatalog);
+            assertThat(column(metadata.getTables(duckDbCatalog, "meta_db", "%", null), "TABLE_NAME")).containsExactly("big_orders", "order_lines", "orders");
+            if (sendsCatalogOfTables()) {
+                assertThat(column(metadata.getTables(duckDbCatalog, "meta_db", "%", null), "TABLE_CAT")).containsOnly(duckDbCatalog).hasSize(3);
+            }
+            assertThat(column(metadata.getSchemas("no_such_catalog", null), "TABLE_SCHEM")).isEmpty();
             assertThat(column(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
             assertThat(column(metadata.getTables(null, "meta_db", "%", null), "TABLE_NAME")).containsExactly("big_orders", "order_lines", "orders");
             // '_' matches exactly one character
@@ -208,6 +221,29 @@ abstract class AbstractTestHs2Driver
             assertThat(column(metadata.getCrossReference(null, "meta_db", "orders", null, "meta_db", "order_lines"), "FKCOLUMN_NAME")).containsExactly("order_id");
             assertThat(column(metadata.getTypeInfo(), "TYPE_NAME")).contains("INT", "BIGINT", "DECIMAL", "STRING", "TIMESTAMP", "ARRAY");
             assertThat(column(metadata.getFunctions(null, null, "upper"), "FUNCTION_NAME")).containsExactly("upper");
+        }
+    }
+
+    @Test
+    protected void lakehouseTablesBrowseUnderTheirCatalog()
+            throws SQLException
+    {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.browse_db");
+            statement.execute("CREATE TABLE IF NOT EXISTS lakehouse.browse_db.items (id INT, label STRING)");
+            DatabaseMetaData metadata = connection.getMetaData();
+            assertThat(column(metadata.getSchemas("lakehouse", "browse%"), "TABLE_SCHEM")).containsExactly("browse_db");
+            try (ResultSet tables = metadata.getTables("lakehouse", "browse_db", "%", null)) {
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("TABLE_CAT")).isEqualTo("lakehouse");
+                assertThat(tables.getString("TABLE_SCHEM")).isEqualTo("browse_db");
+                assertThat(tables.getString("TABLE_NAME")).isEqualTo("items");
+                assertThat(tables.next()).isFalse();
+            }
+            assertThat(column(metadata.getColumns("lakehouse", "browse_db", "items", "%"), "COLUMN_NAME")).containsExactly("id", "label");
+            // Without a catalog, databases keep Sluice's qualified names.
+            assertThat(column(metadata.getTables(null, "lakehouse.browse_db", "%", null), "TABLE_NAME")).containsExactly("items");
+            statement.execute("DROP TABLE lakehouse.browse_db.items");
         }
     }
 

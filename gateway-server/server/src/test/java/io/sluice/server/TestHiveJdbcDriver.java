@@ -24,6 +24,12 @@ class TestHiveJdbcDriver
     }
 
     @Override
+    protected boolean sendsCatalogOfTables()
+    {
+        return false;
+    }
+
+    @Override
     protected String httpUrl(String database)
     {
         return SLUICE.httpUrl(database);

@@ -62,6 +62,12 @@ class TestSluiceJdbcDriver
     }
 
     @Override
+    protected boolean sendsCatalogOfTables()
+    {
+        return true;
+    }
+
+    @Override
     protected String httpUrl(String database)
     {
         return SLUICE.sluiceHttpUrl(database);

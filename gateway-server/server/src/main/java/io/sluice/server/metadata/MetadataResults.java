@@ -95,11 +95,6 @@ public final class MetadataResults
     }
 
     /** Hive has one catalog and GetCatalogs lists none. */
-    public static LocalResult catalogs()
-    {
-        return new LocalResult(columns("TABLE_CAT", STRING), List.of());
-    }
-
     public static LocalResult schemas(EngineMetadata metadata, NamePattern schemaPattern)
     {
         List<Object[]> rows = new ArrayList<>();

@@ -23,6 +23,12 @@ public final class LocalResult
         this.rows = new ArrayList<>(requireNonNull(rows, "rows is null"));
     }
 
+    /** The rows, for results built from others (the metadata calls by catalog). */
+    public List<Object[]> rows()
+    {
+        return java.util.Collections.unmodifiableList(rows);
+    }
+
     @Override
     public List<Column> columns()
     {

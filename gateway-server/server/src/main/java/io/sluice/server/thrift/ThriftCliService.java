@@ -269,14 +269,14 @@ public final class ThriftCliService
     @Override
     public TGetSchemasResp GetSchemas(TGetSchemasReq request)
     {
-        return call("GetSchemas", TGetSchemasResp::new, caller -> withHandle(new TGetSchemasResp(ThriftStatuses.success()), TGetSchemasResp::setOperationHandle, backend.getSchemas(handle(request.getSessionHandle().getSessionId()), caller, request.getSchemaName())));
+        return call("GetSchemas", TGetSchemasResp::new, caller -> withHandle(new TGetSchemasResp(ThriftStatuses.success()), TGetSchemasResp::setOperationHandle, backend.getSchemas(handle(request.getSessionHandle().getSessionId()), caller, request.getCatalogName(), request.getSchemaName())));
     }
 
     @Override
     public TGetTablesResp GetTables(TGetTablesReq request)
     {
         return call("GetTables", TGetTablesResp::new, caller -> withHandle(new TGetTablesResp(ThriftStatuses.success()), TGetTablesResp::setOperationHandle, backend.getTables(handle(request.getSessionHandle().getSessionId()), caller,
-                        request.getSchemaName(), request.getTableName(), request.getTableTypes())));
+                        request.getCatalogName(), request.getSchemaName(), request.getTableName(), request.getTableTypes())));
     }
 
     @Override
@@ -289,7 +289,7 @@ public final class ThriftCliService
     public TGetColumnsResp GetColumns(TGetColumnsReq request)
     {
         return call("GetColumns", TGetColumnsResp::new, caller -> withHandle(new TGetColumnsResp(ThriftStatuses.success()), TGetColumnsResp::setOperationHandle, backend.getColumns(handle(request.getSessionHandle().getSessionId()), caller,
-                        request.getSchemaName(), request.getTableName(), request.getColumnName())));
+                        request.getCatalogName(), request.getSchemaName(), request.getTableName(), request.getColumnName())));
     }
 
     @Override

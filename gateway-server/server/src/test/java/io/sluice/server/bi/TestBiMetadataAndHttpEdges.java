@@ -64,8 +64,8 @@ class TestBiMetadataAndHttpEdges
                 assertThat(metadata.getDatabaseProductVersion()).isNotBlank();
                 assertThat(metadata.getIdentifierQuoteString()).isEqualTo("`");
                 assertThat(metadata.getSearchStringEscape()).isEqualTo("\\");
-                // Its navigator: catalogs (none until the lakehouse catalog), schemas, tables by type, columns, keys.
-                assertThat(column(metadata.getCatalogs(), "TABLE_CAT")).isEmpty();
+                // Its navigator: catalogs (the lakehouse and DuckDB's own), schemas, tables by type, columns, keys.
+                assertThat(column(metadata.getCatalogs(), "TABLE_CAT")).contains("lakehouse").hasSize(2);
                 assertThat(column(metadata.getSchemas(null, null), "TABLE_SCHEM")).contains("default", "walk_db");
                 assertThat(column(metadata.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
                 try (ResultSet tables = metadata.getTables(null, "walk_db", "%", new String[] {"TABLE", "VIEW"})) {
