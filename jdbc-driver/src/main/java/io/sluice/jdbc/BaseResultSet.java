@@ -807,16 +807,13 @@ abstract class BaseResultSet
     public <T> T unwrap(Class<T> iface)
             throws SQLException
     {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Not a wrapper for " + iface.getName());
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface)
     {
-        return iface.isInstance(this);
+        return iface != null && iface.isInstance(this);
     }
 
     // Getters by label, as the JDBC specification defines them: by the column the label names.

@@ -24,6 +24,8 @@ import static java.util.Objects.requireNonNull;
 final class Operation
 {
     private static final short FETCH_TYPE_LOG = 1;
+    /** A status call that took this long was held by the server (Sluice waits up to operation.status-poll-timeout). */
+    private static final long LONG_POLL_NANOS = 100_000_000L;
     private static final String ARROW_HINT = "__kyuubi_operation_result_format__=arrow";
 
     private final Hs2Client client;
@@ -49,7 +51,8 @@ final class Operation
     }
 
     /**
-     * Waits until the operation ends, polling its status (every 1 ms at first, backing off to 50 ms), and throws its
+     * Waits until the operation ends, polling its status — at once again after a call the server held (long polling),
+     * else every 1 ms at first, backing off to 50 ms — and throws its
      * failure: the server's SQLSTATE, {@link SQLTimeoutException} for a timed out one, 57014 for a cancelled one.
      */
     void awaitCompletion()
@@ -57,7 +60,9 @@ final class Operation
     {
         long sleepMicros = 0;
         while (true) {
+            long asked = System.nanoTime();
             TGetOperationStatusResp status = client.call((thrift, session) -> thrift.GetOperationStatus(new TGetOperationStatusReq(handle)));
+            boolean longPolled = System.nanoTime() - asked > LONG_POLL_NANOS;
             Hs2Client.check(status.getStatus());
             switch (status.getOperationState()) {
                 case FINISHED_STATE:
@@ -79,6 +84,11 @@ final class Operation
                 case UKNOWN_STATE:
                     throw new SQLException("The server reports the statement's state as unknown", "HY000");
                 default:
+                    if (longPolled) {
+                        // The server held the call until its poll timeout: ask again at once.
+                        sleepMicros = 0;
+                        continue;
+                    }
                     sleep(sleepMicros);
                     sleepMicros = sleepMicros == 0 ? 1000 : Math.min(50_000, sleepMicros * 2);
             }

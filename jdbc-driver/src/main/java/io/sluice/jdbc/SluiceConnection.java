@@ -666,16 +666,13 @@ final class SluiceConnection
     public <T> T unwrap(Class<T> iface)
             throws SQLException
     {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Not a wrapper for " + iface.getName());
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface)
     {
-        return iface.isInstance(this);
+        return iface != null && iface.isInstance(this);
     }
 
 }

@@ -534,16 +534,13 @@ final class SluiceDatabaseMetaData
     public <T> T unwrap(Class<T> iface)
             throws SQLException
     {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Not a wrapper for " + iface.getName());
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface)
     {
-        return iface.isInstance(this);
+        return iface != null && iface.isInstance(this);
     }
 
     // The rest: what Sluice does not have (procedures, UDTs, privileges per column, indexes, ...) answers nothing.
