@@ -141,11 +141,9 @@ final class Hs2Client
         TCLIService.Client client = new TCLIService.Client(new TBinaryProtocol(transport));
         TOpenSessionReq request = new TOpenSessionReq(CLIENT_PROTOCOL);
         String user = url.property(SluiceUrl.USER, "anonymous");
+        // The transport carried the credentials (SASL PLAIN, or the HTTP Authorization header): the password is not
+        // sent again in the request.
         request.setUsername(user);
-        String password = password(url);
-        if (password != null) {
-            request.setPassword(password);
-        }
         Map<String, String> configuration = new HashMap<>();
         configuration.put("use:database", url.database());
         url.sessionSettings().forEach((key, value) -> configuration.put("set:hiveconf:" + key, value));
