@@ -20,19 +20,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every HiveServer2 client relies on, checked through the Apache Hive JDBC driver against a server in a process
- * of its own, with statements pinned to one engine: typed results, several fetches, errors with their SQLSTATE,
- * session settings and the metadata calls.
+ * What every HiveServer2 client relies on, checked through the Apache Hive JDBC driver and Sluice's own against a
+ * server in a process of its own, with statements pinned to one engine: typed results, several fetches, errors with
+ * their SQLSTATE, session settings and the metadata calls.
  */
 final class Hs2Conformance
 {
     private Hs2Conformance() {}
 
-    /** Every check, on the engine {@code engine}, at {@code url} (binary or HTTP transport). */
+    /** Every check, on the engine {@code engine}, at {@code url} (a Hive driver URL, binary or HTTP), through both drivers. */
     static void check(String url, String engine)
             throws SQLException
     {
-        try (Connection connection = TestClients.HIVE_JDBC.connect(url, "alice"); Statement statement = connection.createStatement()) {
+        for (TestClients client : List.of(TestClients.HIVE_JDBC, TestClients.SLUICE_JDBC)) {
+            check(client, url, engine);
+        }
+    }
+
+    private static void check(TestClients client, String url, String engine)
+            throws SQLException
+    {
+        try (Connection connection = client.connect(url, "alice"); Statement statement = connection.createStatement()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("Sluice");
             assertThat(rows(statement, "SET sluice.engine=" + engine)).containsExactly(List.of("sluice.engine", engine));
 
@@ -43,7 +51,7 @@ final class Hs2Conformance
                 for (int column = 1; column <= metadata.getColumnCount(); column++) {
                     types.add(metadata.getColumnType(column));
                 }
-                assertThat(types).as("column types on %s", engine)
+                assertThat(types).as("column types on %s through %s", engine, client)
                         .containsExactly(Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.VARCHAR, Types.BOOLEAN, Types.DATE, Types.TIMESTAMP, Types.ARRAY);
                 assertThat(metadata.getColumnLabel(1)).isEqualTo("i");
                 assertThat(metadata.getScale(3)).isEqualTo(2);
@@ -63,7 +71,7 @@ final class Hs2Conformance
             statement.setFetchSize(1);
             assertThat(rows(statement, "SELECT k, count(*) AS n FROM (SELECT 1 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT NULL) t "
                     + "GROUP BY k ORDER BY k NULLS LAST"))
-                    .as("grouped rows on %s", engine)
+                    .as("grouped rows on %s through %s", engine, client)
                     .containsExactly(List.of("1", "2"), List.of("2", "1"), List.of("null", "1"));
             statement.setFetchSize(1000);
 
