@@ -151,7 +151,14 @@ class TestTranspileStatements
     {
         spark("CREATE TABLE events (id INT, ds STRING) USING parquet PARTITIONED BY (ds)")
                 .toSpark("CREATE TABLE `events` (`id` INTEGER, `ds` STRING) USING `parquet` PARTITIONED BY (`ds`)")
-                .toDuckDb("CREATE TABLE \"events\" (\"id\" INTEGER, \"ds\" VARCHAR)");
+                .toDuckDb("CREATE TABLE \"events\" (\"id\" INTEGER, \"ds\" VARCHAR)")
+                .toFlink("CREATE TABLE `events` (`id` INTEGER, `ds` STRING)");
+        // A lakehouse table keeps its partitions in Iceberg's spec, in each engine's words.
+        spark("CREATE TABLE lakehouse.sales.events (id INT, ds STRING, region STRING) PARTITIONED BY (ds, region)")
+                .toTrino("CREATE TABLE \"lakehouse\".\"sales\".\"events\" (\"id\" INTEGER, \"ds\" VARCHAR, \"region\" VARCHAR) WITH (partitioning = ARRAY['ds', 'region'])")
+                .toFlink("CREATE TABLE `lakehouse`.`sales`.`events` (`id` INTEGER, `ds` STRING, `region` STRING) PARTITIONED BY (`ds`, `region`)");
+        spark("CREATE TABLE lakehouse.sales.daily PARTITIONED BY (ds) AS SELECT a AS ds, b FROM t")
+                .toTrino("CREATE TABLE \"lakehouse\".\"sales\".\"daily\" WITH (partitioning = ARRAY['ds']) AS SELECT \"t\".\"a\" AS \"ds\", \"t\".\"b\" FROM \"default\".\"t\" AS \"t\"");
     }
 
     @Test
@@ -192,7 +199,7 @@ class TestTranspileStatements
                         + "FROM \"default\".\"t\" AS \"t\"; DELETE FROM \"u\"; INSERT INTO \"u\" SELECT \\* FROM \"\\1\"; DROP TABLE \"\\1\"; COMMIT")
                 .refusedIn(Dialect.TRINO, "Not supported in trino: INSERT OVERWRITE")
                 .toSpark("INSERT OVERWRITE TABLE `u` SELECT `t`.`a`, `t`.`b` FROM `default`.`t` `t`")
-                .toFlink("INSERT OVERWRITE TABLE `u` SELECT `t`.`a`, `t`.`b` FROM `default`.`t` AS `t`");
+                .toFlink("INSERT OVERWRITE `u` SELECT `t`.`a`, `t`.`b` FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -33,12 +33,22 @@ public final class SqlCreateTable
     private final SqlNodeList partitionedBy;
     private SqlNode query;
     private final List<String> unsupportedClauses;
+    private final String withProperties;
 
     public SqlCreateTable(SqlParserPos pos, boolean replace, boolean external, boolean ifNotExists,
             SqlIdentifier name, SqlNodeList columns, SqlIdentifier format, SqlNodeList partitionedBy,
             SqlNode query, List<String> unsupportedClauses)
     {
+        this(pos, replace, external, ifNotExists, name, columns, format, partitionedBy, query, unsupportedClauses, null);
+    }
+
+    /** @param withProperties table properties as Trino writes them after the columns ({@code WITH (...)}, the text inside the parentheses), or null */
+    public SqlCreateTable(SqlParserPos pos, boolean replace, boolean external, boolean ifNotExists,
+            SqlIdentifier name, SqlNodeList columns, SqlIdentifier format, SqlNodeList partitionedBy,
+            SqlNode query, List<String> unsupportedClauses, String withProperties)
+    {
         super(OPERATOR, pos, replace, ifNotExists);
+        this.withProperties = withProperties;
         this.external = external;
         this.name = requireNonNull(name, "name is null");
         this.columns = columns;
@@ -153,6 +163,11 @@ public final class SqlCreateTable
         if (partitionedBy != null) {
             writer.keyword("PARTITIONED BY");
             SqlLists.parenthesized(writer, partitionedBy);
+        }
+        if (withProperties != null) {
+            writer.keyword("WITH");
+            writer.print("(" + withProperties + ")");
+            writer.setNeedWhitespace(true);
         }
         if (query != null) {
             writer.keyword("AS");

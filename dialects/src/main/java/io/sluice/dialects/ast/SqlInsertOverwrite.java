@@ -13,15 +13,24 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 public final class SqlInsertOverwrite
         extends SqlInsert
 {
+    private final boolean tableKeyword;
+
     public SqlInsertOverwrite(SqlParserPos pos, SqlNode table, SqlNode source, SqlNodeList columns)
     {
+        this(pos, table, source, columns, true);
+    }
+
+    /** @param tableKeyword whether it is written {@code INSERT OVERWRITE TABLE t} (Spark, Hive) or {@code INSERT OVERWRITE t} (Flink, which has no TABLE there) */
+    public SqlInsertOverwrite(SqlParserPos pos, SqlNode table, SqlNode source, SqlNodeList columns, boolean tableKeyword)
+    {
         super(pos, SqlNodeList.EMPTY, table, source, columns);
+        this.tableKeyword = tableKeyword;
     }
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec)
     {
-        writer.keyword("INSERT OVERWRITE TABLE");
+        writer.keyword(tableKeyword ? "INSERT OVERWRITE TABLE" : "INSERT OVERWRITE");
         getTargetTable().unparse(writer, 0, 0);
         if (getTargetColumnList() != null) {
             getTargetColumnList().unparse(writer, 0, 0);

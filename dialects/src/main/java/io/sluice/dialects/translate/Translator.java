@@ -81,6 +81,8 @@ import static java.util.Objects.requireNonNull;
 public final class Translator
 {
     private static final String DIVIDE_BY_ZERO = "[DIVIDE_BY_ZERO] Division by zero";
+    /** The catalog of lakehouse tables, which Trino and Flink name as Sluice does. */
+    private static final String LAKEHOUSE = "lakehouse";
 
     private final Validation validation;
     private final Dialect input;
@@ -182,9 +184,21 @@ public final class Translator
             return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), create.name(), columns,
                     create.format().orElse(null), create.partitionedBy().orElse(null), query, List.of());
         }
-        // The storage format and partitioning of a table are the engine's own; they do not change any answer.
-        return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), tableName(create.name()),
-                columns, null, null, query, List.of());
+        // The storage format and partitioning of a table are the engine's own; they do not change any answer. A
+        // lakehouse table keeps its partitions on the engines that write them into Iceberg's spec: Flink's PARTITIONED
+        // BY, Trino's partitioning property.
+        SqlIdentifier name = tableName(create.name());
+        SqlNodeList partitions = create.partitionedBy().filter(list -> name.names.size() == 3 && name.names.get(0).equalsIgnoreCase(LAKEHOUSE)).orElse(null);
+        if (partitions != null && target == Dialect.TRINO) {
+            List<String> quoted = new ArrayList<>();
+            for (SqlNode partition : partitions) {
+                quoted.add("'" + Util.last(((SqlIdentifier) partition).names).replace("'", "''") + "'");
+            }
+            return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), name,
+                    columns, null, null, query, List.of(), "partitioning = ARRAY[" + String.join(", ", quoted) + "]");
+        }
+        return new SqlCreateTable(create.getParserPosition(), create.replace(), false, create.ifNotExists(), name,
+                columns, null, target == Dialect.FLINK ? partitions : null, query, List.of());
     }
 
     /**
@@ -300,7 +314,8 @@ public final class Translator
         SqlNode source = expression(overwrite.getSource());
         SqlParserPos pos = overwrite.getParserPosition();
         return switch (target) {
-            case SPARK, FLINK -> new SqlInsertOverwrite(pos, table, source, overwrite.getTargetColumnList());
+            case SPARK -> new SqlInsertOverwrite(pos, table, source, overwrite.getTargetColumnList());
+            case FLINK -> new SqlInsertOverwrite(pos, table, source, overwrite.getTargetColumnList(), false);
             // The source may read the table itself: it is computed before the table is emptied, all in one transaction.
             case DUCKDB -> {
                 SqlIdentifier staged = new SqlIdentifier("__sluice_overwrite_" + UUID.randomUUID().toString().replace("-", ""), pos);
@@ -951,7 +966,29 @@ public final class Translator
                     }
                     return scanQuery(scan.get(), table);
                 }
+                case FLINK -> {
+                    // Iceberg's Flink source reads a snapshot given by table options (a dynamic table options hint).
+                    return new SqlRawStatement(pos, tableName(table), " /*+ OPTIONS('" + flinkTimeTravelOption(travel) + "') */");
+                }
                 default -> throw notSupported("time travel (" + travel.kind() + " AS OF)");
+            }
+        }
+
+        /** Iceberg's Flink read option for a time travel: {@code 'snapshot-id'='n'} or {@code 'as-of-timestamp'='millis'} (UTC). */
+        private String flinkTimeTravelOption(TimeTravel travel)
+        {
+            String value = travel.value().trim();
+            if (travel.kind() == TimeTravel.Kind.VERSION) {
+                if (value.isEmpty() || !value.chars().allMatch(Character::isDigit)) {
+                    throw notSupported("time travel to a branch or tag ('" + value + "'): name the snapshot by its id (VERSION AS OF <snapshot id>)");
+                }
+                return "snapshot-id'='" + value;
+            }
+            try {
+                return "as-of-timestamp'='" + travel.epochMillisUtc();
+            }
+            catch (java.time.format.DateTimeParseException e) {
+                throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "TIMESTAMP AS OF '" + value + "' is not a timestamp (yyyy-MM-dd[ HH:mm:ss[.ffffff]], UTC)", e);
             }
         }
 

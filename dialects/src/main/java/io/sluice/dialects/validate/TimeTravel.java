@@ -1,5 +1,9 @@
 package io.sluice.dialects.validate;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -20,6 +24,20 @@ public record TimeTravel(Kind kind, String value)
     {
         requireNonNull(kind, "kind is null");
         requireNonNull(value, "value is null");
+    }
+
+    /**
+     * The point in time of a TIMESTAMP AS OF, in milliseconds since the epoch, its value read in UTC
+     * ({@code yyyy-MM-dd[ HH:mm:ss[.ffffff]]}).
+     *
+     * @throws java.time.format.DateTimeParseException when the value is no such timestamp
+     */
+    public long epochMillisUtc()
+    {
+        String iso = value.trim().replace(' ', 'T');
+        return iso.length() <= 10
+                ? LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     /** As Spark writes it after the table name. */

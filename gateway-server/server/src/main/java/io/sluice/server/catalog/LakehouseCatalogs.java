@@ -481,10 +481,7 @@ public final class LakehouseCatalogs
         }
         long millis;
         try {
-            String iso = value.replace(' ', 'T');
-            millis = iso.length() <= 10
-                    ? java.time.LocalDate.parse(iso).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
-                    : java.time.LocalDateTime.parse(iso).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            millis = asOf.epochMillisUtc();
         }
         catch (java.time.format.DateTimeParseException e) {
             throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "TIMESTAMP AS OF '" + value + "' of lakehouse table " + name

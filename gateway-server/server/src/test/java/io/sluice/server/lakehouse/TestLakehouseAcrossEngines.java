@@ -2,6 +2,7 @@ package io.sluice.server.lakehouse;
 
 import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.catalog.iceberg.LocalFileIO;
+import io.sluice.server.testing.LocalFlinkExtension;
 import io.sluice.server.testing.LocalSparkExtension;
 import io.sluice.server.testing.LocalTrinoExtension;
 import io.sluice.server.testing.SluiceServerExtension;
@@ -35,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One table, several engines: a lakehouse table created through Sluice on Trino (and one on DuckDB), appended to on Spark and Trino, read on
- * Trino, Spark and DuckDB with the same rows and types, a column renamed and one added on Spark and read right on Trino
- * and DuckDB (by field id), and concurrent appends through three engines with no commit lost. The local Trino and Spark reach Sluice's Iceberg REST catalog on the REST port
+ * One table, four engines: a lakehouse table created through Sluice on Trino (and one on DuckDB), appended to on Spark,
+ * Trino and Flink, read on Trino, Spark, DuckDB and Flink with the same rows and types, a column renamed and one added
+ * on Spark and read right on Trino, DuckDB and Flink (by field id), and concurrent appends through four engines with no
+ * commit lost. The local Trino, Spark and Flink reach Sluice's Iceberg REST catalog on the REST port
  * {@code bin/sluice engine start} configured them with (10099), so this Sluice listens there.
  */
 class TestLakehouseAcrossEngines
@@ -54,11 +56,17 @@ class TestLakehouseAcrossEngines
 
     @RegisterExtension
     @Order(3)
+    static final LocalFlinkExtension FLINK = new LocalFlinkExtension();
+
+    @RegisterExtension
+    @Order(4)
     static final SluiceServerExtension SLUICE = new SluiceServerExtension()
             .with("server.rest.port", REST_PORT)
-            .with("router.engines", "duckdb,trino,spark")
+            .with("router.engines", "duckdb,trino,spark,flink")
             .with("engine.trino.endpoint", TRINO.endpoint())
-            .with("engine.spark.remote", SPARK.remote());
+            .with("engine.spark.remote", SPARK.remote())
+            .with("engine.flink.endpoint", FLINK.endpoint())
+            .with("engine.flink.catalog", LocalFlinkExtension.CATALOG);
 
     private static Connection connect(String engine)
             throws SQLException
@@ -82,9 +90,12 @@ class TestLakehouseAcrossEngines
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
             statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (200, 2000, 'trino')");
         }
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (250, 2500, 'flink')");
+        }
         List<List<String>> expected = List.of(List.of("0", "0", "0"), List.of("1", "10", "1"), List.of("2", "20", "2"),
-                List.of("100", "1000", "spark"), List.of("200", "2000", "trino"));
-        for (String engine : List.of("trino", "spark", "duckdb")) {
+                List.of("100", "1000", "spark"), List.of("200", "2000", "trino"), List.of("250", "2500", "flink"));
+        for (String engine : List.of("trino", "spark", "duckdb", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT id, amount, note FROM lakehouse.shared_db.orders ORDER BY id")).as(engine).isEqualTo(expected);
                 try (ResultSet resultSet = statement.executeQuery("SELECT id, amount, note FROM lakehouse.shared_db.orders LIMIT 1")) {
@@ -99,10 +110,10 @@ class TestLakehouseAcrossEngines
         try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
             statement.execute("ALTER TABLE lakehouse.shared_db.orders RENAME COLUMN note TO label");
         }
-        for (String engine : List.of("trino", "duckdb")) {
+        for (String engine : List.of("trino", "duckdb", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT label FROM lakehouse.shared_db.orders WHERE id >= 100 ORDER BY id")).as(engine)
-                        .containsExactly(List.of("spark"), List.of("trino"));
+                        .containsExactly(List.of("spark"), List.of("trino"), List.of("flink"));
             }
         }
 
@@ -111,28 +122,32 @@ class TestLakehouseAcrossEngines
             statement.execute("ALTER TABLE lakehouse.shared_db.orders ADD COLUMNS (score DOUBLE)");
             statement.execute("INSERT INTO lakehouse.shared_db.orders VALUES (300, 3000, 'late', 0.5)");
         }
+        for (String engine : List.of("flink", "duckdb")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, label, score FROM lakehouse.shared_db.orders WHERE id >= 200 ORDER BY id")).as(engine)
+                        .containsExactly(List.of("200", "trino", "null"), List.of("250", "flink", "null"), List.of("300", "late", "0.5"));
+            }
+        }
         try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
-            assertThat(rows(statement, "SELECT id, label, score FROM lakehouse.shared_db.orders WHERE id >= 200 ORDER BY id"))
-                    .containsExactly(List.of("200", "trino", "null"), List.of("300", "late", "0.5"));
             // Row-level changes of lakehouse tables are Trino's and Spark's: refused on DuckDB by name, and nothing changes.
             assertThatThrownBy(() -> statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 300"))
                     .hasMessageContaining("Not supported on duckdb: DELETE on the lakehouse table lakehouse.shared_db.orders");
-            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("6"));
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("7"));
         }
 
         // Row-level deletes written by Trino (position deletes) and by Spark (merge-on-read): every engine applies them,
         // DuckDB as an anti-join on each row's position in its file.
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
             statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 1");
-            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("5"));
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.orders")).containsExactly(List.of("6"));
         }
         try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
             statement.execute("ALTER TABLE lakehouse.shared_db.orders SET TBLPROPERTIES ('write.delete.mode' = 'merge-on-read')");
             // id 2 shares its data file with ids 0 and 1: Spark writes a position delete rather than rewrite the file.
             statement.execute("DELETE FROM lakehouse.shared_db.orders WHERE id = 2");
         }
-        List<List<String>> remaining = List.of(List.of("0"), List.of("100"), List.of("200"), List.of("300"));
-        for (String engine : List.of("trino", "spark", "duckdb")) {
+        List<List<String>> remaining = List.of(List.of("0"), List.of("100"), List.of("200"), List.of("250"), List.of("300"));
+        for (String engine : List.of("trino", "spark", "duckdb", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT id FROM lakehouse.shared_db.orders ORDER BY id")).as(engine).isEqualTo(remaining);
             }
@@ -146,7 +161,7 @@ class TestLakehouseAcrossEngines
             assertThat(table.location()).startsWith(SLUICE.server().lakehouse().warehouse() + "/shared_db/orders");
             assertThat(table.schema().findField("label")).isNotNull();
             assertThat(table.schema().findField("score")).isNotNull();
-            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "6").containsEntry("total-position-deletes", "2");
+            assertThat(table.currentSnapshot().summary()).containsEntry("total-records", "7").containsEntry("total-position-deletes", "2");
         }
     }
 
@@ -173,7 +188,7 @@ class TestLakehouseAcrossEngines
         }
         List<List<String>> expected = List.of(List.of("1", "10", "duck", "2024-03-01"), List.of("2", "20", "trino", "2024-03-02"),
                 List.of("3", "30", "spark", "2024-03-03"));
-        for (String engine : List.of("duckdb", "trino", "spark")) {
+        for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT id, amount, note, day FROM lakehouse.shared_db.from_duck ORDER BY id")).as(engine).isEqualTo(expected);
                 // The bounds Sluice committed for DuckDB's file prune right on the other engines too.
@@ -194,7 +209,7 @@ class TestLakehouseAcrossEngines
         try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
             statement.execute("INSERT INTO lakehouse.shared_db.from_duck (id, label) VALUES (4, 'renamed')");
         }
-        for (String engine : List.of("duckdb", "trino", "spark")) {
+        for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT id, label FROM lakehouse.shared_db.from_duck ORDER BY id")).as(engine).containsExactly(
                         List.of("1", "duck"), List.of("2", "trino"), List.of("3", "spark"), List.of("4", "renamed"));
@@ -210,12 +225,70 @@ class TestLakehouseAcrossEngines
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
             statement.execute("INSERT INTO lakehouse.shared_db.duck_parts VALUES (100, 'eu')");
         }
-        for (String engine : List.of("duckdb", "trino", "spark")) {
+        for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT region, count(*), sum(id) FROM lakehouse.shared_db.duck_parts GROUP BY region ORDER BY region"))
                         .as(engine).containsExactly(List.of("null", "10", "155"), List.of("eu", "11", "235"), List.of("us", "10", "145"));
                 assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.duck_parts WHERE region = 'us'")).as(engine).containsExactly(List.of("10"));
             }
+        }
+    }
+
+    /**
+     * A table created, written and overwritten on Flink (Iceberg's Flink catalog and sink, at Sluice's REST catalog),
+     * read the same on DuckDB, Trino and Spark; Flink reads an earlier snapshot by id and by time.
+     */
+    @Test
+    void aTableWrittenOnFlink()
+            throws Exception
+    {
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.shared_db");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.from_flink");
+            statement.execute("CREATE TABLE lakehouse.shared_db.from_flink (id INT, region STRING, amount DECIMAL(10, 2), day DATE) PARTITIONED BY (region)");
+            statement.execute("INSERT INTO lakehouse.shared_db.from_flink VALUES (1, 'eu', 1.50, DATE '2024-02-29'), (2, 'us', 2.25, DATE '2024-03-01'), (3, 'eu', NULL, NULL)");
+        }
+        Table written = SLUICE.server().lakehouse().catalog().loadTable(TableIdentifier.of("shared_db", "from_flink"));
+        assertThat(written.spec().fields()).extracting(field -> field.name()).containsExactly("region");
+        long firstSnapshot = written.currentSnapshot().snapshotId();
+        long firstCommitMillis = written.currentSnapshot().timestampMillis();
+        List<List<String>> expected = List.of(List.of("1", "eu", "1.50", "2024-02-29"), List.of("2", "us", "2.25", "2024-03-01"), List.of("3", "eu", "null", "null"));
+        for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, region, amount, day FROM lakehouse.shared_db.from_flink ORDER BY id")).as(engine).isEqualTo(expected);
+                try (ResultSet resultSet = statement.executeQuery("SELECT id, region, amount, day FROM lakehouse.shared_db.from_flink LIMIT 1")) {
+                    ResultSetMetaData metadata = resultSet.getMetaData();
+                    assertThat(List.of(metadata.getColumnTypeName(1), metadata.getColumnTypeName(2), metadata.getColumnTypeName(3), metadata.getColumnTypeName(4)))
+                            .as(engine).containsExactly("int", "string", "decimal", "date");
+                }
+            }
+        }
+
+        // Flink overwrites it (Iceberg replaces the partitions the new rows fall in, as Spark's dynamic overwrite does)
+        // and creates another from a query.
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            statement.execute("INSERT OVERWRITE TABLE lakehouse.shared_db.from_flink SELECT id + 10, region, amount, day FROM lakehouse.shared_db.from_flink WHERE region = 'us'");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.shared_db.flink_ctas");
+            statement.execute("CREATE TABLE lakehouse.shared_db.flink_ctas AS SELECT region, count(*) AS n FROM lakehouse.shared_db.from_flink GROUP BY region");
+        }
+        for (String engine : List.of("duckdb", "trino", "flink")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT id, region FROM lakehouse.shared_db.from_flink ORDER BY id")).as(engine)
+                        .containsExactly(List.of("1", "eu"), List.of("3", "eu"), List.of("12", "us"));
+                assertThat(rows(statement, "SELECT region, n FROM lakehouse.shared_db.flink_ctas ORDER BY region")).as(engine)
+                        .containsExactly(List.of("eu", "2"), List.of("us", "1"));
+            }
+        }
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            assertThat(rows(statement, "SELECT id FROM lakehouse.shared_db.from_flink VERSION AS OF " + firstSnapshot + " ORDER BY id"))
+                    .containsExactly(List.of("1"), List.of("2"), List.of("3"));
+            String firstCommit = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                    .format(java.time.Instant.ofEpochMilli(firstCommitMillis).atOffset(java.time.ZoneOffset.UTC));
+            assertThat(rows(statement, "SELECT count(*) FROM lakehouse.shared_db.from_flink TIMESTAMP AS OF '" + firstCommit + "'"))
+                    .containsExactly(List.of("3"));
+            // A branch or tag is named by snapshot id on Flink; nothing runs.
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM lakehouse.shared_db.from_flink VERSION AS OF 'audit'"))
+                    .hasMessageContaining("Not supported in flink: time travel to a branch or tag ('audit')");
         }
     }
 
@@ -302,7 +375,7 @@ class TestLakehouseAcrossEngines
     }
 
     @Test
-    void concurrentAppendsThroughThreeEnginesLoseNothing()
+    void concurrentAppendsThroughFourEnginesLoseNothing()
             throws Exception
     {
         try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
@@ -311,7 +384,7 @@ class TestLakehouseAcrossEngines
             statement.execute("CREATE TABLE lakehouse.shared_db.appends (engine STRING, n INT)");
         }
         List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (String engine : List.of("trino", "spark", "duckdb")) {
+        for (String engine : List.of("trino", "spark", "duckdb", "flink")) {
             writers.add(CompletableFuture.runAsync(() -> {
                 try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                     for (int i = 0; i < 5; i++) {
@@ -324,10 +397,10 @@ class TestLakehouseAcrossEngines
             }));
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
-        for (String engine : List.of("trino", "spark", "duckdb")) {
+        for (String engine : List.of("trino", "spark", "duckdb", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
                 assertThat(rows(statement, "SELECT engine, count(*), sum(n) FROM lakehouse.shared_db.appends GROUP BY engine ORDER BY engine"))
-                        .as(engine).containsExactly(List.of("duckdb", "5", "10"), List.of("spark", "5", "10"), List.of("trino", "5", "10"));
+                        .as(engine).containsExactly(List.of("duckdb", "5", "10"), List.of("flink", "5", "10"), List.of("spark", "5", "10"), List.of("trino", "5", "10"));
             }
         }
     }

@@ -18,15 +18,19 @@ import java.util.List;
 /**
  * A persistent MiniCluster (one TaskManager) and the Flink SQL Gateway in one JVM, bound to 127.0.0.1. Statements
  * run as jobs on the MiniCluster ({@code execution.target: remote}); a MiniCluster per statement would cost seconds.
- * Arguments: the gateway's port (default 8083), the data directory (default {@code var/engines/flink}) and the
- * number of task slots (default 4). Flink reads {@code $FLINK_CONF_DIR/config.yaml}, which may be empty.
+ * Arguments: the gateway's port (default 8083), the data directory (default {@code var/engines/flink}), the
+ * number of task slots (default 4) and the URI of Sluice's Iceberg REST catalog (default
+ * {@code http://127.0.0.1:10099/iceberg}). Flink reads {@code $FLINK_CONF_DIR/config.yaml}, which may be empty.
  *
- * <p>Every session sees the catalog {@value #CATALOG} (a {@link LocalCatalog} under {@code <data>/warehouse},
- * registered in a file catalog store under {@code <data>/catalogs}): its tables outlive sessions and restarts.
+ * <p>Every session sees the catalog {@value #CATALOG} (a {@link LocalCatalog} under {@code <data>/warehouse}) and
+ * the catalog {@value #LAKEHOUSE} (Iceberg's Flink catalog on Sluice's REST catalog), both registered in a file
+ * catalog store under {@code <data>/catalogs}: their tables outlive sessions and restarts. Flink opens the lakehouse
+ * catalog at its first use in a session, so the gateway starts whether Sluice is up or not.
  */
 public final class LocalFlinkGateway
 {
     public static final String CATALOG = "sluice";
+    public static final String LAKEHOUSE = "lakehouse";
 
     private LocalFlinkGateway() {}
 
@@ -36,6 +40,7 @@ public final class LocalFlinkGateway
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8083;
         Path data = Path.of(args.length > 1 ? args[1] : "var/engines/flink").toAbsolutePath().normalize();
         int slots = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        String lakehouse = args.length > 3 ? args[3] : "http://127.0.0.1:10099/iceberg";
         long start = System.nanoTime();
 
         Configuration cluster = new Configuration();
@@ -63,6 +68,8 @@ public final class LocalFlinkGateway
         Path catalogs = Files.createDirectories(data.resolve("catalogs"));
         Files.writeString(catalogs.resolve(CATALOG + ".yaml"),
                 "type: " + LocalCatalogFactory.IDENTIFIER + "\npath: " + data.resolve("warehouse") + "\n");
+        Files.writeString(catalogs.resolve(LAKEHOUSE + ".yaml"),
+                "type: iceberg\ncatalog-type: rest\nuri: '" + lakehouse.replace("'", "''") + "'\n");
         gateway.setString("table.catalog-store.kind", "file");
         gateway.setString("table.catalog-store.file.path", catalogs.toUri().toString());
         SqlGateway sqlGateway = new SqlGateway(gateway, SessionManager.create(DefaultContext.load(gateway, List.of(), false)));
