@@ -40,6 +40,11 @@ public final class SqlCreateView
         return temporary;
     }
 
+    public boolean ifNotExists()
+    {
+        return ifNotExists;
+    }
+
     public boolean replace()
     {
         return getReplace();

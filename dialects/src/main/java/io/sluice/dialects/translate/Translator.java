@@ -524,6 +524,12 @@ public final class Translator
         return expression instanceof SqlCall call && call.getOperator().getName().equalsIgnoreCase("explode") && call.operandCount() == 1;
     }
 
+    /** The text of a node as the user wrote it (whitespace runs as one space), if its position is known and it is short. */
+    public static Optional<String> sourceText(String source, SqlParserPos pos)
+    {
+        return text(source, pos);
+    }
+
     private static Optional<String> text(String source, SqlParserPos pos)
     {
         if (pos.getLineNum() <= 0 || pos.getEndLineNum() <= 0) {

@@ -5,6 +5,7 @@ import io.sluice.catalog.iceberg.IcebergTypes;
 import io.sluice.catalog.iceberg.LakehouseCatalog;
 import io.sluice.catalog.iceberg.LakehouseStatistics;
 import io.sluice.dialects.Dialect;
+import io.sluice.dialects.Transpiler;
 import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.TimeTravel;
@@ -37,7 +38,9 @@ import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +49,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -59,6 +64,8 @@ public final class LakehouseCatalogs
     private static final String PREFIX = LakehouseCatalog.NAME + ".";
 
     private static final int MAX_LOADED_TABLES = 10_000;
+    /** How deep lakehouse views over views are read through Sluice. */
+    private static final int MAX_VIEW_DEPTH = 16;
     /** How long a table whose metadata could not be read fails at once, before it is tried again. */
     private static final long UNREADABLE_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -84,7 +91,8 @@ public final class LakehouseCatalogs
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.pruningThreshold = pruningThreshold;
-        this.writes = new LakehouseWrites(lakehouse, identifier -> table(identifier.namespace(), identifier.name()), duckDbScans::scan);
+        this.writes = new LakehouseWrites(lakehouse, identifier -> table(identifier.namespace(), identifier.name()), duckDbScans::scan,
+                dialect -> view(dialect, dialect.settingValue(), UnaryOperator.identity(), CatalogView.empty()));
     }
 
     @Override
@@ -402,13 +410,75 @@ public final class LakehouseCatalogs
     @Override
     public CatalogView view(Engine engine, CatalogView engineView)
     {
-        boolean scans = Dialect.fromName(engine.dialect()) == Dialect.DUCKDB;
+        return view(Dialect.fromName(engine.dialect()), engine.name(), engine::schemaName, engineView);
+    }
+
+    /**
+     * What a statement for an engine of dialect {@code target} sees (see {@link #view(Engine, CatalogView)});
+     * {@code schemaNames} maps Sluice's database names to the engine's, as the engine's {@link Engine#schemaName} does.
+     */
+    private CatalogView view(Dialect target, String engineName, UnaryOperator<String> schemaNames, CatalogView engineView)
+    {
+        boolean scans = target == Dialect.DUCKDB;
         Map<String, Optional<Table>> tables = new HashMap<>();
+        Map<String, Optional<View>> views = new HashMap<>();
+        Deque<String> expanding = new ArrayDeque<>();
         return new CatalogView()
         {
             private Optional<Table> load(Namespace namespace, String table)
             {
                 return tables.computeIfAbsent(namespace + "." + table.toLowerCase(Locale.ROOT), key -> table(namespace, table));
+            }
+
+            private Optional<View> loadView(Namespace namespace, String name)
+            {
+                return views.computeIfAbsent(namespace + "." + name.toLowerCase(Locale.ROOT), key -> {
+                    try {
+                        return Optional.of(lakehouse.catalog().loadView(TableIdentifier.of(namespace, name.toLowerCase(Locale.ROOT))));
+                    }
+                    catch (NoSuchViewException e) {
+                        return Optional.empty();
+                    }
+                });
+            }
+
+            /**
+             * The query that reads a lakehouse view on this engine: none when the engine reads the view itself (it has
+             * SQL in the engine's dialect, and the engine is not DuckDB, which reads no Iceberg views); else the view's
+             * SQL in a dialect Sluice reads (Spark's first), validated against the lakehouse in the view's default
+             * namespace and written in the engine's dialect.
+             */
+            private Optional<String> viewQuery(String database, String name, View view)
+            {
+                List<SQLViewRepresentation> representations = view.currentVersion().representations().stream()
+                        .filter(SQLViewRepresentation.class::isInstance).map(SQLViewRepresentation.class::cast).toList();
+                if (target != Dialect.DUCKDB && representations.stream().anyMatch(sql -> sql.dialect().equalsIgnoreCase(target.settingValue()))) {
+                    return Optional.empty();
+                }
+                SQLViewRepresentation chosen = representations.stream().filter(sql -> sql.dialect().equalsIgnoreCase(Dialect.SPARK.settingValue())).findFirst()
+                        .or(() -> representations.stream().filter(sql -> readable(sql.dialect())).findFirst())
+                        .orElseThrow(() -> new SluiceException(ErrorCode.NOT_SUPPORTED, format("Not supported on %s: the lakehouse view %s.%s has SQL for %s only, which Sluice does not read",
+                                engineName, database, name, representations.stream().map(SQLViewRepresentation::dialect).distinct().toList())));
+                String qualified = database + "." + name;
+                if (expanding.contains(qualified) || expanding.size() >= MAX_VIEW_DEPTH) {
+                    throw new SluiceException(ErrorCode.ANALYSIS_ERROR, "The lakehouse view " + qualified + " reads itself, or views nested more than " + MAX_VIEW_DEPTH + " deep");
+                }
+                Dialect dialect = Dialect.fromName(chosen.dialect());
+                Namespace home = view.currentVersion().defaultNamespace();
+                String currentDatabase = home == null || home.isEmpty() ? database : PREFIX + String.join(".", home.levels());
+                expanding.push(qualified);
+                try {
+                    Validation validation = Transpiler.validate(Transpiler.parse(chosen.sql(), dialect), dialect, this, currentDatabase);
+                    String query = Transpiler.unparse(validation, dialect, target, schemaNames);
+                    List<String> queryColumns = validation.rowType().map(type -> type.getFieldNames()).orElse(List.of());
+                    return Optional.of(renamed(query, queryColumns, view.schema().columns().stream().map(Types.NestedField::name).toList(), target));
+                }
+                catch (SluiceException e) {
+                    throw new SluiceException(e.errorCode(), "The lakehouse view " + qualified + " cannot be read on " + engineName + ": " + e.getMessage(), e);
+                }
+                finally {
+                    expanding.pop();
+                }
             }
 
             @Override
@@ -425,7 +495,11 @@ public final class LakehouseCatalogs
                 if (namespace.isEmpty()) {
                     return engineView.columns(database, table);
                 }
-                return load(namespace.get(), table).map(loaded -> columnsOf(database, loaded.name().substring(loaded.name().lastIndexOf('.') + 1), loaded.schema()));
+                Optional<Table> loaded = load(namespace.get(), table);
+                if (loaded.isPresent()) {
+                    return Optional.of(columnsOf(database, loaded.get().name().substring(loaded.get().name().lastIndexOf('.') + 1), loaded.get().schema()));
+                }
+                return loadView(namespace.get(), table).map(view -> columnsOf(database, table.toLowerCase(Locale.ROOT), view.schema()));
             }
 
             @Override
@@ -435,10 +509,12 @@ public final class LakehouseCatalogs
                 if (namespace.isEmpty()) {
                     return engineView.scan(database, table);
                 }
-                if (!scans) {
-                    return Optional.empty();
+                Optional<Table> loaded = load(namespace.get(), table);
+                if (loaded.isPresent()) {
+                    return scans ? Optional.of(duckDbScans.scan(database + "." + table, loaded.get())) : Optional.empty();
                 }
-                return load(namespace.get(), table).map(loaded -> duckDbScans.scan(database + "." + table, loaded));
+                Optional<View> view = loadView(namespace.get(), table);
+                return view.isEmpty() ? Optional.empty() : viewQuery(database, table.toLowerCase(Locale.ROOT), view.get());
             }
 
             @Override
@@ -455,6 +531,39 @@ public final class LakehouseCatalogs
                 return load(namespace.get(), table).map(loaded -> duckDbScans.scan(name, loaded, snapshotAsOf(name, loaded, asOf)));
             }
         };
+    }
+
+    /**
+     * A query whose result columns carry the names {@code to} (a view's columns, declared as {@code CREATE VIEW v (a,
+     * b) AS ...} or named by Sluice), by position: the query itself when its columns {@code from} already do.
+     */
+    public static String renamed(String query, List<String> from, List<String> to, Dialect dialect)
+    {
+        if (from.equals(to)) {
+            return query;
+        }
+        List<String> columns = to.stream().map(name -> quoted(name, dialect)).toList();
+        return "SELECT * FROM (" + query + ") AS " + quoted("__sluice_view", dialect) + "(" + String.join(", ", columns) + ")";
+    }
+
+    private static String quoted(String name, Dialect dialect)
+    {
+        return switch (dialect) {
+            case SPARK, HIVE, FLINK -> "`" + name.replace("`", "``") + "`";
+            case TRINO, DUCKDB -> "\"" + name.replace("\"", "\"\"") + "\"";
+        };
+    }
+
+    /** Whether Sluice reads SQL written in this dialect (as Iceberg views name dialects: spark, trino, ...). */
+    private static boolean readable(String dialect)
+    {
+        try {
+            Dialect.fromName(dialect);
+            return true;
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The snapshot a time travel names: by id, by branch or tag name, or the one current at a point in time (UTC). */

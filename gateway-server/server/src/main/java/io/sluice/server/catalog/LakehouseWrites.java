@@ -13,7 +13,10 @@ import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
+import io.sluice.dialects.analyze.StatementShape;
 import io.sluice.dialects.target.TypeSpecs;
+import io.sluice.dialects.translate.Translator;
+import io.sluice.dialects.validate.CatalogView;
 import io.sluice.dialects.validate.Validation;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -30,6 +33,8 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
@@ -58,6 +63,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -77,16 +83,23 @@ final class LakehouseWrites
     private final LakehouseCatalog lakehouse;
     private final Function<TableIdentifier, Optional<Table>> tables;
     private final BiFunction<String, Table, String> scans;
+    private final Function<Dialect, CatalogView> lakehouseViews;
 
     /**
      * @param tables the lakehouse's tables as loaded (and refreshed) for statements
      * @param scans the query that reads a table's current snapshot on DuckDB, given its name and table
      */
-    LakehouseWrites(LakehouseCatalog lakehouse, Function<TableIdentifier, Optional<Table>> tables, BiFunction<String, Table, String> scans)
+    /**
+     * @param lakehouseViews what a statement for an engine of the dialect sees of the lakehouse alone (no other
+     *     catalog), as an Iceberg view's SQL for that dialect is validated
+     */
+    LakehouseWrites(LakehouseCatalog lakehouse, Function<TableIdentifier, Optional<Table>> tables, BiFunction<String, Table, String> scans,
+            Function<Dialect, CatalogView> lakehouseViews)
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.scans = requireNonNull(scans, "scans is null");
+        this.lakehouseViews = requireNonNull(lakehouseViews, "lakehouseViews is null");
     }
 
     /** The write, when the statement changes a lakehouse table and the engine is DuckDB. */
@@ -96,6 +109,9 @@ final class LakehouseWrites
             return Optional.empty();
         }
         SqlNode statement = validation.statement();
+        if (statement instanceof SqlCreateView view && view.temporary()) {
+            refuseDuckDbViewOverLakehouse(statement, currentDatabase, namespaces);
+        }
         SqlIdentifier target = target(statement);
         if (target == null) {
             return Optional.empty();
@@ -104,6 +120,9 @@ final class LakehouseWrites
         String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : currentDatabase;
         Optional<Namespace> namespace = namespaces.apply(database);
         if (namespace.isEmpty()) {
+            if (statement instanceof SqlCreateView) {
+                refuseDuckDbViewOverLakehouse(statement, currentDatabase, namespaces);
+            }
             return Optional.empty();
         }
         TableIdentifier identifier = TableIdentifier.of(namespace.get(), names.get(names.size() - 1).toLowerCase(Locale.ROOT));
@@ -112,10 +131,8 @@ final class LakehouseWrites
             throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: " + statement.getKind().sql + " on the lakehouse table " + name
                     + " (row-level changes of lakehouse tables run on Trino or Spark)");
         }
-        if (statement instanceof SqlCreateView) {
-            // An Iceberg view keeps its SQL per dialect, for the engines that read it; DuckDB reads none.
-            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: CREATE VIEW in the lakehouse (" + name
-                    + "); create it on Trino or Spark, or as a view of DuckDB's own database");
+        if (statement instanceof SqlCreateView view) {
+            return Optional.of(createView(validation, input, view, identifier, name, currentDatabase, namespaces));
         }
         if (statement instanceof SqlCreateTable create) {
             return Optional.of(create(engine, validation, input, create, identifier, name));
@@ -133,6 +150,139 @@ final class LakehouseWrites
             return Optional.of(analyze(analyze, identifier, name));
         }
         return Optional.empty();
+    }
+
+    /** DuckDB would keep a lakehouse table's files of today in a view of its own: later commits would never show. */
+    private static void refuseDuckDbViewOverLakehouse(SqlNode statement, String currentDatabase, Function<String, Optional<Namespace>> namespaces)
+    {
+        Optional<String> read = lakehouseTablesRead(statement, currentDatabase, namespaces).stream().findFirst();
+        if (read.isPresent()) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported on duckdb: a view of DuckDB's own over the lakehouse table " + read.get()
+                    + " (DuckDB would keep reading the files the table has now); create it in the lakehouse (CREATE VIEW lakehouse.<database>.<view>), "
+                    + "which every engine reads");
+        }
+    }
+
+    /** The lakehouse tables (and views) a statement reads, by their Sluice names. */
+    private static List<String> lakehouseTablesRead(SqlNode statement, String currentDatabase, Function<String, Optional<Namespace>> namespaces)
+    {
+        List<String> read = new ArrayList<>();
+        for (StatementShape.TableName table : StatementShape.of(statement).tables()) {
+            List<String> names = table.names();
+            String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : currentDatabase;
+            if (!table.target() && namespaces.apply(database).isPresent()) {
+                read.add(database + "." + names.get(names.size() - 1));
+            }
+        }
+        return read;
+    }
+
+    /**
+     * An Iceberg view Sluice creates for DuckDB, which has no views of its own in the lakehouse: its query in Spark's
+     * SQL (which Sluice reads back for DuckDB and Flink, and Spark reads itself) and in Trino's, validated against the
+     * lakehouse alone, since every engine must read it. The view reads lakehouse tables and views only.
+     */
+    private SluiceCatalogs.Write createView(Validation validation, Dialect input, SqlCreateView view, TableIdentifier identifier, String name,
+            String currentDatabase, Function<String, Optional<Namespace>> namespaces)
+    {
+        if (view.temporary()) {
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: CREATE TEMPORARY VIEW " + name + " (a temporary view belongs to no database)");
+        }
+        for (StatementShape.TableName table : StatementShape.of(view).tables()) {
+            List<String> names = table.names();
+            String database = names.size() > 1 ? String.join(".", names.subList(0, names.size() - 1)) : currentDatabase;
+            if (!table.target() && namespaces.apply(database).isEmpty()) {
+                throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported: the lakehouse view " + name + " reading " + String.join(".", names)
+                        + ", which is not a lakehouse table; a lakehouse view reads lakehouse tables only, so that every engine reads it");
+            }
+        }
+        String source = validation.source().orElseThrow(() -> new SluiceException(ErrorCode.GENERIC_INTERNAL_ERROR, "CREATE VIEW " + name + " without its text"));
+        // The view's home: where its unqualified names resolve, as they did when it was created.
+        String home = namespaces.apply(currentDatabase).isPresent() ? currentDatabase : LakehouseCatalog.NAME + "." + identifier.namespace();
+        java.util.Map<String, String> representations = new java.util.LinkedHashMap<>();
+        List<String> columnNames = new ArrayList<>();
+        List<SluiceType> columnTypes = new ArrayList<>();
+        for (Dialect dialect : List.of(Dialect.SPARK, Dialect.TRINO)) {
+            Validation validated = Transpiler.validate(Transpiler.parse(source, input), input, lakehouseViews.apply(dialect), home).withSource(source);
+            SqlCreateView created = (SqlCreateView) validated.statement();
+            String sql;
+            try {
+                sql = Transpiler.unparseQuery(validated, created.query(), input, dialect, UnaryOperator.identity());
+            }
+            catch (SluiceException e) {
+                if (dialect == Dialect.SPARK || e.errorCode() != ErrorCode.NOT_SUPPORTED) {
+                    throw e;
+                }
+                // Trino cannot say it: Trino gets the view through Sluice, which refuses it there by name.
+                continue;
+            }
+            RelDataType rowType = validated.typeOf(created.query()).orElseThrow(() ->
+                    new SluiceException(ErrorCode.ANALYSIS_ERROR, "The query of CREATE VIEW " + name + " has no known result type"));
+            List<String> queryColumns = rowType.getFieldNames();
+            if (columnTypes.isEmpty()) {
+                for (RelDataTypeField field : rowType.getFieldList()) {
+                    columnTypes.add(TypeSpecs.fromRelType(field.getType()));
+                }
+                // Unaliased expressions are named after their text, as Sluice names result columns.
+                SqlNode body = created.query() instanceof SqlOrderBy orderBy ? orderBy.query : created.query();
+                for (int i = 0; i < queryColumns.size(); i++) {
+                    String column = queryColumns.get(i);
+                    if (column.startsWith("EXPR$") && body instanceof SqlSelect select && i < select.getSelectList().size()) {
+                        column = Translator.sourceText(source, select.getSelectList().get(i).getParserPosition()).orElse(column);
+                    }
+                    columnNames.add(column);
+                }
+                if (view.columns().isPresent()) {
+                    List<String> declared = new ArrayList<>();
+                    view.columns().get().forEach(column -> declared.add(((SqlIdentifier) column).getSimple()));
+                    if (declared.size() != columnTypes.size()) {
+                        throw new SluiceException(ErrorCode.ANALYSIS_ERROR, "CREATE VIEW " + name + " names " + declared.size() + " columns for a query of " + columnTypes.size());
+                    }
+                    columnNames.clear();
+                    columnNames.addAll(declared);
+                }
+            }
+            // The SQL answers the view's column names itself, for the engines that read it without Sluice.
+            representations.put(dialect.settingValue(), LakehouseCatalogs.renamed(sql, queryColumns, columnNames, dialect));
+        }
+        Schema schema = schema(columnNames, columnTypes);
+        return new SluiceCatalogs.Write()
+        {
+            @Override
+            public String description()
+            {
+                return "Sluice creates the lakehouse view " + name + " with its SQL for " + String.join(" and ", representations.keySet()) + ": "
+                        + representations.get(Dialect.SPARK.settingValue());
+            }
+
+            @Override
+            public long run(EngineSession session, ToLongFunction<String> execute)
+            {
+                if (view.ifNotExists() && lakehouse.catalog().viewExists(identifier)) {
+                    return 0;
+                }
+                var builder = lakehouse.catalog().buildView(identifier).withSchema(schema).withDefaultNamespace(identifier.namespace())
+                        .withDefaultCatalog(LakehouseCatalog.NAME);
+                for (java.util.Map.Entry<String, String> representation : representations.entrySet()) {
+                    builder = builder.withQuery(representation.getKey(), representation.getValue());
+                }
+                try {
+                    if (view.replace()) {
+                        builder.createOrReplace();
+                    }
+                    else {
+                        builder.create();
+                    }
+                }
+                catch (AlreadyExistsException e) {
+                    throw new SluiceException(ErrorCode.ALREADY_EXISTS, "Table or view " + name + " already exists", e);
+                }
+                catch (org.apache.iceberg.exceptions.NoSuchNamespaceException e) {
+                    throw new SluiceException(ErrorCode.DATABASE_NOT_FOUND, "Database '" + LakehouseCatalog.NAME + "." + identifier.namespace() + "' does not exist", e);
+                }
+                return 0;
+            }
+        };
     }
 
     private static SqlIdentifier target(SqlNode statement)

@@ -374,6 +374,46 @@ class TestLakehouseAcrossEngines
         }
     }
 
+    /**
+     * Lakehouse views are every engine's: one Sluice creates for DuckDB (Iceberg SQL for Spark and Trino), one Trino
+     * creates (Trino's SQL only) and one Spark creates with its own column names, each read through Sluice on all four
+     * engines, with the rows committed after the view was made.
+     */
+    @Test
+    void viewsOnEveryEngine()
+            throws Exception
+    {
+        try (Connection duckdb = connect("duckdb"); Statement statement = duckdb.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.view_db");
+            statement.execute("DROP VIEW IF EXISTS lakehouse.view_db.from_duck");
+            statement.execute("DROP TABLE IF EXISTS lakehouse.view_db.sales");
+            statement.execute("CREATE TABLE lakehouse.view_db.sales (id INT, region STRING, amount BIGINT)");
+            statement.executeUpdate("INSERT INTO lakehouse.view_db.sales VALUES (1, 'eu', 10), (2, 'us', 20), (3, 'eu', 30)");
+            statement.execute("CREATE VIEW lakehouse.view_db.from_duck AS SELECT region, sum(amount) AS total FROM lakehouse.view_db.sales GROUP BY region");
+        }
+        try (Connection trino = connect("trino"); Statement statement = trino.createStatement()) {
+            statement.execute("DROP VIEW IF EXISTS lakehouse.view_db.from_trino");
+            statement.execute("CREATE VIEW lakehouse.view_db.from_trino AS SELECT id, amount * 2 AS doubled FROM lakehouse.view_db.sales WHERE region = 'eu'");
+        }
+        try (Connection spark = connect("spark"); Statement statement = spark.createStatement()) {
+            statement.execute("DROP VIEW IF EXISTS lakehouse.view_db.from_spark");
+            statement.execute("CREATE VIEW lakehouse.view_db.from_spark (sale_id, sale_region) AS SELECT id, upper(region) FROM lakehouse.view_db.sales");
+        }
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            statement.execute("INSERT INTO lakehouse.view_db.sales VALUES (4, 'us', 40)");
+        }
+        for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
+            try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
+                assertThat(rows(statement, "SELECT region, total FROM lakehouse.view_db.from_duck ORDER BY region")).as(engine)
+                        .containsExactly(List.of("eu", "40"), List.of("us", "60"));
+                assertThat(rows(statement, "SELECT id, doubled FROM lakehouse.view_db.from_trino ORDER BY id")).as(engine)
+                        .containsExactly(List.of("1", "20"), List.of("3", "60"));
+                assertThat(rows(statement, "SELECT sale_id, sale_region FROM lakehouse.view_db.from_spark WHERE sale_id > 2 ORDER BY sale_id")).as(engine)
+                        .containsExactly(List.of("3", "EU"), List.of("4", "US"));
+            }
+        }
+    }
+
     @Test
     void concurrentAppendsThroughFourEnginesLoseNothing()
             throws Exception

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -175,9 +176,18 @@ class TestLakehouseWritesOnDuckDb
             assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO lakehouse.r.bucketed VALUES (1, 'a')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Not supported on duckdb: writing the lakehouse table lakehouse.r.bucketed, partitioned by bucket[4](id)");
-            assertThatThrownBy(() -> statement.execute("CREATE VIEW lakehouse.r.v AS SELECT * FROM lakehouse.r.t"))
+            // A view of DuckDB's own would keep the table's files of today: refused, and so is a lakehouse view over DuckDB's tables.
+            assertThatThrownBy(() -> statement.execute("CREATE VIEW own_view AS SELECT * FROM lakehouse.r.t"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("Not supported on duckdb: CREATE VIEW in the lakehouse (lakehouse.r.v)");
+                    .hasMessageContaining("Not supported on duckdb: a view of DuckDB's own over the lakehouse table lakehouse.r.t");
+            assertThatThrownBy(() -> statement.execute("CREATE TEMPORARY VIEW own_temporary AS SELECT id FROM lakehouse.r.t"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Not supported on duckdb: a view of DuckDB's own over the lakehouse table lakehouse.r.t");
+            statement.execute("CREATE TABLE IF NOT EXISTS duck_own (x INT)");
+            assertThatThrownBy(() -> statement.execute("CREATE VIEW lakehouse.r.over_duck AS SELECT * FROM duck_own"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("reading default.duck_own, which is not a lakehouse table");
+            assertThat(rows(statement, "SHOW VIEWS IN lakehouse.r")).isEmpty();
             assertThatThrownBy(() -> statement.execute("CREATE TABLE lakehouse.r.d (id INT) USING delta"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("USING delta");
@@ -186,6 +196,67 @@ class TestLakehouseWritesOnDuckDb
                     .hasMessageContaining("lakehouse.nowhere");
             // The session keeps working.
             assertThat(rows(statement, "SELECT * FROM lakehouse.r.t")).containsExactly(List.of("1", "a"));
+        }
+    }
+
+    /**
+     * A view created in the lakehouse from a DuckDB session is an Iceberg view Sluice writes (Spark's and Trino's SQL),
+     * read through Sluice on DuckDB: it sees every later commit; replaced, listed, described, nested, dropped.
+     */
+    @Test
+    void lakehouseViews()
+            throws Exception
+    {
+        try (Connection connection = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("default"), "writer"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS lakehouse.views");
+            statement.execute("CREATE TABLE lakehouse.views.orders (id INT, amount DECIMAL(10, 2), region STRING)");
+            statement.executeUpdate("INSERT INTO lakehouse.views.orders VALUES (1, 10.50, 'eu'), (2, 20.00, 'us')");
+            statement.execute("CREATE VIEW lakehouse.views.by_region AS SELECT region, sum(amount) AS total, count(*) AS n FROM lakehouse.views.orders GROUP BY region");
+            assertThat(rows(statement, "SELECT * FROM lakehouse.views.by_region ORDER BY region"))
+                    .containsExactly(List.of("eu", "10.50", "1"), List.of("us", "20.00", "1"));
+
+            // Rows committed after the view was made show in it.
+            statement.executeUpdate("INSERT INTO lakehouse.views.orders VALUES (3, 5.25, 'eu')");
+            assertThat(rows(statement, "SELECT region, total, n FROM lakehouse.views.by_region WHERE region = 'eu'"))
+                    .containsExactly(List.of("eu", "15.75", "2"));
+
+            org.apache.iceberg.view.View view = SLUICE.server().lakehouse().catalog().loadView(TableIdentifier.of("views", "by_region"));
+            assertThat(view.currentVersion().representations()).extracting(representation -> ((org.apache.iceberg.view.SQLViewRepresentation) representation).dialect())
+                    .containsExactly("spark", "trino");
+            assertThat(view.schema().columns()).extracting(org.apache.iceberg.types.Types.NestedField::name).containsExactly("region", "total", "n");
+            assertThat(rows(statement, "SHOW VIEWS IN lakehouse.views")).extracting(row -> row.get(1)).containsExactly("by_region");
+            assertThat(rows(statement, "DESCRIBE lakehouse.views.by_region")).extracting(row -> row.get(0)).containsExactly("region", "total", "n");
+
+            // A view over a view, in a lakehouse session (unqualified names resolve in the view's database when read).
+            try (Connection lakehouse = TestClients.HIVE_JDBC.connect(SLUICE.binaryUrl("lakehouse.views"), "writer"); Statement inLakehouse = lakehouse.createStatement()) {
+                inLakehouse.execute("CREATE VIEW big_regions (name, orders) AS SELECT region, n FROM by_region WHERE n > 1");
+                assertThat(rows(inLakehouse, "SELECT name, orders FROM big_regions")).containsExactly(List.of("eu", "2"));
+            }
+            assertThat(rows(statement, "SELECT * FROM lakehouse.views.big_regions")).containsExactly(List.of("eu", "2"));
+
+            // Replaced; IF NOT EXISTS keeps the one there; an existing name without either fails.
+            statement.execute("CREATE OR REPLACE VIEW lakehouse.views.by_region AS SELECT region, max(amount) AS total, count(*) AS n FROM lakehouse.views.orders GROUP BY region");
+            assertThat(rows(statement, "SELECT total FROM lakehouse.views.by_region WHERE region = 'eu'")).containsExactly(List.of("10.50"));
+            statement.execute("CREATE VIEW IF NOT EXISTS lakehouse.views.by_region AS SELECT 1 AS one");
+            assertThat(rows(statement, "SELECT total FROM lakehouse.views.by_region WHERE region = 'us'")).containsExactly(List.of("20.00"));
+            assertThatThrownBy(() -> statement.execute("CREATE VIEW lakehouse.views.by_region AS SELECT 1 AS one"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("lakehouse.views.by_region already exists");
+
+            // An unaliased expression is named after its text, on every engine that reads the view.
+            statement.execute("CREATE VIEW lakehouse.views.counted AS SELECT region, count(*) FROM lakehouse.views.orders GROUP BY region");
+            try (ResultSet resultSet = statement.executeQuery("SELECT * FROM lakehouse.views.counted ORDER BY region")) {
+                assertThat(resultSet.getMetaData().getColumnLabel(2)).isEqualTo("count(*)");
+            }
+            assertThat(rows(statement, "SELECT `count(*)` FROM lakehouse.views.counted WHERE region = 'us'")).containsExactly(List.of("1"));
+            statement.execute("DROP VIEW lakehouse.views.counted");
+
+            statement.execute("DROP VIEW lakehouse.views.big_regions");
+            statement.execute("DROP VIEW lakehouse.views.by_region");
+            assertThat(rows(statement, "SHOW VIEWS IN lakehouse.views")).isEmpty();
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM lakehouse.views.by_region"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("by_region");
         }
     }
 
