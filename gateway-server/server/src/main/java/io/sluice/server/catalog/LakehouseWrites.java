@@ -36,6 +36,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.util.Util;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -105,10 +106,27 @@ final class LakehouseWrites
     /** The write, when the statement changes a lakehouse table and the engine is DuckDB. */
     Optional<SluiceCatalogs.Write> plan(Engine engine, Validation validation, Dialect input, String currentDatabase, Function<String, Optional<Namespace>> namespaces)
     {
-        if (Dialect.fromName(engine.dialect()) != Dialect.DUCKDB) {
+        SqlNode statement = validation.statement();
+        Dialect dialect = Dialect.fromName(engine.dialect());
+        boolean flinkView = statement instanceof SqlCreateView view && !view.temporary()
+                || statement instanceof SqlDropObject drop && drop.kind() == SqlDropObject.Kind.VIEW;
+        if (dialect == Dialect.FLINK && flinkView) {
+            // Iceberg's Flink catalog has no views: Sluice makes and drops the lakehouse's for Flink as it does for DuckDB.
+            SqlIdentifier name = target(statement);
+            String database = name.names.size() > 1 ? String.join(".", name.names.subList(0, name.names.size() - 1)) : currentDatabase;
+            Optional<Namespace> namespace = namespaces.apply(database);
+            if (namespace.isEmpty()) {
+                return Optional.empty();
+            }
+            TableIdentifier identifier = TableIdentifier.of(namespace.get(), Util.last(name.names).toLowerCase(Locale.ROOT));
+            String qualified = LakehouseCatalog.NAME + "." + identifier;
+            return Optional.of(statement instanceof SqlCreateView view
+                    ? createView(validation, input, view, identifier, qualified, currentDatabase, namespaces)
+                    : drop((SqlDropObject) statement, identifier, qualified));
+        }
+        if (dialect != Dialect.DUCKDB) {
             return Optional.empty();
         }
-        SqlNode statement = validation.statement();
         if (statement instanceof SqlCreateView view && view.temporary()) {
             refuseDuckDbViewOverLakehouse(statement, currentDatabase, namespaces);
         }

@@ -401,6 +401,9 @@ class TestLakehouseAcrossEngines
         }
         try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
             statement.execute("INSERT INTO lakehouse.view_db.sales VALUES (4, 'us', 40)");
+            // Iceberg's Flink catalog has no views: Sluice makes and drops the lakehouse's for Flink sessions.
+            statement.execute("DROP VIEW IF EXISTS lakehouse.view_db.from_flink");
+            statement.execute("CREATE VIEW lakehouse.view_db.from_flink AS SELECT count(*) AS n FROM lakehouse.view_db.sales WHERE amount >= 20");
         }
         for (String engine : List.of("duckdb", "trino", "spark", "flink")) {
             try (Connection connection = connect(engine); Statement statement = connection.createStatement()) {
@@ -410,7 +413,12 @@ class TestLakehouseAcrossEngines
                         .containsExactly(List.of("1", "20"), List.of("3", "60"));
                 assertThat(rows(statement, "SELECT sale_id, sale_region FROM lakehouse.view_db.from_spark WHERE sale_id > 2 ORDER BY sale_id")).as(engine)
                         .containsExactly(List.of("3", "EU"), List.of("4", "US"));
+                assertThat(rows(statement, "SELECT n FROM lakehouse.view_db.from_flink")).as(engine).containsExactly(List.of("3"));
             }
+        }
+        try (Connection flink = connect("flink"); Statement statement = flink.createStatement()) {
+            statement.execute("DROP VIEW lakehouse.view_db.from_flink");
+            assertThat(rows(statement, "SHOW VIEWS IN lakehouse.view_db")).extracting(row -> row.get(1)).doesNotContain("from_flink");
         }
     }
 
