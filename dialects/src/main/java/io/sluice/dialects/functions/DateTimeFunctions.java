@@ -62,8 +62,12 @@ final class DateTimeFunctions
                 .trino("date_add('month', {1}, CAST({0} AS DATE))")
                 .flink("CAST(TIMESTAMPADD(MONTH, {1}, CAST({0} AS DATE)) AS DATE)");
         functions.scalar("months_between", DOUBLE, 2, 3)
-                .rewrite(DUCKDB, DateTimeFunctions::monthsBetweenDuckDb)
-                .note(DUCKDB, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)");
+                .rewrite(DUCKDB, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP)", "last_day",
+                        "(floor(epoch(%1$s)) - epoch(CAST(CAST(%1$s AS DATE) AS TIMESTAMP)))"))
+                .rewrite(TRINO, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP(6))", "last_day_of_month",
+                        "(hour(%1$s) * 3600 + minute(%1$s) * 60 + second(%1$s))"))
+                .note(DUCKDB, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)")
+                .note(TRINO, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)");
         functions.scalar("last_day", DATE, 1, 1)
                 .duckdb("last_day(CAST({0} AS DATE))")
                 .trino("last_day_of_month(CAST({0} AS DATE))");
@@ -188,7 +192,16 @@ final class DateTimeFunctions
         };
     }
 
-    private static SqlNode monthsBetweenDuckDb(CallContext call)
+    /**
+     * Spark's months_between: whole months when the days of month match or both are month ends, else the months
+     * between plus the difference of days and of seconds of day (whole seconds, as Spark counts them) over 31-day
+     * months, rounded to 8 digits unless roundOff is false.
+     *
+     * @param timestamp the engine's cast of operand {@code %d} to a timestamp
+     * @param lastDay the engine's function for the last day of a date's month
+     * @param secondsOfDay the whole seconds since midnight of timestamp {@code %1$s}
+     */
+    private static SqlNode monthsBetween(CallContext call, String timestamp, String lastDay, String secondsOfDay)
     {
         boolean roundOff = true;
         if (call.operandCount() == 3) {
@@ -198,13 +211,11 @@ final class DateTimeFunctions
             }
             roundOff = flag.equals("TRUE");
         }
-        String a = "CAST({0} AS TIMESTAMP)";
-        String b = "CAST({1} AS TIMESTAMP)";
+        String a = String.format(timestamp, 0);
+        String b = String.format(timestamp, 1);
         String months = "((year(" + a + ") - year(" + b + ")) * 12 + month(" + a + ") - month(" + b + "))";
-        String bothMonthEnds = "(CAST(" + a + " AS DATE) = last_day(CAST(" + a + " AS DATE)) AND CAST(" + b + " AS DATE) = last_day(CAST(" + b + " AS DATE)))";
-        String secondsOfDayA = "(epoch(" + a + ") - epoch(CAST(CAST(" + a + " AS DATE) AS TIMESTAMP)))";
-        String secondsOfDayB = "(epoch(" + b + ") - epoch(CAST(CAST(" + b + " AS DATE) AS TIMESTAMP)))";
-        String fraction = "((day(" + a + ") - day(" + b + ")) * 86400 + " + secondsOfDayA + " - " + secondsOfDayB + ") / 2678400.0";
+        String bothMonthEnds = "(CAST(" + a + " AS DATE) = " + lastDay + "(CAST(" + a + " AS DATE)) AND CAST(" + b + " AS DATE) = " + lastDay + "(CAST(" + b + " AS DATE)))";
+        String fraction = "((day(" + a + ") - day(" + b + ")) * 86400 + " + String.format(secondsOfDay, a) + " - " + String.format(secondsOfDay, b) + ") / CAST(2678400 AS DOUBLE)";
         String value = "CASE WHEN day(" + a + ") = day(" + b + ") OR " + bothMonthEnds + " THEN CAST(" + months + " AS DOUBLE) "
                 + "ELSE " + months + " + " + fraction + " END";
         return call.template(roundOff ? "round(" + value + ", 8)" : "(" + value + ")");

@@ -1,6 +1,7 @@
 package io.sluice.dialects.functions;
 
 import io.sluice.dialects.Dialect;
+import org.apache.calcite.sql.SqlNode;
 
 import static io.sluice.dialects.Dialect.DUCKDB;
 import static io.sluice.dialects.Dialect.FLINK;
@@ -24,7 +25,9 @@ final class MathFunctions
         functions.scalar("floor", ARG0, 1, 1).sameEverywhere();
         functions.scalar("round", ARG0, 1, 2).sameEverywhere();
         functions.scalar("bround", ARG0, 1, 2)
-                .rewrite(DUCKDB, call -> call.template(call.operandCount() == 1 ? "round_even({0}, 0)" : "round_even({0}, {1})"));
+                .rewrite(DUCKDB, call -> call.template(call.operandCount() == 1 ? "round_even({0}, 0)" : "round_even({0}, {1})"))
+                .rewrite(TRINO, MathFunctions::broundTrino)
+                .note(TRINO, "emulated for exact numbers (half-even by hand); refused for floating-point operands");
         for (String name : new String[] {"sqrt", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "degrees", "radians"}) {
             functions.scalar(name, DOUBLE, 1, 1).sameEverywhere();
         }
@@ -93,5 +96,28 @@ final class MathFunctions
                         return call.template("random()");
                     });
         }
+    }
+
+    /**
+     * Spark's half-even rounding on Trino, which rounds half away from zero: exact for DECIMAL and integers (a tie is
+     * found exactly, and goes to the even neighbour). Doubles are refused: Spark rounds a double's shortest decimal
+     * form, which Trino's arithmetic on doubles does not see.
+     */
+    private static SqlNode broundTrino(CallContext call)
+    {
+        long digits = call.operandCount() == 1 ? 0 : call.integerLiteral(1).orElseThrow(() -> call.unsupported("the scale must be an integer literal"));
+        if (call.operandIsExactInteger(0) && digits >= 0) {
+            return call.template("{0}");
+        }
+        if (!call.operandIsDecimal(0) || digits < 0 || digits > 18) {
+            throw call.unsupported("bround of a floating-point number or to a negative scale (Trino rounds half away from zero)");
+        }
+        String multiplier = "1" + "0".repeat((int) digits);
+        // Divided by a decimal of that scale, the result keeps its digits (Trino's decimal division keeps the larger scale).
+        String divisor = digits == 0 ? "1" : multiplier + "." + "0".repeat((int) digits);
+        String scaled = "({0} * " + multiplier + ")";
+        return call.template("CASE WHEN abs(" + scaled + " - truncate(" + scaled + ")) = 0.5 "
+                + "THEN (truncate(" + scaled + ") + CASE WHEN truncate(" + scaled + ") % 2 = 0 THEN 0 ELSE sign(" + scaled + ") END) / " + divisor
+                + " ELSE round({0}, " + digits + ") END");
     }
 }
