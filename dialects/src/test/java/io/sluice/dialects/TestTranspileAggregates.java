@@ -4,6 +4,8 @@ import io.sluice.dialects.Dialect;
 import org.junit.jupiter.api.Test;
 
 import static io.sluice.dialects.testing.Transpilation.spark;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Aggregates, windows and grouping sets: NULL handling, FILTER, Spark's NULL ordering. */
 class TestTranspileAggregates
@@ -44,9 +46,16 @@ class TestTranspileAggregates
     {
         spark("SELECT percentile(d, 0.5), approx_count_distinct(b), count_if(a > 1) FROM t")
                 .toDuckDb("SELECT quantile_cont(\"t\".\"d\", 0.5), count(DISTINCT \"t\".\"b\"), count_if((\"t\".\"a\" > 1)) FROM \"default\".\"t\" AS \"t\"")
-                .refusedIn(Dialect.TRINO, "Not supported in trino: percentile()")
                 .toSpark("SELECT percentile(`t`.`d`, 0.5), approx_count_distinct(`t`.`b`), count_if((`t`.`a` > 1)) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: percentile()");
+        // Exact on Trino over the sorted values; the percentage must be a literal in [0, 1].
+        assertThat(spark("SELECT percentile(d, 0.25) FROM t").translate(Dialect.TRINO))
+                .contains("array_sort(filter(array_agg(\"t\".\"d\"), v -> v IS NOT NULL))")
+                .contains("CAST(0.25 AS DOUBLE)");
+        spark("SELECT percentile(d, array(0.25, 0.75)) FROM t")
+                .refusedIn(Dialect.TRINO, "the percentage must be a numeric literal");
+        assertThatThrownBy(() -> spark("SELECT percentile(d, 1.5) FROM t").translate(Dialect.TRINO))
+                .hasMessageContaining("The percentage of percentile must be between 0.0 and 1.0, not 1.5");
     }
 
     @Test

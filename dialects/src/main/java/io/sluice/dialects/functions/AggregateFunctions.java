@@ -1,7 +1,12 @@
 package io.sluice.dialects.functions;
 
 import io.sluice.dialects.Dialect;
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlNumericLiteral;
+
+import java.math.BigDecimal;
 
 import static io.sluice.dialects.Dialect.DUCKDB;
 import static io.sluice.dialects.Dialect.FLINK;
@@ -63,7 +68,9 @@ final class AggregateFunctions
         for (String name : new String[] {"corr", "covar_pop", "covar_samp"}) {
             functions.aggregate(name, DOUBLE, 2, 2).same(DUCKDB, TRINO);
         }
-        functions.aggregate("percentile", ANY, 2, 2).renamed(DUCKDB, "quantile_cont");
+        functions.aggregate("percentile", ANY, 2, 2).renamed(DUCKDB, "quantile_cont")
+                .aggregate(TRINO, call -> exactPercentileTrino(call, percentage(call)))
+                .note(TRINO, "emulated over the sorted values (array_agg), interpolated as Spark does; the percentage must be a literal");
         for (String name : new String[] {"percentile_approx", "approx_percentile"}) {
             functions.aggregate(name, ANY, 2, 3)
                     .aggregate(DUCKDB, call -> {
@@ -74,7 +81,9 @@ final class AggregateFunctions
                     })
                     .note(DUCKDB, "emulated by the exact quantile_disc, which Spark's estimate equals on small inputs");
         }
-        functions.aggregate("median", DOUBLE, 1, 1).same(DUCKDB);
+        functions.aggregate("median", DOUBLE, 1, 1).same(DUCKDB)
+                .aggregate(TRINO, call -> exactPercentileTrino(call, "0.5"))
+                .note(TRINO, "emulated over the sorted values (array_agg), interpolated as Spark does");
         functions.aggregate("approx_count_distinct", BIGINT, 1, 2)
                 .aggregate(DUCKDB, call -> {
                     if (call.operandCount() == 2) {
@@ -150,5 +159,35 @@ final class AggregateFunctions
     {
         RelDataType type = call.operandType(0).orElseThrow();
         return "DECIMAL(" + Math.min(type.getPrecision() + 4, 38) + ", " + Math.min(type.getScale() + 4, 38) + ")";
+    }
+
+    /** A percentile's literal percentage between 0 and 1, as text. */
+    private static String percentage(CallContext call)
+    {
+        if (!(call.operand(1) instanceof SqlNumericLiteral literal)) {
+            throw call.unsupported("the percentage must be a numeric literal (an array of percentages is not supported)");
+        }
+        BigDecimal value = literal.getValueAs(BigDecimal.class);
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new SluiceException(ErrorCode.INVALID_ARGUMENT, "The percentage of " + call.name() + " must be between 0.0 and 1.0, not " + value.toPlainString());
+        }
+        return value.toPlainString();
+    }
+
+    /**
+     * Spark's exact percentile on Trino, which has only approximate ones: the non-NULL values sorted, the position
+     * {@code (n - 1) * p} and, between the values at its floor and ceiling, Spark's own interpolation
+     * {@code (ceil - pos) * lower + (pos - floor) * higher} in doubles; NULL without values.
+     */
+    private static AggregateRewrite exactPercentileTrino(CallContext call, String percentage)
+    {
+        String values = "array_sort(filter({agg}, v -> v IS NOT NULL))";
+        String position = "((cardinality(" + values + ") - 1) * CAST(" + percentage + " AS DOUBLE))";
+        String lower = "CAST(element_at(" + values + ", CAST(floor(" + position + ") AS BIGINT) + 1) AS DOUBLE)";
+        String higher = "CAST(element_at(" + values + ", CAST(ceil(" + position + ") AS BIGINT) + 1) AS DOUBLE)";
+        String wrapper = "CASE WHEN cardinality(" + values + ") = 0 THEN CAST(NULL AS DOUBLE) "
+                + "WHEN floor(" + position + ") = ceil(" + position + ") THEN " + lower + " "
+                + "ELSE (ceil(" + position + ") - " + position + ") * " + lower + " + (" + position + " - floor(" + position + ")) * " + higher + " END";
+        return AggregateRewrite.renamed("array_agg").withArguments("{0}").withWrapper(wrapper);
     }
 }
