@@ -36,3 +36,6 @@ SELECT n_regionkey, sort_array(collect_list(n_name)) FROM nation GROUP BY n_regi
 SELECT first_value_check FROM (SELECT max(i) AS first_value_check FROM nums) t;
 -- Wrong answers found by checks against Spark (issue 16): the variance family answers a DOUBLE for integers.
 SELECT variance(i), var_samp(i), var_pop(i), stddev(i), std(i), stddev_samp(i), stddev_pop(i) FROM nums WHERE id < 5;
+-- Wrong answers the differential fuzzer found (issue 16): percentiles of decimals are doubles, max_by keeps a NULL, corr of one row.
+SELECT percentile(dc, 0.25), median(dc), max_by(i, CASE WHEN id = 4 THEN 100 ELSE id END), min_by(s, id) FROM nums;
+SELECT id, corr(d, d) FROM nums GROUP BY id ORDER BY id;

@@ -58,3 +58,6 @@ SELECT id, array_contains(arr, 2) FROM nested ORDER BY id;
 SELECT array_join(array(), ','), array_join(array('a', NULL), ',', '?'), array_join(array('x'), CAST(NULL AS STRING));
 -- Generators in the select list (issue 16): CROSS JOIN UNNEST where the engine has no generators.
 SELECT id, explode(arr) AS x FROM nested ORDER BY id, x;
+-- Wrong answers the differential fuzzer found (issue 16): NULL arrays and NULL elements as Spark treats them.
+SELECT id, flatten(array(arr, arr)), array_union(arr, CAST(NULL AS ARRAY<INT>)), array_position(arr, 5) FROM nested ORDER BY id;
+SELECT id, array_intersect(arr, arr), array_except(arr, array(5)), array_except(arr, array(CAST(NULL AS INT))) FROM nested ORDER BY id;

@@ -51,3 +51,6 @@ SELECT id, CASE WHEN i > 5 THEN 'big' WHEN i > 0 THEN 'small' ELSE 'other' END F
 SELECT id, CASE i WHEN 10 THEN 'ten' WHEN 0 THEN 'zero' END FROM nums ORDER BY id;
 SELECT sum(i), sum(l), sum(d), sum(dc) FROM nums;
 SELECT id, l * 1000000000 FROM nums WHERE l IS NOT NULL AND abs(l) < 100 ORDER BY id;
+-- Wrong answers the differential fuzzer found (issue 16): isnan of NULL, arc cosine outside [-1, 1], modulo by zero.
+SELECT id, isnan(d), acos(d), asin(d / 1e10), pmod(i, 3), mod(l, 4) FROM nums ORDER BY id;
+SELECT pmod(i, 0) FROM nums;

@@ -72,3 +72,8 @@ SELECT position('l' IN 'hello');
 SELECT substr('a', -2), substr('abc', -5, 3), substr('abcdef', -3, 2), substr('abc', 0, 2), substr('abc', 2, -1), substr('abc', 5);
 SELECT id, substring(s, -3), substr(s, -10, 9) FROM nums ORDER BY id;
 SELECT regexp_extract(CAST(NULL AS STRING), 'a', 0), regexp_extract('xyz', 'a', 0), regexp_extract('abc', CAST(NULL AS STRING), 0);
+-- Wrong answers the differential fuzzer found (issue 16): NULL strings and positions give NULL, not '' or the string.
+SELECT id, left(s, 2), right(s, 2), substr(s, 2, 0), substr('123', i), substr(s, 1, CAST(NULL AS INT)) FROM nums ORDER BY id;
+SELECT id, repeat(s, 2), replace(s, '', 'x'), locate(s, s, 0), locate(CAST(NULL AS STRING), s, 0) FROM nums ORDER BY id;
+SELECT id, format_string('%s!', s), printf('%s and %s', s, 'x') FROM nums ORDER BY id;
+SELECT initcap('a,b c-d e_f');

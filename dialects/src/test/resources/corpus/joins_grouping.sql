@@ -38,3 +38,5 @@ SELECT a.k, b.k FROM VALUES (1), (NULL) AS a(k) JOIN VALUES (1), (NULL) AS b(k) 
 -- Semi and anti joins with aliases and a NULL-producing condition (issue 16: EXISTS / NOT EXISTS on Trino and Flink).
 SELECT n.n_name FROM nation n LEFT SEMI JOIN region r ON n.n_regionkey = r.r_regionkey AND r.r_name > 'E' ORDER BY n.n_name;
 SELECT n.n_nationkey FROM nation n LEFT ANTI JOIN (SELECT CAST(NULL AS INT) AS k UNION ALL SELECT 1) z ON n.n_nationkey = z.k ORDER BY n.n_nationkey;
+-- Wrong answer the differential fuzzer found on Flink (issue 16): NOT EXISTS over a condition with OR and a NULL.
+SELECT a.id FROM nums a LEFT ANTI JOIN nums b ON (b.l = 0 OR a.b) ORDER BY a.id;

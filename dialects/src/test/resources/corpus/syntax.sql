@@ -38,3 +38,7 @@ SELECT id FROM nums t WHERE t.id > 4 ORDER BY t.id;
 SELECT nums.id FROM nums WHERE nums.id = 2;
 SELECT max(id) FROM (SELECT id FROM nums UNION ALL SELECT id FROM nested) t;
 SELECT x FROM (SELECT explode(array(1, 2, 3)) AS x) t ORDER BY x;
+-- Found by the differential fuzzer (issue 16): date + int, predicates as comparison operands, ILIKE, try_cast.
+SELECT id, dt + 1, dt - 2 FROM nums ORDER BY id;
+SELECT id, ((i <=> i) < (dt IS NULL)), CASE (i > 1) WHEN (s IN ('Apple', 'x')) THEN 1 ELSE 0 END FROM nums ORDER BY id;
+SELECT id, s ILIKE 'a%', s NOT ILIKE '%E%', try_cast(s AS INT), try_cast('123' AS DATE), try_cast('2024-02-29' AS DATE) FROM nums ORDER BY id;

@@ -45,7 +45,7 @@ class TestTranspileAggregates
     void statisticsAndCounts()
     {
         spark("SELECT percentile(d, 0.5), approx_count_distinct(b), count_if(a > 1) FROM t")
-                .toDuckDb("SELECT quantile_cont(\"t\".\"d\", 0.5), count(DISTINCT \"t\".\"b\"), count_if((\"t\".\"a\" > 1)) FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT quantile_cont(CAST(\"t\".\"d\" AS DOUBLE), 0.5), count(DISTINCT \"t\".\"b\"), count_if((\"t\".\"a\" > 1)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT percentile(`t`.`d`, 0.5), approx_count_distinct(`t`.`b`), count_if((`t`.`a` > 1)) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: percentile()");
         // Exact on Trino over the sorted values; the percentage must be a literal in [0, 1].

@@ -36,10 +36,10 @@ class TestTranspileMath
     void decimalDivisionKeepsSparkPrecision()
     {
         spark("SELECT dc / 3, d / a FROM t")
-                .toDuckDb("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN error('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
-                .toTrino("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 THEN fail('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 AND \"t\".\"d\" IS NOT NULL THEN error('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
+                .toTrino("SELECT CAST(CAST(\"t\".\"dc\" AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(\"t\".\"d\" AS DOUBLE) / CASE WHEN \"t\".\"a\" = 0 AND \"t\".\"d\" IS NOT NULL THEN fail('[DIVIDE_BY_ZERO] Division by zero') ELSE \"t\".\"a\" END)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT ((`t`.`dc` / 3)), ((`t`.`d` / `t`.`a`)) FROM `default`.`t` `t`")
-                .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / CASE WHEN `t`.`a` = 0 "
+                .toFlink("SELECT CAST(CAST(`t`.`dc` AS DOUBLE) / 3 AS DECIMAL(14, 6)), ((CAST(`t`.`d` AS DOUBLE) / CASE WHEN `t`.`a` = 0 AND `t`.`d` IS NOT NULL "
                         + "THEN CAST('[DIVIDE_BY_ZERO] Division by zero: ' || CAST(`t`.`d` AS STRING) || ' / 0' AS INT) ELSE `t`.`a` END)) FROM `default`.`t` AS `t`");
     }
 
@@ -56,7 +56,7 @@ class TestTranspileMath
                 .toTrino("SELECT (CASE WHEN abs((2.345 * 100) - truncate((2.345 * 100))) = 0.5 THEN (truncate((2.345 * 100)) + CASE WHEN truncate((2.345 * 100)) % 2 = 0 "
                         + "THEN 0 ELSE sign((2.345 * 100)) END) / 100.00 ELSE round(2.345, 2) END), (\"t\".\"a\") FROM \"default\".\"t\" AS \"t\"");
         spark("SELECT pmod(a, 3) FROM t")
-                .toFlink("SELECT (CASE WHEN mod(`t`.`a`, 3) < 0 THEN mod(mod(`t`.`a`, 3) + 3, 3) ELSE mod(`t`.`a`, 3) END) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN MOD(`t`.`a`, 3) < 0 THEN MOD(MOD(`t`.`a`, 3) + 3, 3) ELSE MOD(`t`.`a`, 3) END) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -52,9 +52,9 @@ class TestTranspileStrings
     void locateWithAStartBelowOneFindsNothing()
     {
         spark("SELECT locate('l', b, 0) FROM t")
-                .toDuckDb("SELECT (CASE WHEN 0 < 1 THEN 0 WHEN instr(substring(\"t\".\"b\", 0), 'l') = 0 THEN 0 ELSE instr(substring(\"t\".\"b\", 0), 'l') + 0 - 1 END) FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT (CASE WHEN 'l' IS NULL OR \"t\".\"b\" IS NULL THEN NULL WHEN 0 < 1 THEN 0 WHEN instr(substring(\"t\".\"b\", 0), 'l') = 0 THEN 0 ELSE instr(substring(\"t\".\"b\", 0), 'l') + 0 - 1 END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT locate('l', `t`.`b`, 0) FROM `default`.`t` `t`")
-                .toFlink("SELECT (CASE WHEN 0 < 1 THEN 0 ELSE LOCATE('l', `t`.`b`, 0) END) FROM `default`.`t` AS `t`");
+                .toFlink("SELECT (CASE WHEN 'l' IS NULL OR `t`.`b` IS NULL THEN CAST(NULL AS INT) WHEN 0 < 1 THEN 0 ELSE LOCATE('l', `t`.`b`, 0) END) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -64,7 +64,7 @@ class TestTranspileStrings
                 .toDuckDb("SELECT array_to_string(list_transform(string_split(lower(\"t\".\"b\"), ' '), __w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' '), lpad(\"t\".\"b\", 5, ' '), instr(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT array_join(transform(split(lower(\"t\".\"b\"), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' '), lpad(\"t\".\"b\", 5, ' '), strpos(\"t\".\"b\", 'x') FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT initcap(`t`.`b`), lpad(`t`.`b`, 5), instr(`t`.`b`, 'x') FROM `default`.`t` `t`")
-                .toFlink("SELECT initcap(`t`.`b`), LPAD(`t`.`b`, 5, ' '), INSTR(`t`.`b`, 'x') FROM `default`.`t` AS `t`");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: initcap()");
     }
 
     @Test
@@ -134,7 +134,7 @@ class TestTranspileStrings
     void formatting()
     {
         spark("SELECT format_number(d, 2), format_string('%d', a) FROM t")
-                .toDuckDb("SELECT format('{:,.2f}', CAST(\"t\".\"d\" AS DOUBLE)), printf('%d', \"t\".\"a\") FROM \"default\".\"t\" AS \"t\"")
+                .toDuckDb("SELECT format('{:,.2f}', CAST(\"t\".\"d\" AS DOUBLE)), (CASE WHEN \"t\".\"a\" IS NULL THEN error('format_string of a NULL other than for %s is not supported in duckdb') ELSE printf('%d', \"t\".\"a\") END) FROM \"default\".\"t\" AS \"t\"")
                 .refusedIn(Dialect.TRINO, "Not supported in trino: format_number()")
                 .toSpark("SELECT format_number(`t`.`d`, 2), format_string('%d', `t`.`a`) FROM `default`.`t` `t`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: format_number()");
@@ -145,11 +145,13 @@ class TestTranspileStrings
     {
         spark("SELECT initcap(b), chr(a), ascii(b) FROM t")
                 .toTrino("SELECT array_join(transform(split(lower(\"t\".\"b\"), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' '), (CASE WHEN \"t\".\"a\" < 0 THEN '' ELSE chr(CAST(\"t\".\"a\" % 256 AS BIGINT)) END), (CASE WHEN \"t\".\"b\" = '' THEN 0 ELSE codepoint(CAST(substr(\"t\".\"b\", 1, 1) AS VARCHAR(1))) END) FROM \"default\".\"t\" AS \"t\"")
-                .toFlink("SELECT initcap(`t`.`b`), (CASE WHEN `t`.`a` < 0 THEN '' ELSE CHR(CAST(`t`.`a` % 256 AS INT)) END), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
+                .refusedIn(Dialect.FLINK, "Not supported in flink: initcap()");
+        spark("SELECT chr(a), ascii(b) FROM t")
+                .toFlink("SELECT (CASE WHEN `t`.`a` < 0 THEN '' ELSE CHR(CAST(`t`.`a` % 256 AS INT)) END), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
         spark("SELECT space(a), factorial(a) FROM t")
                 .toTrino("SELECT (CASE WHEN \"t\".\"a\" <= 0 THEN '' ELSE rpad('', CAST(\"t\".\"a\" AS BIGINT), ' ') END), (CASE WHEN \"t\".\"a\" BETWEEN 0 AND 20 THEN reduce(sequence(1, greatest(CAST(\"t\".\"a\" AS BIGINT), 1)), CAST(1 AS BIGINT), (__s, __x) -> __s * __x, __s -> __s) END) FROM \"default\".\"t\" AS \"t\"");
-        spark("SELECT initcap(b), ascii(b) FROM t")
-                .toFlink("SELECT initcap(`t`.`b`), (CASE WHEN `t`.`b` = '' THEN 0 ELSE ASCII(`t`.`b`) END) FROM `default`.`t` AS `t`");
+        // Flink's INITCAP starts words after any non-alphanumeric character ('a,b' -> 'A,B'): a wrong answer the fuzzer found.
+        spark("SELECT initcap(b) FROM t").refusedIn(Dialect.FLINK, "Not supported in flink: initcap()");
         spark("SELECT log10(d), log2(d) FROM t")
                 .toFlink("SELECT (CASE WHEN `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG10(`t`.`d`) END), (CASE WHEN `t`.`d` <= 0 THEN CAST(NULL AS DOUBLE) ELSE LOG2(`t`.`d`) END) FROM `default`.`t` AS `t`");
     }

@@ -65,10 +65,16 @@ final class AggregateFunctions
                     .renamed(DUCKDB, names[1]).renamed(TRINO, names[1])
                     .aggregate(FLINK, call -> AggregateRewrite.renamed(flinkName).withArguments("CAST({0} AS DOUBLE)"));
         }
-        for (String name : new String[] {"corr", "covar_pop", "covar_samp"}) {
+        // Spark's correlation of fewer than two rows is NULL; DuckDB's is NaN.
+        functions.aggregate("corr", DOUBLE, 2, 2).same(TRINO)
+                .aggregate(DUCKDB, call -> AggregateRewrite.renamed("corr").withCompanion("regr_count({0}, {1})")
+                        .withWrapper("CASE WHEN {agg1} < 2 THEN CAST(NULL AS DOUBLE) ELSE {agg} END"));
+        for (String name : new String[] {"covar_pop", "covar_samp"}) {
             functions.aggregate(name, DOUBLE, 2, 2).same(DUCKDB, TRINO);
         }
-        functions.aggregate("percentile", ANY, 2, 2).renamed(DUCKDB, "quantile_cont")
+        // Spark's percentile and median are DOUBLE; DuckDB's keep a DECIMAL argument's scale, rounding the interpolation.
+        functions.aggregate("percentile", ANY, 2, 2)
+                .aggregate(DUCKDB, call -> AggregateRewrite.renamed("quantile_cont").withArguments("CAST({0} AS DOUBLE), {1}"))
                 .aggregate(TRINO, call -> exactPercentileTrino(call, percentage(call)))
                 .note(TRINO, "emulated over the sorted values (array_agg), interpolated as Spark does; the percentage must be a literal");
         for (String name : new String[] {"percentile_approx", "approx_percentile"}) {
@@ -81,7 +87,8 @@ final class AggregateFunctions
                     })
                     .note(DUCKDB, "emulated by the exact quantile_disc, which Spark's estimate equals on small inputs");
         }
-        functions.aggregate("median", DOUBLE, 1, 1).same(DUCKDB)
+        functions.aggregate("median", DOUBLE, 1, 1)
+                .aggregate(DUCKDB, call -> AggregateRewrite.renamed("median").withArguments("CAST({0} AS DOUBLE)"))
                 .aggregate(TRINO, call -> exactPercentileTrino(call, "0.5"))
                 .note(TRINO, "emulated over the sorted values (array_agg), interpolated as Spark does");
         functions.aggregate("approx_count_distinct", BIGINT, 1, 2)
@@ -100,8 +107,9 @@ final class AggregateFunctions
         for (String name : new String[] {"last", "last_value"}) {
             functions.aggregate(name, ARG0, 1, 1).renamed(DUCKDB, name.equals("last_value") ? "last_value" : "last");
         }
-        functions.aggregate("max_by", ARG0, 2, 2).renamed(DUCKDB, "arg_max").same(TRINO);
-        functions.aggregate("min_by", ARG0, 2, 2).renamed(DUCKDB, "arg_min").same(TRINO);
+        // Spark's max_by and min_by answer the value at the extreme row even if it is NULL; DuckDB's arg_max skips NULL values.
+        functions.aggregate("max_by", ARG0, 2, 2).renamed(DUCKDB, "arg_max_null").same(TRINO);
+        functions.aggregate("min_by", ARG0, 2, 2).renamed(DUCKDB, "arg_min_null").same(TRINO);
         functions.aggregate("grouping", BIGINT, 1, 1).sameEverywhere();
         functions.aggregate("grouping_id", BIGINT, 1, -1).same(DUCKDB);
         for (String name : new String[] {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist"}) {

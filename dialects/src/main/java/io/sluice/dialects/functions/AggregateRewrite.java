@@ -1,5 +1,7 @@
 package io.sluice.dialects.functions;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -10,7 +12,8 @@ import static java.util.Objects.requireNonNull;
  * to add to its FILTER clause, and an expression wrapped around the whole aggregate (after FILTER and OVER),
  * with {@code {agg}} standing for it; its arguments may be rewritten too.
  */
-public record AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper, String arguments)
+public record AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper, String arguments,
+        List<String> companions)
 {
     public AggregateRewrite
     {
@@ -18,11 +21,12 @@ public record AggregateRewrite(String function, boolean distinct, Optional<Strin
         requireNonNull(extraFilter, "extraFilter is null");
         requireNonNull(wrapper, "wrapper is null");
         requireNonNull(arguments, "arguments is null");
+        companions = List.copyOf(companions);
     }
 
     public AggregateRewrite(String function, boolean distinct, Optional<String> extraFilter, Optional<String> wrapper)
     {
-        this(function, distinct, extraFilter, wrapper, "{*}");
+        this(function, distinct, extraFilter, wrapper, "{*}", List.of());
     }
 
     public static AggregateRewrite renamed(String function)
@@ -32,12 +36,23 @@ public record AggregateRewrite(String function, boolean distinct, Optional<Strin
 
     public AggregateRewrite withWrapper(String wrapper)
     {
-        return new AggregateRewrite(function, distinct, extraFilter, Optional.of(wrapper), arguments);
+        return new AggregateRewrite(function, distinct, extraFilter, Optional.of(wrapper), arguments, companions);
+    }
+
+    /**
+     * Another aggregate over the call's arguments ({@code {0}}, ...), with the same FILTER and OVER, which the wrapper
+     * names {@code {agg1}}, {@code {agg2}}, ... in the order they were added.
+     */
+    public AggregateRewrite withCompanion(String aggregate)
+    {
+        List<String> more = new ArrayList<>(companions);
+        more.add(aggregate);
+        return new AggregateRewrite(function, distinct, extraFilter, wrapper, arguments, more);
     }
 
     /** The engine function's arguments as a template over the call's ({@code {*}}: the same ones). */
     public AggregateRewrite withArguments(String arguments)
     {
-        return new AggregateRewrite(function, distinct, extraFilter, wrapper, arguments);
+        return new AggregateRewrite(function, distinct, extraFilter, wrapper, arguments, companions);
     }
 }

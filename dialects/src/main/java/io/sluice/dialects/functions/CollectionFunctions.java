@@ -66,7 +66,12 @@ final class CollectionFunctions
                         : call.template("CASE WHEN {1} = 0 THEN error('[INVALID_INDEX_OF_ZERO] The index 0 is invalid: SQL array indices start at 1') "
                                 + "WHEN abs({1}) > len({0}) THEN error('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || {1} "
                                 + "|| ' is out of bounds. The array has ' || len({0}) || ' elements.') ELSE {0}[{1}] END"))
-                .same(TRINO);
+                // Trino's element_at of an array answers NULL out of bounds, where Spark fails.
+                .rewrite(TRINO, call -> call.operandIsMap(0)
+                        ? call.rename("element_at")
+                        : call.template("CASE WHEN {1} = 0 THEN fail('[INVALID_INDEX_OF_ZERO] The index 0 is invalid: SQL array indices start at 1') "
+                                + "WHEN abs({1}) > cardinality({0}) THEN fail('[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index ' || CAST({1} AS VARCHAR) "
+                                + "|| ' is out of bounds. The array has ' || CAST(cardinality({0}) AS VARCHAR) || ' elements.') ELSE element_at({0}, {1}) END"));
         // Spark: true if found, else NULL if the array holds a NULL, else false (Trino's contains says the same).
         functions.scalar("array_contains", BOOLEAN, 2, 2)
                 .duckdb("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN list_contains({0}, {1}) THEN true "
@@ -76,7 +81,7 @@ final class CollectionFunctions
                 .flink("CASE WHEN {0} IS NULL OR {1} IS NULL THEN CAST(NULL AS BOOLEAN) WHEN ARRAY_CONTAINS({0}, {1}) THEN TRUE "
                         + "WHEN ARRAY_CONTAINS({0}, NULLIF({1}, {1})) THEN CAST(NULL AS BOOLEAN) ELSE FALSE END");
         functions.scalar("array_position", ReturnTypeInferences.BIGINT, 2, 2)
-                .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE coalesce(list_position({0}, {1}), 0) END")
+                .duckdb("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE coalesce(list_position({0}, {1}), 0) END")
                 .same(TRINO)
                 .flink("CASE WHEN {1} IS NULL THEN CAST(NULL AS BIGINT) ELSE CAST(ARRAY_POSITION({0}, {1}) AS BIGINT) END");
         functions.scalar("sort_array", ARG0, 1, 2)
@@ -111,13 +116,17 @@ final class CollectionFunctions
         functions.scalar("array_distinct", ARG0, 1, 1)
                 .duckdb(distinct)
                 .same(TRINO);
+        // Spark: NULL if either array is; a NULL element is a value (kept once, found in the other array or not).
+        // DuckDB's list_concat takes a NULL list for an empty one, and its list_contains never finds a NULL.
+        String eitherNull = "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE ";
+        String inSecond = "(CASE WHEN __x IS NULL THEN len(list_filter({1}, __y -> __y IS NULL)) > 0 ELSE list_contains({1}, __x) END)";
         functions.scalar("array_union", ARG0, 2, 2)
-                .duckdb("list_filter(list_concat({0}, {1}), (__x, __i) -> __i = list_position(list_concat({0}, {1}), __x))")
+                .duckdb(eitherNull + "list_filter(list_concat({0}, {1}), (__x, __i) -> __i = list_position(list_concat({0}, {1}), __x)) END")
                 .same(TRINO);
         functions.scalar("array_intersect", ARG0, 2, 2)
-                .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND list_contains({1}, __x))");
+                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND " + inSecond + ") END");
         functions.scalar("array_except", ARG0, 2, 2)
-                .duckdb("list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT list_contains({1}, __x))");
+                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT " + inSecond + ") END");
         functions.scalar("array_max", ELEMENT_OF_ARG0, 1, 1).duckdb("list_max({0})").trino("array_max(filter({0}, __x -> __x IS NOT NULL))")
                 .flink("ARRAY_MAX({0})");
         functions.scalar("array_min", ELEMENT_OF_ARG0, 1, 1).duckdb("list_min({0})").trino("array_min(filter({0}, __x -> __x IS NOT NULL))");
@@ -127,7 +136,10 @@ final class CollectionFunctions
                 .rewrite(FLINK, call -> call.template("CASE WHEN {1} IS NULL THEN CAST(NULL AS {2}) ELSE ARRAY_REMOVE({0}, {1}) END",
                         call.operand(0), call.operand(1), TypeSpecs.toCalcite(TypeSpecs.fromRelType(call.operandType(0)
                                 .orElseThrow(() -> call.unsupported("the array's type must be known"))), call.pos())));
-        functions.scalar("flatten", ELEMENT_OF_ARG0, 1, 1).same(DUCKDB).same(TRINO);
+        // Spark: NULL if one of the inner arrays is NULL; DuckDB and Trino skip it.
+        functions.scalar("flatten", ELEMENT_OF_ARG0, 1, 1)
+                .duckdb("CASE WHEN len(list_filter({0}, __x -> __x IS NULL)) > 0 THEN NULL ELSE flatten({0}) END")
+                .trino("CASE WHEN any_match({0}, __x -> __x IS NULL) THEN NULL ELSE flatten({0}) END");
         functions.scalar("slice", ARG0, 3, 3)
                 .duckdb("list_slice({0}, {1}, CASE WHEN {1} < 0 AND {1} + {2} - 1 >= 0 THEN len({0}) ELSE {1} + {2} - 1 END)")
                 .same(TRINO);

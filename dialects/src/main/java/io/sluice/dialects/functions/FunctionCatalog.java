@@ -47,7 +47,8 @@ public final class FunctionCatalog
         operators.add(new RangeTableFunction());
         // Operators the parser builds for Spark syntax, which the validator looks up again by name.
         operators.addAll(List.of(SparkOperators.DIV, SparkOperators.BITWISE_NOT, SparkOperators.BITWISE_OR, SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE,
-                SqlLibraryOperators.ARRAY, SqlLibraryOperators.MAP));
+                SqlLibraryOperators.ARRAY, SqlLibraryOperators.MAP, SqlLibraryOperators.TRY_CAST,
+                SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE));
         for (Definition definition : definitions.values()) {
             definition.validationOperator.ifPresent(operators::add);
         }

@@ -2,6 +2,9 @@ package io.sluice.dialects.functions;
 
 import io.sluice.dialects.Dialect;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+
+import java.math.BigDecimal;
 
 import static io.sluice.dialects.Dialect.DUCKDB;
 import static io.sluice.dialects.Dialect.FLINK;
@@ -28,8 +31,16 @@ final class MathFunctions
                 .rewrite(DUCKDB, call -> call.template(call.operandCount() == 1 ? "round_even({0}, 0)" : "round_even({0}, {1})"))
                 .rewrite(TRINO, MathFunctions::broundTrino)
                 .note(TRINO, "emulated for exact numbers (half-even by hand); refused for floating-point operands");
-        for (String name : new String[] {"sqrt", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "degrees", "radians"}) {
+        // Spark's square root of a negative number is NaN; DuckDB fails on it.
+        functions.scalar("sqrt", DOUBLE, 1, 1).duckdb("CASE WHEN {0} < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt({0}) END").same(TRINO, FLINK);
+        for (String name : new String[] {"exp", "sin", "cos", "tan", "atan", "degrees", "radians"}) {
             functions.scalar(name, DOUBLE, 1, 1).sameEverywhere();
+        }
+        // Spark's arc sine and cosine outside [-1, 1] are NaN; DuckDB fails on them.
+        for (String name : new String[] {"asin", "acos"}) {
+            functions.scalar(name, DOUBLE, 1, 1)
+                    .duckdb("CASE WHEN {0} < -1 OR {0} > 1 THEN CAST('NaN' AS DOUBLE) ELSE " + name + "({0}) END")
+                    .same(TRINO, FLINK);
         }
         // Flink has no cube root.
         functions.scalar("cbrt", DOUBLE, 1, 1).same(DUCKDB, TRINO);
@@ -65,11 +76,22 @@ final class MathFunctions
         }
         functions.scalar("pi", DOUBLE, 0, 0).sameEverywhere();
         functions.scalar("e", DOUBLE, 0, 0).duckdb("exp(1)").trino("e()").flink("E()");
-        functions.scalar("mod", ARG0, 2, 2).duckdb("({0} % {1})").trino("mod({0}, {1})").flink("MOD({0}, {1})");
+        // Spark (ANSI mode, its default) fails a modulo by zero as it fails a division (NULL % 0 is NULL); the engines answer NULL or NaN.
+        String duckdbByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN error('[DIVIDE_BY_ZERO] Division by zero') ";
+        String trinoByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN fail('[DIVIDE_BY_ZERO] Division by zero') ";
+        // Flink raises no error by name: a cast that cannot succeed does (its message names the text).
+        String flinkByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN CAST('[DIVIDE_BY_ZERO] Division by zero: ' || CAST({0} AS STRING) || ' % 0' AS INT) ";
+        functions.scalar("mod", ARG0, 2, 2)
+                .rewrite(DUCKDB, call -> call.template(guarded(call, duckdbByZero, "({0} % {1})")))
+                .rewrite(TRINO, call -> call.template(guarded(call, trinoByZero, "mod({0}, {1})")))
+                .rewrite(FLINK, call -> exactFlink(call).template(guarded(call, flinkByZero, "MOD({0}, {1})")));
         // Spark's pmod is never negative for a positive divisor.
-        String pmod = "CASE WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
-        String modPmod = "CASE WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END";
-        functions.scalar("pmod", ARG0, 2, 2).duckdb(pmod).trino(modPmod).flink(modPmod);
+        String pmod = "WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
+        String modPmod = "WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END";
+        functions.scalar("pmod", ARG0, 2, 2)
+                .rewrite(DUCKDB, call -> call.template("CASE " + byZero(call, duckdbByZero) + pmod))
+                .rewrite(TRINO, call -> call.template("CASE " + byZero(call, trinoByZero) + modPmod))
+                .rewrite(FLINK, call -> exactFlink(call).template("CASE " + byZero(call, flinkByZero) + modPmod.replace("mod(", "MOD(")));
         // Spark: n! for 0 to 20, else NULL (21! overflows a BIGINT).
         functions.scalar("factorial", BIGINT, 1, 1)
                 .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END")
@@ -78,7 +100,8 @@ final class MathFunctions
         functions.scalar("shiftleft", ARG0, 2, 2).duckdb("({0} << {1})").trino("bitwise_left_shift({0}, {1})")
                 .note(DUCKDB, "a shift past the type's width fails instead of wrapping around");
         functions.scalar("shiftright", ARG0, 2, 2).duckdb("({0} >> {1})").trino("bitwise_right_shift_arithmetic({0}, {1})");
-        functions.scalar("isnan", BOOLEAN, 1, 1).duckdb("isnan({0})").trino("is_nan({0})");
+        // Spark's isnan of NULL is false.
+        functions.scalar("isnan", BOOLEAN, 1, 1).duckdb("coalesce(isnan({0}), false)").trino("coalesce(is_nan({0}), false)");
         functions.scalar("positive", ARG0, 1, 1).duckdb("(+({0}))").trino("(+({0}))").flink("(+({0}))");
         functions.scalar("negative", ARG0, 1, 1).duckdb("(-({0}))").trino("(-({0}))").flink("(-({0}))");
         for (String name : new String[] {"rand", "random"}) {
@@ -119,5 +142,28 @@ final class MathFunctions
         return call.template("CASE WHEN abs(" + scaled + " - truncate(" + scaled + ")) = 0.5 "
                 + "THEN (truncate(" + scaled + ") + CASE WHEN truncate(" + scaled + ") % 2 = 0 THEN 0 ELSE sign(" + scaled + ") END) / " + divisor
                 + " ELSE round({0}, " + digits + ") END");
+    }
+
+    /** Flink's MOD takes exact numbers only. */
+    private static CallContext exactFlink(CallContext call)
+    {
+        if (call.operandIsApproximate(0) || call.operandIsApproximate(1)) {
+            throw call.unsupported("a floating-point operand");
+        }
+        return call;
+    }
+
+    /** The modulo, guarded against a zero divisor unless the divisor is a literal other than zero. */
+    private static String guarded(CallContext call, String guard, String modulo)
+    {
+        String when = byZero(call, guard);
+        return when.isEmpty() ? modulo : "CASE " + when + "ELSE " + modulo + " END";
+    }
+
+    /** The guard against a zero divisor, unless the divisor is a literal other than zero. */
+    private static String byZero(CallContext call, String guard)
+    {
+        boolean nonZeroLiteral = call.operand(1) instanceof SqlNumericLiteral literal && literal.getValueAs(BigDecimal.class).signum() != 0;
+        return nonZeroLiteral ? "" : guard;
     }
 }

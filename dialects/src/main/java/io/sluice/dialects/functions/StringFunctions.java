@@ -1,8 +1,11 @@
 package io.sluice.dialects.functions;
 
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +43,7 @@ final class StringFunctions
         for (String name : new String[] {"trim", "ltrim", "rtrim"}) {
             functions.scalar(name, STRING, 1, 2).sameEverywhere();
         }
-        functions.scalar("reverse", STRING, 1, 1)
+        functions.scalar("reverse", ReturnTypeInferences.ARG0, 1, 1)
                 .rewrite(DUCKDB, call -> call.operandIsArray(0) ? call.template("list_reverse({0})") : call.template("reverse({0})"))
                 .same(TRINO)
                 .rewrite(FLINK, call -> {
@@ -50,11 +53,15 @@ final class StringFunctions
                     return call.template("ARRAY_REVERSE({0})");
                 });
         functions.scalar("repeat", STRING, 2, 2).same(DUCKDB).same(FLINK)
-                .rewrite(TRINO, call -> call.template("array_join(repeat({0}, {1}), '')"));
+                // Trino repeats a NULL into an array of NULLs (joined: '') and fails on a negative count (Spark: '').
+                .rewrite(TRINO, call -> call.template("CASE WHEN {0} IS NULL THEN NULL ELSE array_join(repeat({0}, greatest({1}, 0)), '') END"));
         functions.scalar("replace", STRING, 2, 3)
                 .rewrite(DUCKDB, call -> call.operandCount() == 2 ? call.template("replace({0}, {1}, '')") : call.rename("replace"))
-                .same(TRINO)
-                .rewrite(FLINK, call -> call.operandCount() == 2 ? call.template("REPLACE({0}, {1}, '')") : call.rename("REPLACE"));
+                // Spark replaces nothing for an empty search string; Trino and Flink insert between every character.
+                .rewrite(TRINO, call -> call.operandCount() == 2 ? call.rename("replace")
+                        : call.template("CASE WHEN {1} = '' THEN {0} ELSE replace({0}, {1}, {2}) END"))
+                .rewrite(FLINK, call -> call.operandCount() == 2 ? call.template("REPLACE({0}, {1}, '')")
+                        : call.template("CASE WHEN {1} = '' THEN {0} ELSE REPLACE({0}, {1}, {2}) END"));
         // Spark treats position 0 like 1 and negative positions as counted from the end.
         for (String name : new String[] {"substr", "substring"}) {
             functions.scalar(name, STRING, 2, 3)
@@ -63,12 +70,12 @@ final class StringFunctions
                     .rewrite(FLINK, call -> substring(call, "SUBSTR", "CHAR_LENGTH"));
         }
         functions.scalar("left", STRING, 2, 2)
-                .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE left({0}, {1}) END")
-                .trino("CASE WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END")
-                .flink("CASE WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, 1, {1}) END");
+                .duckdb("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' ELSE left({0}, {1}) END")
+                .trino("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' ELSE substr({0}, 1, {1}) END")
+                .flink("CASE WHEN {0} IS NULL THEN CAST(NULL AS STRING) WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, 1, {1}) END");
         functions.scalar("right", STRING, 2, 2)
-                .duckdb("CASE WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
-                .trino("CASE WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END");
+                .duckdb("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
+                .trino("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END");
         functions.scalar("instr", INTEGER, 2, 2)
                 .duckdb("instr({0}, {1})")
                 .trino("strpos({0}, {1})")
@@ -76,16 +83,16 @@ final class StringFunctions
         functions.scalar("locate", INTEGER, 2, 3)
                 .rewrite(DUCKDB, call -> call.operandCount() == 2
                         ? call.template("instr({1}, {0})")
-                        : call.template("CASE WHEN {2} < 1 THEN 0 WHEN instr(substring({1}, {2}), {0}) = 0 THEN 0 "
+                        : call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN {2} < 1 THEN 0 WHEN instr(substring({1}, {2}), {0}) = 0 THEN 0 "
                                 + "ELSE instr(substring({1}, {2}), {0}) + {2} - 1 END"))
                 .rewrite(TRINO, call -> call.operandCount() == 2
                         ? call.template("strpos({1}, {0})")
-                        : call.template("CASE WHEN {2} < 1 THEN 0 WHEN strpos(substr({1}, {2}), {0}) = 0 THEN 0 "
+                        : call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN {2} < 1 THEN 0 WHEN strpos(substr({1}, {2}), {0}) = 0 THEN 0 "
                                 + "ELSE strpos(substr({1}, {2}), {0}) + {2} - 1 END"))
                 // Flink's LOCATE treats a start below 1 as 1; Spark answers 0.
                 .rewrite(FLINK, call -> call.operandCount() == 2
                         ? call.template("LOCATE({0}, {1})")
-                        : call.template("CASE WHEN {2} < 1 THEN 0 ELSE LOCATE({0}, {1}, {2}) END"));
+                        : call.template("CASE WHEN {0} IS NULL OR {1} IS NULL THEN CAST(NULL AS INT) WHEN {2} < 1 THEN 0 ELSE LOCATE({0}, {1}, {2}) END"));
         for (String name : new String[] {"lpad", "rpad"}) {
             functions.scalar(name, STRING, 2, 3)
                     .rewrite(DUCKDB, call -> pad(call, name))
@@ -97,8 +104,8 @@ final class StringFunctions
                         + "__w -> upper(substring(__w, 1, 1)) || substring(__w, 2)), ' ')")
                 .note(DUCKDB, "emulated: words are split on single spaces, as Spark does")
                 .trino("array_join(transform(split(lower({0}), ' '), __w -> upper(substr(__w, 1, 1)) || substr(__w, 2)), ' ')")
-                .note(TRINO, "emulated: words are split on single spaces, as Spark does")
-                .same(FLINK);
+                .note(TRINO, "emulated: words are split on single spaces, as Spark does");
+        // Flink's INITCAP starts a word after any character other than a letter or digit ('a,b' -> 'A,B'); Spark's after a space only.
         // Spark's concat is NULL when any argument is; DuckDB's skips NULLs, its || does not.
         functions.scalar("concat", ReturnTypeInferences.CONCAT, 0, -1)
                 .rewrite(DUCKDB, StringFunctions::concatDuckDb)
@@ -173,7 +180,7 @@ final class StringFunctions
                 })
                 .note(DUCKDB, "emulated with format('{:,.Nf}'); the decimal point is always '.'");
         for (String name : new String[] {"format_string", "printf"}) {
-            functions.scalar(name, STRING, 1, -1).renamed(DUCKDB, "printf").renamed(TRINO, "format");
+            functions.scalar(name, STRING, 1, -1).rewrite(DUCKDB, StringFunctions::printfDuckDb).renamed(TRINO, "format");
         }
         functions.scalar("md5", STRING, 1, 1).duckdb("md5({0})").trino("lower(to_hex(md5(to_utf8({0}))))").same(FLINK);
         functions.scalar("sha1", STRING, 1, 1).duckdb("sha1({0})").trino("lower(to_hex(sha1(to_utf8({0}))))").flink("SHA1({0})");
@@ -184,9 +191,7 @@ final class StringFunctions
                     if (bits == 0 || bits == 256) {
                         return call.template("sha256({0})");
                     }
-                    if (bits == 512) {
-                        return call.template("sha512({0})");
-                    }
+                    // DuckDB 1.4 has no sha512.
                     throw call.unsupported("bit length " + bits);
                 })
                 .rewrite(TRINO, call -> {
@@ -245,15 +250,34 @@ final class StringFunctions
             if (count.isPresent() && count.get() > 0) {
                 return call.template(function + "({0}, " + from + ", {2})");
             }
-            return call.template("CASE WHEN {2} <= 0 THEN '' ELSE " + function + "({0}, " + from + ", {2}) END");
+            return call.template("CASE WHEN " + anyNull(call) + " THEN " + nullString(call) + " WHEN {2} <= 0 THEN '' ELSE "
+                    + function + "({0}, " + from + ", {2}) END");
         }
         String start = "(CASE WHEN {1} > 0 THEN {1} - 1 WHEN {1} < 0 THEN " + length + "({0}) + {1} ELSE 0 END)";
         String clamped = "greatest(" + start + ", 0)";
         if (call.operandCount() == 2) {
-            return call.template(function + "({0}, " + clamped + " + 1)");
+            String substring = function + "({0}, " + clamped + " + 1)";
+            // greatest() skips a NULL start, which must give NULL.
+            return call.template(position.isPresent() ? substring : "CASE WHEN {1} IS NULL THEN " + nullString(call) + " ELSE " + substring + " END");
         }
-        return call.template("CASE WHEN " + clamped + " >= " + start + " + {2} THEN '' ELSE "
+        // Spark's answer is NULL when any argument is, before its empty string for a length below 1.
+        return call.template("CASE WHEN " + anyNull(call) + " THEN " + nullString(call) + " WHEN " + clamped + " >= " + start + " + {2} THEN '' ELSE "
                 + function + "({0}, " + clamped + " + 1, " + start + " + {2} - " + clamped + ") END");
+    }
+
+    /** {@code {0} IS NULL OR {1} IS NULL ...} over every operand of the call. */
+    private static String anyNull(CallContext call)
+    {
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < call.operandCount(); i++) {
+            condition.append(i == 0 ? "" : " OR ").append('{').append(i).append("} IS NULL");
+        }
+        return condition.toString();
+    }
+
+    private static String nullString(CallContext call)
+    {
+        return call.target() == FLINK ? "CAST(NULL AS STRING)" : "NULL";
     }
 
     private static SqlNode pad(CallContext call, String function)
@@ -358,5 +382,46 @@ final class StringFunctions
         }
         Matcher matcher = GROUP_REFERENCE.matcher(replacement);
         return quote(matcher.replaceAll("\\\\$1"));
+    }
+
+    /**
+     * Spark formats a NULL argument as {@code null} (Java's formatter); DuckDB's printf answers NULL. With a literal
+     * format, a {@code %s} argument becomes {@code coalesce(CAST(x AS VARCHAR), 'null')}; a NULL for any other conversion
+     * fails the query by name instead of answering NULL.
+     */
+    private static SqlNode printfDuckDb(CallContext call)
+    {
+        List<Character> conversions = call.stringLiteral(0).map(StringFunctions::conversions).orElse(List.of());
+        StringBuilder arguments = new StringBuilder("{0}");
+        StringBuilder guards = new StringBuilder();
+        for (int i = 1; i < call.operandCount(); i++) {
+            boolean nullable = call.operandType(i).map(RelDataType::isNullable).orElse(true);
+            boolean string = i - 1 < conversions.size() && (conversions.get(i - 1) == 's' || conversions.get(i - 1) == 'S');
+            if (string && nullable) {
+                arguments.append(", coalesce(CAST({").append(i).append("} AS VARCHAR), 'null')");
+                continue;
+            }
+            arguments.append(", {").append(i).append('}');
+            if (nullable) {
+                guards.append(guards.isEmpty() ? "" : " OR ").append('{').append(i).append("} IS NULL");
+            }
+        }
+        String printf = "printf(" + arguments + ")";
+        return call.template(guards.isEmpty() ? printf : "CASE WHEN " + guards
+                + " THEN error('" + call.name() + " of a NULL other than for %s is not supported in duckdb') ELSE " + printf + " END");
+    }
+
+    /** The conversion letters of a Java format string, in argument order ({@code %%} and {@code %n} take none). */
+    private static List<Character> conversions(String format)
+    {
+        List<Character> conversions = new ArrayList<>();
+        Matcher matcher = Pattern.compile("%(\\d+\\$)?[-#+ 0,(<]*\\d*(\\.\\d+)?([a-zA-Z%])").matcher(format);
+        while (matcher.find()) {
+            char conversion = matcher.group(3).charAt(0);
+            if (conversion != '%' && conversion != 'n') {
+                conversions.add(conversion);
+            }
+        }
+        return conversions;
     }
 }

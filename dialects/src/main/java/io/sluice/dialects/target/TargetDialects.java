@@ -7,6 +7,7 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWriter;
@@ -14,6 +15,9 @@ import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.dialect.SparkSqlDialect;
 import org.apache.calcite.sql.dialect.TrinoSqlDialect;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 import static java.lang.String.format;
 
@@ -87,6 +91,30 @@ public final class TargetDialects
         return true;
     }
 
+    private static final Set<SqlKind> PREDICATES = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL,
+            SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM, SqlKind.IS_NULL,
+            SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_NOT_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_FALSE, SqlKind.IN, SqlKind.NOT_IN,
+            SqlKind.BETWEEN, SqlKind.LIKE, SqlKind.SIMILAR);
+    /** Calcite's precedence of IS NULL; an operand of an operator binding at least as tightly is in a comparison or arithmetic. */
+    private static final int IS_PRECEDENCE = 28;
+
+    /**
+     * Writes a predicate that is an operand of a comparison or of another predicate in parentheses. Calcite gives IS
+     * [NOT] DISTINCT FROM the precedence of {@code <} and drops the parentheses of {@code (a IS NOT DISTINCT FROM b) < c};
+     * DuckDB, like PostgreSQL, binds IS looser than {@code <} and reads {@code a IS NOT DISTINCT FROM (b < c)}: another
+     * answer. Trino's grammar takes no predicate as a comparison's operand at all. Found by the differential fuzzer.
+     */
+    private static boolean unparsedNestedPredicate(SqlDialect dialect, SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+    {
+        if (!PREDICATES.contains(call.getKind()) || Math.max(leftPrec, rightPrec) < IS_PRECEDENCE) {
+            return false;
+        }
+        SqlWriter.Frame frame = writer.startList("(", ")");
+        dialect.unparseCall(writer, call, 0, 0);
+        writer.endList(frame);
+        return true;
+    }
+
     private static void quoteVerbatim(StringBuilder buffer, String value, boolean backslashEscapes)
     {
         buffer.append('\'');
@@ -123,6 +151,14 @@ public final class TargetDialects
         public void unparseOffsetFetch(SqlWriter writer, SqlNode offset, SqlNode fetch)
         {
             unparseFetchUsingLimit(writer, offset, fetch);
+        }
+
+        @Override
+        public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+        {
+            if (!unparsedNestedPredicate(this, writer, call, leftPrec, rightPrec)) {
+                super.unparseCall(writer, call, leftPrec, rightPrec);
+            }
         }
     }
 
@@ -161,7 +197,7 @@ public final class TargetDialects
                 writer.endList(frame);
                 return;
             }
-            if (!unparsedBetween(writer, call, leftPrec, rightPrec)) {
+            if (!unparsedNestedPredicate(this, writer, call, leftPrec, rightPrec) && !unparsedBetween(writer, call, leftPrec, rightPrec)) {
                 super.unparseCall(writer, call, leftPrec, rightPrec);
             }
         }
@@ -185,7 +221,7 @@ public final class TargetDialects
         @Override
         public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
         {
-            if (!unparsedBetween(writer, call, leftPrec, rightPrec)) {
+            if (!unparsedNestedPredicate(this, writer, call, leftPrec, rightPrec) && !unparsedBetween(writer, call, leftPrec, rightPrec)) {
                 super.unparseCall(writer, call, leftPrec, rightPrec);
             }
         }
@@ -219,6 +255,14 @@ public final class TargetDialects
         public void unparseOffsetFetch(SqlWriter writer, SqlNode offset, SqlNode fetch)
         {
             unparseFetchUsingLimit(writer, offset, fetch);
+        }
+
+        @Override
+        public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec)
+        {
+            if (!unparsedNestedPredicate(this, writer, call, leftPrec, rightPrec)) {
+                super.unparseCall(writer, call, leftPrec, rightPrec);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.dialects.validate;
 
 import io.sluice.dialects.Dialect;
+import io.sluice.dialects.ast.SparkOperators;
 import io.sluice.dialects.ast.SqlAlterTable;
 import io.sluice.dialects.ast.SqlAnalyzeTable;
 import io.sluice.dialects.ast.SqlCacheTable;
@@ -229,6 +230,15 @@ public final class StatementValidator
             @Override
             public SqlNode visit(SqlCall call)
             {
+                // Spark adds and subtracts days with + and - on a date.
+                if (input.sparkSemantics() && call instanceof SqlBasicCall basic) {
+                    if (call.getOperator() == SqlStdOperatorTable.PLUS) {
+                        basic.setOperator(SparkOperators.PLUS);
+                    }
+                    else if (call.getOperator() == SqlStdOperatorTable.MINUS) {
+                        basic.setOperator(SparkOperators.MINUS);
+                    }
+                }
                 // Spark's and Hive's cast functions, int(x) for CAST(x AS INT), which BI tools write (Superset's week grains).
                 if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function && basic.operandCount() == 1) {
                     SluiceType type = CAST_FUNCTIONS.get(function.getName().toLowerCase(Locale.ROOT));

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Compares an engine's answer with Spark's, value by value. Values are compared as text after a few
- * normalizations that do not change meaning: numbers compare by value (doubles within a relative 1e-9, since
+ * normalizations that do not change meaning: numbers compare by value (within a relative 1e-9 or 1e-12 absolute, since
  * engines sum floating point in different orders), timestamps without trailing zero fractions, booleans
  * case-insensitively, and arrays, maps and structs as JSON trees with the same rules at the leaves. Rows compare in
  * order when the query has a top-level ORDER BY, else as multisets.
@@ -28,6 +28,7 @@ public final class AnswerComparator
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?");
     private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
+    private static final BigDecimal ABSOLUTE_TOLERANCE = new BigDecimal("1e-12");
 
     private AnswerComparator() {}
 
@@ -128,7 +129,9 @@ public final class AnswerComparator
             return true;
         }
         BigDecimal scale = expected.abs().max(actual.abs());
-        return expected.subtract(actual).abs().compareTo(scale.multiply(TOLERANCE, MathContext.DECIMAL64)) <= 0;
+        BigDecimal difference = expected.subtract(actual).abs();
+        // Near zero a relative tolerance is no tolerance: a variance of equal values is 0 or -4.3e-19, depending on the order of the sums.
+        return difference.compareTo(scale.multiply(TOLERANCE, MathContext.DECIMAL64)) <= 0 || difference.compareTo(ABSOLUTE_TOLERANCE) <= 0;
     }
 
     private static String normalizeTimestamp(String value)

@@ -115,7 +115,8 @@ public final class CorpusRun
         return Transpiler.parse(sql, Dialect.SPARK) instanceof SqlOrderBy;
     }
 
-    private static List<List<String>> rows(ResultSet resultSet)
+    /** Every row of the result, each value as the driver's getString gives it. */
+    public static List<List<String>> rows(ResultSet resultSet)
             throws SQLException
     {
         ResultSetMetaData metadata = resultSet.getMetaData();
