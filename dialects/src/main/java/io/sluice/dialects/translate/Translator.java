@@ -82,6 +82,8 @@ import static java.util.Objects.requireNonNull;
 public final class Translator
 {
     private static final String DIVIDE_BY_ZERO = "[DIVIDE_BY_ZERO] Division by zero";
+    private static final Set<String> NONDETERMINISTIC = Set.of("rand", "random", "randn", "uuid", "shuffle", "now",
+            "current_timestamp", "current_date", "localtimestamp", "monotonically_increasing_id", "spark_partition_id");
     /** The catalog of lakehouse tables, which Trino and Flink name as Sluice does. */
     private static final String LAKEHOUSE = "lakehouse";
 
@@ -1639,10 +1641,20 @@ public final class Translator
             return Optional.of(context.template("CASE WHEN {0} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE " + (answer ? "TRUE" : "FALSE") + " END"));
         }
 
+        /** Whether the expression calls a function whose two calls may differ (rand() = rand() is not TRUE). */
         private static boolean containsNonDeterministic(SqlNode node)
         {
-            String text = node.toString().toLowerCase(Locale.ROOT);
-            return text.contains("rand") || text.contains("uuid") || text.contains("current_");
+            if (node instanceof SqlCall call) {
+                String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+                if (!call.getOperator().isDeterministic() || call.getOperator().isDynamicFunction() || NONDETERMINISTIC.contains(name)) {
+                    return true;
+                }
+                return call.getOperandList().stream().anyMatch(operand -> operand != null && containsNonDeterministic(operand));
+            }
+            if (node instanceof SqlNodeList list) {
+                return list.stream().anyMatch(item -> item != null && containsNonDeterministic(item));
+            }
+            return false;
         }
 
         /** Spark's {@code date + int} and {@code date - int}: days added or subtracted, as date_add and date_sub. */
