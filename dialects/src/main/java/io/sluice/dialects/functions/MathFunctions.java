@@ -2,9 +2,6 @@ package io.sluice.dialects.functions;
 
 import io.sluice.dialects.Dialect;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNumericLiteral;
-
-import java.math.BigDecimal;
 
 import static io.sluice.dialects.Dialect.DUCKDB;
 import static io.sluice.dialects.Dialect.FLINK;
@@ -76,22 +73,18 @@ final class MathFunctions
         }
         functions.scalar("pi", DOUBLE, 0, 0).sameEverywhere();
         functions.scalar("e", DOUBLE, 0, 0).duckdb("exp(1)").trino("e()").flink("E()");
-        // Spark (ANSI mode, its default) fails a modulo by zero as it fails a division (NULL % 0 is NULL); the engines answer NULL or NaN.
-        String duckdbByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN error('[DIVIDE_BY_ZERO] Division by zero') ";
-        String trinoByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN fail('[DIVIDE_BY_ZERO] Division by zero') ";
-        // Flink raises no error by name: a cast that cannot succeed does (its message names the text).
-        String flinkByZero = "WHEN {1} = 0 AND {0} IS NOT NULL THEN CAST('[DIVIDE_BY_ZERO] Division by zero: ' || CAST({0} AS STRING) || ' % 0' AS INT) ";
+        // Spark fails a modulo by zero as it fails a division (ZeroDivisors); Flink's MOD takes exact numbers only.
         functions.scalar("mod", ARG0, 2, 2)
-                .rewrite(DUCKDB, call -> call.template(guarded(call, duckdbByZero, "({0} % {1})")))
-                .rewrite(TRINO, call -> call.template(guarded(call, trinoByZero, "mod({0}, {1})")))
-                .rewrite(FLINK, call -> exactFlink(call).template(guarded(call, flinkByZero, "MOD({0}, {1})")));
+                .rewrite(DUCKDB, call -> call.template(guarded(call, "({0} % {1})")))
+                .rewrite(TRINO, call -> call.template(guarded(call, "mod({0}, {1})")))
+                .rewrite(FLINK, call -> exactFlink(call).template(guarded(call, "MOD({0}, {1})")));
         // Spark's pmod is never negative for a positive divisor.
         String pmod = "WHEN {0} % {1} < 0 THEN ({0} % {1} + {1}) % {1} ELSE {0} % {1} END";
         String modPmod = "WHEN mod({0}, {1}) < 0 THEN mod(mod({0}, {1}) + {1}, {1}) ELSE mod({0}, {1}) END";
         functions.scalar("pmod", ARG0, 2, 2)
-                .rewrite(DUCKDB, call -> call.template("CASE " + byZero(call, duckdbByZero) + pmod))
-                .rewrite(TRINO, call -> call.template("CASE " + byZero(call, trinoByZero) + modPmod))
-                .rewrite(FLINK, call -> exactFlink(call).template("CASE " + byZero(call, flinkByZero) + modPmod.replace("mod(", "MOD(")));
+                .rewrite(DUCKDB, call -> call.template("CASE " + byZero(call) + pmod))
+                .rewrite(TRINO, call -> call.template("CASE " + byZero(call) + modPmod))
+                .rewrite(FLINK, call -> exactFlink(call).template("CASE " + byZero(call) + modPmod.replace("mod(", "MOD(")));
         // Spark: n! for 0 to 20, else NULL (21! overflows a BIGINT).
         functions.scalar("factorial", BIGINT, 1, 1)
                 .duckdb("CASE WHEN {0} BETWEEN 0 AND 20 THEN CAST(factorial({0}) AS BIGINT) END")
@@ -153,17 +146,15 @@ final class MathFunctions
         return call;
     }
 
-    /** The modulo, guarded against a zero divisor unless the divisor is a literal other than zero. */
-    private static String guarded(CallContext call, String guard, String modulo)
+    /** The modulo, failing as Spark does when the divisor is zero. */
+    private static String guarded(CallContext call, String modulo)
     {
-        String when = byZero(call, guard);
+        String when = byZero(call);
         return when.isEmpty() ? modulo : "CASE " + when + "ELSE " + modulo + " END";
     }
 
-    /** The guard against a zero divisor, unless the divisor is a literal other than zero. */
-    private static String byZero(CallContext call, String guard)
+    private static String byZero(CallContext call)
     {
-        boolean nonZeroLiteral = call.operand(1) instanceof SqlNumericLiteral literal && literal.getValueAs(BigDecimal.class).signum() != 0;
-        return nonZeroLiteral ? "" : guard;
+        return ZeroDivisors.failingWhen(call.target(), call.operand(1), "%");
     }
 }

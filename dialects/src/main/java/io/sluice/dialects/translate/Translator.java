@@ -15,6 +15,7 @@ import io.sluice.dialects.ast.SqlLateralView;
 import io.sluice.dialects.functions.AggregateRewrite;
 import io.sluice.dialects.functions.CallContext;
 import io.sluice.dialects.functions.FunctionCatalog;
+import io.sluice.dialects.functions.ZeroDivisors;
 import io.sluice.dialects.target.TargetDialects;
 import io.sluice.dialects.target.TypeSpecs;
 import io.sluice.dialects.validate.SluiceTypeSystem;
@@ -81,7 +82,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Translator
 {
-    private static final String DIVIDE_BY_ZERO = "[DIVIDE_BY_ZERO] Division by zero";
     private static final Set<String> NONDETERMINISTIC = Set.of("rand", "random", "randn", "uuid", "shuffle", "now",
             "current_timestamp", "current_date", "localtimestamp", "monotonically_increasing_id", "spark_partition_id");
     /** The catalog of lakehouse tables, which Trino and Flink name as Sluice does. */
@@ -1471,19 +1471,11 @@ public final class Translator
             };
         }
 
-        /** Spark fails dividing by zero (ANSI mode, its default); DuckDB returns NULL or infinity, so it is told to fail. */
+        /** The divisor, failing as Spark does when it is zero (ZeroDivisors). */
         private String guardedDivisor(CallContext context)
         {
-            if (context.operand(1) instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal value && value.signum() != 0) {
-                return "{1}";
-            }
-            return switch (target) {
-                // Spark answers NULL for NULL / 0 without looking at the divisor.
-                case DUCKDB -> "CASE WHEN {1} = 0 AND {0} IS NOT NULL THEN error('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
-                case TRINO -> "CASE WHEN {1} = 0 AND {0} IS NOT NULL THEN fail('" + DIVIDE_BY_ZERO + "') ELSE {1} END";
-                case FLINK -> "CASE WHEN {1} = 0 AND {0} IS NOT NULL THEN " + flinkFailure("'" + DIVIDE_BY_ZERO + ": ' || CAST({0} AS STRING) || ' / 0'") + " ELSE {1} END";
-                default -> "{1}";
-            };
+            String failing = ZeroDivisors.failingWhen(target, context.operand(1), "/");
+            return failing.isEmpty() ? "{1}" : "CASE " + failing + "ELSE {1} END";
         }
 
         /**
