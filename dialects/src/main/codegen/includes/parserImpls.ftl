@@ -94,6 +94,45 @@ SqlNode SparkValuesTable() :
     }
 }
 
+/**
+ * Spark's first(x [, ignoreNulls]), last(...) and their aliases first_value, last_value, as aggregates or over a
+ * window ({@link SparkFirstLast}); Calcite would read FIRST(...) and LAST(...) as MATCH_RECOGNIZE's navigation.
+ */
+SqlNode SparkFirstOrLast() :
+{
+    final boolean first;
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlNode e;
+    SqlKind nulls = null;
+    SqlNode filter = null;
+    SqlNode over = null;
+}
+{
+    (
+        ( <FIRST> | <FIRST_VALUE> ) { first = true; }
+    |
+        ( <LAST> | <LAST_VALUE> ) { first = false; }
+    )
+    { s = span(); }
+    <LPAREN> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
+    [ <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); } ]
+    <RPAREN>
+    [ <FILTER> <LPAREN> <WHERE> filter = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN> ]
+    [
+        LOOKAHEAD(2)
+        (
+            <IGNORE> <NULLS> { nulls = SqlKind.IGNORE_NULLS; }
+        |
+            <RESPECT> <NULLS> { nulls = SqlKind.RESPECT_NULLS; }
+        )
+    ]
+    [ <OVER> ( over = SimpleIdentifier() | over = WindowSpecification() ) ]
+    {
+        return SparkFirstLast.call(first, s.pos(), args, nulls, filter, over, getPos());
+    }
+}
+
 /** Spark's bitwise NOT, {@code ~a}; unary operators bind tighter than any binary one. */
 SqlNode SparkBitwiseNot() :
 {
