@@ -39,3 +39,11 @@ SELECT variance(i), var_samp(i), var_pop(i), stddev(i), std(i), stddev_samp(i), 
 -- Wrong answers the differential fuzzer found (issue 16): percentiles of decimals are doubles, max_by keeps a NULL, corr of one row.
 SELECT percentile(dc, 0.25), median(dc), max_by(i, CASE WHEN id = 4 THEN 100 ELSE id END), min_by(s, id) FROM nums;
 SELECT id, corr(d, d) FROM nums GROUP BY id ORDER BY id;
+-- Flink (issue 16): collect_list/collect_set on ARRAY_AGG (NULLs skipped, [] without rows, FILTER), booleans, percentiles.
+SELECT b, sort_array(collect_list(i)), sort_array(collect_set(s)), size(collect_list(i) FILTER (WHERE i > 0)), sort_array(collect_set(i) FILTER (WHERE id > 2)) FROM nums GROUP BY b ORDER BY b;
+SELECT sort_array(collect_list(i)), collect_set(s) FROM nums WHERE id > 100;
+SELECT b, bool_and(i > 0), bool_or(i > 2), every(d >= 0), percentile(i, 0.25), median(l), approx_count_distinct(s) FROM nums GROUP BY b ORDER BY b;
+-- first/last as aggregates (Calcite reads FIRST(...) as MATCH_RECOGNIZE's): deterministic with one value per group; the second argument skips NULLs.
+SELECT id, first(i), first_value(s), any_value(d), first(i, true) FROM nums GROUP BY id ORDER BY id;
+SELECT b, first(i, true), first(i) FILTER (WHERE id > 2) IGNORE NULLS, last(s, true) FROM (SELECT b, CASE WHEN id IN (3, 4) THEN i END AS i, CASE WHEN id = 4 THEN s END AS s, id FROM nums) x GROUP BY b ORDER BY b;
+SELECT b, sort_array(collect_set(sha1(s))), size(collect_list('x')) FROM nums GROUP BY b ORDER BY b;

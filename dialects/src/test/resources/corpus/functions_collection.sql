@@ -61,3 +61,8 @@ SELECT id, explode(arr) AS x FROM nested ORDER BY id, x;
 -- Wrong answers the differential fuzzer found (issue 16): NULL arrays and NULL elements as Spark treats them.
 SELECT id, flatten(array(arr, arr)), array_union(arr, CAST(NULL AS ARRAY<INT>)), array_position(arr, 5) FROM nested ORDER BY id;
 SELECT id, array_intersect(arr, arr), array_except(arr, array(5)), array_except(arr, array(CAST(NULL AS INT))) FROM nested ORDER BY id;
+-- Flink and Trino (issue 16): array set functions, slice, concat of arrays.
+SELECT id, array_distinct(arr), array_union(arr, array(1, NULL)), array_intersect(arr, array(5, NULL, 1)), array_except(arr, array(4)), array_min(arr) FROM nested ORDER BY id;
+SELECT id, slice(arr, 2, 2), slice(arr, -2, 5), slice(arr, 1, 0), slice(arr, 9, 1), concat(arr, array(7)) FROM nested ORDER BY id;
+-- Wrong answers the differential fuzzer found (issue 16): Flink's ARRAY_SLICE(a, 1, 0) is [a[1]]; Spark's slice of length 0 is [].
+SELECT id, slice(arr, 1, 0), slice(sarr, -2, 0), slice(sarr, 1, 1), slice(array('a', 'b'), -2, 0) FROM nested ORDER BY id;

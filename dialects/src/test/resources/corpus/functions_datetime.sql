@@ -73,3 +73,7 @@ SELECT CAST(DATE '2020-05-07' AS STRING), CAST(TIMESTAMP '2020-05-07 01:02:03' A
 SELECT id FROM nums WHERE dt > DATE '2020-01-01' ORDER BY id;
 SELECT id FROM nums WHERE ts BETWEEN TIMESTAMP '2020-01-01 00:00:00' AND TIMESTAMP '2022-01-01 00:00:00' ORDER BY id;
 SELECT min(dt), max(dt), min(ts), max(ts) FROM nums;
+-- Flink and Trino (issue 16): last_day, next_day, make_date, make_timestamp.
+SELECT id, last_day(dt), next_day(dt, 'MON'), next_day(dt, 'Sunday'), make_date(2024, 2, 29), make_date(1999, 12, CAST(id AS INT)), make_timestamp(2024, 2, 29, CAST(id AS INT), 30, 15.5) FROM nums ORDER BY id;
+-- Wrong answer the differential fuzzer found (issue 16): Flink's cast to a TIMESTAMP takes February 31 for February 29.
+SELECT make_timestamp(2024, 2, 31, 1, 30, 15.5);

@@ -77,3 +77,5 @@ SELECT id, left(s, 2), right(s, 2), substr(s, 2, 0), substr('123', i), substr(s,
 SELECT id, repeat(s, 2), replace(s, '', 'x'), locate(s, s, 0), locate(CAST(NULL AS STRING), s, 0) FROM nums ORDER BY id;
 SELECT id, format_string('%s!', s), printf('%s and %s', s, 'x') FROM nums ORDER BY id;
 SELECT initcap('a,b c-d e_f');
+-- Flink (issue 16): split on a literal delimiter, right, reverse, translate, startswith/endswith/contains, hex.
+SELECT id, split(s, ' '), split(concat(s, ','), ','), right(s, 3), reverse(s), translate(s, 'ap', 'X'), startswith(s, 'ba'), endswith(s, 'ing'), contains(s, 'an'), hex(i), hex(s) FROM nums ORDER BY id;

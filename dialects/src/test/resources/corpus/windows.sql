@@ -29,3 +29,13 @@ SELECT id, sum(i) OVER w, max(i) OVER w FROM nums WINDOW w AS (ORDER BY id) ORDE
 SELECT id, ntile(2) OVER (PARTITION BY b ORDER BY id) FROM nums ORDER BY id;
 SELECT s_nationkey, s_suppkey, percent_rank() OVER (PARTITION BY s_nationkey ORDER BY s_acctbal) FROM supplier ORDER BY 1, 2;
 SELECT id, count(i) OVER (ORDER BY id ROWS 2 PRECEDING) FROM nums ORDER BY id;
+-- Flink (issue 16): lag/lead with a default, first_value/last_value keeping a NULL at the first or last row.
+SELECT id, lag(i, 1, -1) OVER (ORDER BY id), lead(s, 2, 'none') OVER (ORDER BY id), lag(d, 3, 0.5) OVER (ORDER BY id) FROM nums ORDER BY id;
+SELECT id, lag(i, 2, i) OVER (PARTITION BY b ORDER BY id), lead(i, 1, 0) OVER (PARTITION BY b ORDER BY id) FROM nums ORDER BY id;
+-- Flink's planner fails on lag/lead next to a window function over another window: refused there.
+SELECT id, lag(i) OVER (ORDER BY id), sum(i) OVER (PARTITION BY b ORDER BY id) FROM nums ORDER BY id;
+SELECT id, first_value(i) OVER (ORDER BY id DESC), last_value(i) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), first_value(s) OVER (PARTITION BY b ORDER BY id) FROM nums ORDER BY id;
+-- first/last over a window are first_value/last_value.
+SELECT id, first(i) OVER (ORDER BY id DESC), last(s) OVER (PARTITION BY b ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM nums ORDER BY id;
+-- Flink's FIRST_VALUE/LAST_VALUE take no CHAR (sha1's result), DATE or TIMESTAMP.
+SELECT id, last_value(sha1(s)) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), first_value(ts) OVER (ORDER BY id), last_value(dt) OVER (ORDER BY id) FROM nums ORDER BY id;

@@ -57,7 +57,7 @@ class TestTranspileCollections
                 .toDuckDb("SELECT list_sort(\"t\".\"arr\", 'ASC', 'NULLS FIRST'), list_sort(\"t\".\"arr\", 'DESC', 'NULLS LAST'), list_filter(\"t\".\"arr\", (__x, __i) -> __i = list_position(\"t\".\"arr\", __x)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT concat(filter(\"t\".\"arr\", __x -> __x IS NULL), array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), concat(reverse(array_sort(filter(\"t\".\"arr\", __x -> __x IS NOT NULL))), filter(\"t\".\"arr\", __x -> __x IS NULL)), array_distinct(\"t\".\"arr\") FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT sort_array(`t`.`arr`), sort_array(`t`.`arr`, FALSE), array_distinct(`t`.`arr`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: array_distinct()");
+                .toFlink("SELECT ARRAY_SORT(`t`.`arr`, TRUE, TRUE), ARRAY_SORT(`t`.`arr`, FALSE, FALSE), ARRAY_DISTINCT(`t`.`arr`) FROM `default`.`t` AS `t`");
         spark("SELECT sort_array(arr), sort_array(arr, false) FROM t")
                 .toFlink("SELECT ARRAY_SORT(`t`.`arr`, TRUE, TRUE), ARRAY_SORT(`t`.`arr`, FALSE, FALSE) FROM `default`.`t` AS `t`");
     }

@@ -41,7 +41,7 @@ class TestTranspileDateTime
                 .toDuckDb("SELECT CAST(CAST(\"t\".\"dt\" AS DATE) + to_months(CAST(1 AS INTEGER)) AS DATE), last_day(CAST(\"t\".\"dt\" AS DATE)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT date_add('month', 1, CAST(\"t\".\"dt\" AS DATE)), last_day_of_month(CAST(\"t\".\"dt\" AS DATE)) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT add_months(`t`.`dt`, 1), last_day(`t`.`dt`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: last_day()");
+                .toFlink("SELECT CAST(TIMESTAMPADD(MONTH, 1, CAST(`t`.`dt` AS DATE)) AS DATE), CAST(TIMESTAMPADD(DAY, -1, TIMESTAMPADD(MONTH, 1, TIMESTAMPADD(DAY, 1 - DAYOFMONTH(CAST(`t`.`dt` AS DATE)), CAST(`t`.`dt` AS DATE)))) AS DATE) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sluice.dialects;
 
+import io.sluice.spi.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import static io.sluice.dialects.testing.Transpilation.spark;
@@ -58,5 +59,49 @@ class TestTranspileFuzzFindings
         spark("SELECT max_by(b, a), corr(d, d) FROM t")
                 .toDuckDb("SELECT arg_max_null(\"t\".\"b\", \"t\".\"a\"), "
                         + "(CASE WHEN regr_count(\"t\".\"d\", \"t\".\"d\") < 2 THEN CAST(NULL AS DOUBLE) ELSE corr(\"t\".\"d\", \"t\".\"d\") END) FROM \"default\".\"t\" AS \"t\"");
+    }
+    @Test
+    void flinkSliceOfLengthZeroIsEmpty()
+    {
+        // Flink's ARRAY_SLICE(a, 1, 0) is [a[1]].
+        assertThat(spark("SELECT slice(arr, 1, 0) FROM t").translate(Dialect.FLINK))
+                .contains("WHEN 0 = 0 OR (CASE WHEN 1 < 0 THEN 1 + CARDINALITY(`t`.`arr`) ELSE 1 - 1 END) < 0")
+                .contains("THEN ARRAY_SLICE(`t`.`arr`, 2, 1)");
+    }
+
+    @Test
+    void flinkAggregatesOfTypesItsFunctionsDoNotTake()
+    {
+        // ARRAY_AGG of a CHAR literal is an ARRAY<CHAR(1)>, which ARRAY_REMOVE of a STRING does not take.
+        spark("SELECT collect_set('a') FROM t")
+                .toFlink("SELECT COALESCE(ARRAY_DISTINCT(ARRAY_REMOVE(ARRAY_AGG(CAST('a' AS STRING)), CAST(NULL AS STRING))), "
+                        + "ARRAY_REMOVE(ARRAY[CAST(NULL AS STRING)], CAST(NULL AS STRING))) FROM `default`.`t` AS `t`");
+        // Flink's FIRST_VALUE takes no timestamps: through their text and back.
+        spark("SELECT first_value(ts) OVER (ORDER BY a) FROM t")
+                .toFlink("SELECT (CASE WHEN (FIRST_VALUE(CASE WHEN `t`.`ts` IS NULL THEN 1 ELSE 0 END) OVER (ORDER BY `t`.`a` NULLS FIRST)) = 0 "
+                        + "THEN CAST((FIRST_VALUE(CAST(`t`.`ts` AS STRING)) OVER (ORDER BY `t`.`a` NULLS FIRST)) AS TIMESTAMP(6)) END) FROM `default`.`t` AS `t`");
+        spark("SELECT first_value(arr) OVER (ORDER BY a) FROM t")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: first_value() (a value of type ARRAY (Flink's FIRST_VALUE does not take it))");
+    }
+
+    @Test
+    void flinkLagBesideAnotherWindowIsRefused()
+    {
+        spark("SELECT lag(a) OVER (ORDER BY a), sum(a) OVER (PARTITION BY b ORDER BY a) FROM t")
+                .refusedIn(Dialect.FLINK, "Not supported in flink: lag() or lead() next to a window function over another window");
+        // Over one window, a default is computed with a companion lag of a constant.
+        spark("SELECT lag(a, 1, 0) OVER (ORDER BY a), lead(a) OVER (ORDER BY a) FROM t")
+                .toFlink("SELECT (CASE WHEN (lag(1, 1) OVER (ORDER BY `t`.`a` NULLS FIRST)) IS NULL THEN 0 ELSE (lag(`t`.`a`, 1) OVER (ORDER BY `t`.`a` NULLS FIRST)) END), "
+                        + "lead(`t`.`a`) OVER (ORDER BY `t`.`a` NULLS FIRST) FROM `default`.`t` AS `t`");
+    }
+
+    @Test
+    void arraysOfSequencesAreTyped()
+    {
+        // sequence was an ARRAY<ANY>, which Calcite's array constructor failed on with an internal error.
+        spark("SELECT array(sequence(1, 3), arr) FROM t")
+                .toTrino("SELECT (ARRAY[sequence(1, 3), \"t\".\"arr\"]) FROM \"default\".\"t\" AS \"t\"");
+        spark("SELECT array(transform(arr, x -> x + 1), arr) FROM t")
+                .fails(ErrorCode.NOT_SUPPORTED, "a value whose type it cannot derive in this expression; CAST it to its type");
     }
 }

@@ -74,7 +74,7 @@ class TestTranspileStrings
                 .toDuckDb("SELECT (CASE WHEN 0 < 0 OR 0 >= len(regexp_split_to_array(\"t\".\"b\", ',')) THEN error('[INVALID_ARRAY_INDEX] The index ' || 0 || ' is out of bounds. The array has ' || len(regexp_split_to_array(\"t\".\"b\", ',')) || ' elements.') ELSE regexp_split_to_array(\"t\".\"b\", ',')[0 + 1] END) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT (regexp_split(\"t\".\"b\", ',')[0 + 1]) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT (split(`t`.`b`, ',')[0]) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: split()");
+                .toFlink("SELECT (CASE WHEN 0 < 0 OR 0 >= CARDINALITY((CASE WHEN `t`.`b` = '' THEN ARRAY[''] ELSE SPLIT(`t`.`b`, ',') END)) THEN CAST(CAST('[INVALID_ARRAY_INDEX] The index ' || CAST(0 AS STRING) || ' is out of bounds. The array has ' || CAST(CARDINALITY((CASE WHEN `t`.`b` = '' THEN ARRAY[''] ELSE SPLIT(`t`.`b`, ',') END)) AS STRING) || ' elements.' AS INT) AS STRING) ELSE (CASE WHEN `t`.`b` = '' THEN ARRAY[''] ELSE SPLIT(`t`.`b`, ',') END)[0 + 1] END) FROM `default`.`t` AS `t`");
     }
 
     @Test
@@ -127,7 +127,7 @@ class TestTranspileStrings
                 .toDuckDb("SELECT md5(\"t\".\"b\"), sha256(\"t\".\"b\"), to_base64(encode(\"t\".\"b\")), hex(CAST(\"t\".\"a\" AS BIGINT)) FROM \"default\".\"t\" AS \"t\"")
                 .toTrino("SELECT lower(to_hex(md5(to_utf8(\"t\".\"b\")))), lower(to_hex(sha256(to_utf8(\"t\".\"b\")))), to_base64(to_utf8(\"t\".\"b\")), (CASE WHEN \"t\".\"a\" < 0 THEN to_hex(to_big_endian_64(CAST(\"t\".\"a\" AS BIGINT))) ELSE upper(to_base(CAST(\"t\".\"a\" AS BIGINT), 16)) END) FROM \"default\".\"t\" AS \"t\"")
                 .toSpark("SELECT md5(`t`.`b`), sha2(`t`.`b`, 256), base64(`t`.`b`), hex(`t`.`a`) FROM `default`.`t` `t`")
-                .refusedIn(Dialect.FLINK, "Not supported in flink: hex()");
+                .toFlink("SELECT md5(`t`.`b`), sha2(`t`.`b`, 256), TO_BASE64(`t`.`b`), HEX(CAST(`t`.`a` AS BIGINT)) FROM `default`.`t` AS `t`");
     }
 
     @Test

@@ -24,6 +24,7 @@ import static io.sluice.dialects.Dialect.TRINO;
 import static io.sluice.dialects.functions.ReturnTypeInferences.ANY;
 import static io.sluice.dialects.functions.ReturnTypeInferences.ARG0;
 import static io.sluice.dialects.functions.ReturnTypeInferences.ARRAY_OF_ANY;
+import static io.sluice.dialects.functions.ReturnTypeInferences.ARRAY_OF_ARG0_ARG1;
 import static io.sluice.dialects.functions.ReturnTypeInferences.BOOLEAN;
 import static io.sluice.dialects.functions.ReturnTypeInferences.ELEMENT_OF_ARG0;
 import static io.sluice.dialects.functions.ReturnTypeInferences.INTEGER;
@@ -115,21 +116,30 @@ final class CollectionFunctions
         String distinct = "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x))";
         functions.scalar("array_distinct", ARG0, 1, 1)
                 .duckdb(distinct)
-                .same(TRINO);
+                .same(TRINO)
+                .flink("ARRAY_DISTINCT({0})");
         // Spark: NULL if either array is; a NULL element is a value (kept once, found in the other array or not).
         // DuckDB's list_concat takes a NULL list for an empty one, and its list_contains never finds a NULL.
         String eitherNull = "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE ";
         String inSecond = "(CASE WHEN __x IS NULL THEN len(list_filter({1}, __y -> __y IS NULL)) > 0 ELSE list_contains({1}, __x) END)";
         functions.scalar("array_union", ARG0, 2, 2)
                 .duckdb(eitherNull + "list_filter(list_concat({0}, {1}), (__x, __i) -> __i = list_position(list_concat({0}, {1}), __x)) END")
-                .same(TRINO);
+                .same(TRINO)
+                .flink("ARRAY_UNION({0}, {1})");
+        // Trino's contains answers NULL for a value not found in an array holding a NULL, and never finds a NULL.
+        String inSecondTrino = "(CASE WHEN __x IS NULL THEN any_match({1}, __y -> __y IS NULL) ELSE coalesce(contains({1}, __x), false) END)";
         functions.scalar("array_intersect", ARG0, 2, 2)
-                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND " + inSecond + ") END");
+                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND " + inSecond + ") END")
+                .trino(eitherNull + "filter(array_distinct({0}), __x -> " + inSecondTrino + ") END")
+                .flink("ARRAY_INTERSECT({0}, {1})");
         functions.scalar("array_except", ARG0, 2, 2)
-                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT " + inSecond + ") END");
+                .duckdb(eitherNull + "list_filter({0}, (__x, __i) -> __i = list_position({0}, __x) AND NOT " + inSecond + ") END")
+                .trino(eitherNull + "filter(array_distinct({0}), __x -> NOT " + inSecondTrino + ") END")
+                .flink("ARRAY_EXCEPT({0}, {1})");
         functions.scalar("array_max", ELEMENT_OF_ARG0, 1, 1).duckdb("list_max({0})").trino("array_max(filter({0}, __x -> __x IS NOT NULL))")
                 .flink("ARRAY_MAX({0})");
-        functions.scalar("array_min", ELEMENT_OF_ARG0, 1, 1).duckdb("list_min({0})").trino("array_min(filter({0}, __x -> __x IS NOT NULL))");
+        functions.scalar("array_min", ELEMENT_OF_ARG0, 1, 1).duckdb("list_min({0})").trino("array_min(filter({0}, __x -> __x IS NOT NULL))")
+                .flink("ARRAY_MIN({0})");
         functions.scalar("array_remove", ARG0, 2, 2)
                 .duckdb("CASE WHEN {1} IS NULL THEN NULL ELSE list_filter({0}, __x -> __x IS NULL OR __x <> {1}) END")
                 .same(TRINO)
@@ -140,10 +150,17 @@ final class CollectionFunctions
         functions.scalar("flatten", ELEMENT_OF_ARG0, 1, 1)
                 .duckdb("CASE WHEN len(list_filter({0}, __x -> __x IS NULL)) > 0 THEN NULL ELSE flatten({0}) END")
                 .trino("CASE WHEN any_match({0}, __x -> __x IS NULL) THEN NULL ELSE flatten({0}) END");
+        String sliceStart = "(CASE WHEN {1} < 0 THEN {1} + CARDINALITY({0}) ELSE {1} - 1 END)";
         functions.scalar("slice", ARG0, 3, 3)
                 .duckdb("list_slice({0}, {1}, CASE WHEN {1} < 0 AND {1} + {2} - 1 >= 0 THEN len({0}) ELSE {1} + {2} - 1 END)")
-                .same(TRINO);
-        functions.scalar("sequence", ARRAY_OF_ANY, 2, 3)
+                .same(TRINO)
+                // Spark: a start of 0 or a negative length fails; a start outside the array gives []; the rest is clipped.
+                .flink("CASE WHEN {1} = 0 THEN ARRAY_SLICE({0}, " + Failures.flink("'[INVALID_PARAMETER_VALUE.START] The value of parameter start in slice is invalid: ' || CAST({1} AS STRING)") + ", 1)"
+                        + " WHEN {2} < 0 THEN ARRAY_SLICE({0}, " + Failures.flink("'[INVALID_PARAMETER_VALUE.LENGTH] The value of parameter length in slice is invalid: ' || CAST({2} AS STRING)") + ", 1)"
+                        // Flink's ARRAY_SLICE(a, 1, 0) is [a[1]]: its end 0 is not before the start.
+                        + " WHEN {2} = 0 OR " + sliceStart + " < 0 OR " + sliceStart + " >= CARDINALITY({0}) THEN ARRAY_SLICE({0}, 2, 1)"
+                        + " ELSE ARRAY_SLICE({0}, " + sliceStart + " + 1, " + sliceStart + " + {2}) END");
+        functions.scalar("sequence", ARRAY_OF_ARG0_ARG1, 2, 3)
                 .rewrite(DUCKDB, call -> call.operandCount() == 3
                         ? call.template("generate_series({0}, {1}, {2})")
                         : call.template("generate_series({0}, {1}, CASE WHEN {0} <= {1} THEN 1 ELSE -1 END)"))

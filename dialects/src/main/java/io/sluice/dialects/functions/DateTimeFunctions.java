@@ -62,20 +62,28 @@ final class DateTimeFunctions
                 .trino("date_add('month', {1}, CAST({0} AS DATE))")
                 .flink("CAST(TIMESTAMPADD(MONTH, {1}, CAST({0} AS DATE)) AS DATE)");
         functions.scalar("months_between", DOUBLE, 2, 3)
-                .rewrite(DUCKDB, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP)", "last_day",
+                .rewrite(DUCKDB, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP)", "last_day(%1$s)", "day(%1$s)",
                         "(floor(epoch(%1$s)) - epoch(CAST(CAST(%1$s AS DATE) AS TIMESTAMP)))"))
-                .rewrite(TRINO, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP(6))", "last_day_of_month",
+                .rewrite(TRINO, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP(6))", "last_day_of_month(%1$s)", "day(%1$s)",
                         "(hour(%1$s) * 3600 + minute(%1$s) * 60 + second(%1$s))"))
-                .note(DUCKDB, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)")
-                .note(TRINO, "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)");
+                // Flink's SECOND is whole seconds, as Spark counts them here.
+                .rewrite(FLINK, call -> monthsBetween(call, "CAST({%d} AS TIMESTAMP(6))", FLINK_LAST_DAY, "DAYOFMONTH(%1$s)",
+                        "(HOUR(%1$s) * 3600 + MINUTE(%1$s) * 60 + SECOND(%1$s))"))
+                .note(DUCKDB, MONTHS_BETWEEN_NOTE)
+                .note(TRINO, MONTHS_BETWEEN_NOTE)
+                .note(FLINK, MONTHS_BETWEEN_NOTE);
         functions.scalar("last_day", DATE, 1, 1)
                 .duckdb("last_day(CAST({0} AS DATE))")
-                .trino("last_day_of_month(CAST({0} AS DATE))");
+                .trino("last_day_of_month(CAST({0} AS DATE))")
+                .flink(String.format(FLINK_LAST_DAY, "CAST({0} AS DATE)"));
         String weekdayNumber = "(CASE upper(substr({1}, 1, 2)) WHEN 'SU' THEN 0 WHEN 'MO' THEN 1 WHEN 'TU' THEN 2 "
                 + "WHEN 'WE' THEN 3 WHEN 'TH' THEN 4 WHEN 'FR' THEN 5 WHEN 'SA' THEN 6 END)";
         functions.scalar("next_day", DATE, 2, 2)
                 .duckdb("(CAST({0} AS DATE) + CAST((" + weekdayNumber + " - dayofweek(CAST({0} AS DATE)) + 6) % 7 + 1 AS INTEGER))")
-                .trino("date_add('day', (" + weekdayNumber + " - day_of_week(CAST({0} AS DATE)) % 7 + 6) % 7 + 1, CAST({0} AS DATE))");
+                .trino("date_add('day', (" + weekdayNumber + " - day_of_week(CAST({0} AS DATE)) % 7 + 6) % 7 + 1, CAST({0} AS DATE))")
+                // Flink's DAYOFWEEK is 1 (Sunday) to 7.
+                .flink("CAST(TIMESTAMPADD(DAY, MOD(" + weekdayNumber.replace("upper(substr(", "UPPER(SUBSTR(")
+                        + " - DAYOFWEEK(CAST({0} AS DATE)) + 7, 7) + 1, CAST({0} AS DATE)) AS DATE)");
         functions.scalar("trunc", DATE, 2, 2)
                 .rewrite(DUCKDB, call -> trunc(call, "CAST(date_trunc('%s', CAST({0} AS DATE)) AS DATE)"))
                 .rewrite(TRINO, call -> trunc(call, "date_trunc('%s', CAST({0} AS DATE))"))
@@ -144,12 +152,34 @@ final class DateTimeFunctions
                 .duckdb("weekofyear(CAST({0} AS TIMESTAMP))")
                 .trino("week_of_year(CAST({0} AS TIMESTAMP(6)))")
                 .flink("WEEK(CAST({0} AS TIMESTAMP(6)))");
+        // Spark (ANSI) fails on a field out of range or a day the month does not have; so does the cast of its text.
+        String anyNull3 = "{0} IS NULL OR {1} IS NULL OR {2} IS NULL";
         functions.scalar("make_date", DATE, 3, 3)
                 .duckdb("make_date({0}, {1}, {2})")
-                .trino("CAST(format('%04d-%02d-%02d', {0}, {1}, {2}) AS DATE)");
+                .trino("CASE WHEN " + anyNull3 + " THEN NULL ELSE CAST(format('%04d-%02d-%02d', {0}, {1}, {2}) AS DATE) END")
+                // Flink's LPAD cuts a longer text: fields out of range fail before.
+                .flink("CASE WHEN {0} NOT BETWEEN 1 AND 9999 OR {1} NOT BETWEEN 1 AND 12 OR {2} NOT BETWEEN 1 AND 31 THEN "
+                        + Failures.flink("'[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid date: ' || CAST({0} AS STRING) || '-' || CAST({1} AS STRING) || '-' || CAST({2} AS STRING)", "DATE")
+                        + " ELSE " + FLINK_DATE_TEXT + " END");
         functions.scalar("make_timestamp", TIMESTAMP, 6, 6)
-                .duckdb("make_timestamp({0}, {1}, {2}, {3}, {4}, {5})");
+                .duckdb("make_timestamp({0}, {1}, {2}, {3}, {4}, {5})")
+                // Seconds are a DECIMAL(8, 6): written with six digits, the cast keeps microseconds.
+                .trino("CASE WHEN " + anyNull3 + " OR {3} IS NULL OR {4} IS NULL OR {5} IS NULL THEN NULL "
+                        + "ELSE CAST(format('%04d-%02d-%02d %02d:%02d:%09.6f', {0}, {1}, {2}, {3}, {4}, CAST({5} AS DECIMAL(8, 6))) AS TIMESTAMP(6)) END")
+                // The text yyyy-MM-dd HH:mm:ss.ffffff, its date cast first: Flink's cast to a TIMESTAMP takes 2024-02-31 for
+                // 2024-02-29 (its cast to a DATE fails, as Spark does). Spark's second 60 (the next minute) fails here.
+                .flink("CASE WHEN {0} NOT BETWEEN 1 AND 9999 OR {1} NOT BETWEEN 1 AND 12 OR {2} NOT BETWEEN 1 AND 31 OR {3} NOT BETWEEN 0 AND 23 "
+                        + "OR {4} NOT BETWEEN 0 AND 59 OR CAST({5} AS DECIMAL(8, 6)) < 0 OR CAST({5} AS DECIMAL(8, 6)) >= 60 THEN "
+                        + Failures.flink("'[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid timestamp: ' || CAST({0} AS STRING) || '-' || CAST({1} AS STRING) || '-' "
+                                + "|| CAST({2} AS STRING) || ' ' || CAST({3} AS STRING) || ':' || CAST({4} AS STRING) || ':' || CAST({5} AS STRING)", "TIMESTAMP(6)")
+                        + " ELSE CAST(CONCAT(CAST(" + FLINK_DATE_TEXT + " AS STRING), ' ', "
+                        + "LPAD(CAST({3} AS STRING), 2, '0'), ':', LPAD(CAST({4} AS STRING), 2, '0'), ':', LPAD(CAST(CAST({5} AS DECIMAL(8, 6)) AS STRING), 9, '0')) "
+                        + "AS TIMESTAMP(6)) END");
     }
+
+    /** A DATE from year {0}, month {1} and day {2}, each in range, through Flink's cast of the text yyyy-MM-dd. */
+    private static final String FLINK_DATE_TEXT = "CAST(CONCAT(LPAD(CAST({0} AS STRING), 4, '0'), '-', LPAD(CAST({1} AS STRING), 2, '0'), '-', "
+            + "LPAD(CAST({2} AS STRING), 2, '0')) AS DATE)";
 
     private static SqlNode trunc(CallContext call, String template)
     {
@@ -201,7 +231,12 @@ final class DateTimeFunctions
      * @param lastDay the engine's function for the last day of a date's month
      * @param secondsOfDay the whole seconds since midnight of timestamp {@code %1$s}
      */
-    private static SqlNode monthsBetween(CallContext call, String timestamp, String lastDay, String secondsOfDay)
+    private static final String MONTHS_BETWEEN_NOTE = "emulated with Spark's formula (whole months when the days match or both are month ends, else 31-day months)";
+    /** The last day of the month of a DATE, from Flink's date arithmetic (it has no LAST_DAY). */
+    private static final String FLINK_LAST_DAY = "CAST(TIMESTAMPADD(DAY, -1, TIMESTAMPADD(MONTH, 1, TIMESTAMPADD(DAY, 1 - DAYOFMONTH(%1$s), %1$s))) AS DATE)";
+
+    /** Spark's months_between; {@code lastDay}, {@code day} and {@code secondsOfDay} are the engine's, over {@code %1$s}. */
+    private static SqlNode monthsBetween(CallContext call, String timestamp, String lastDay, String day, String secondsOfDay)
     {
         boolean roundOff = true;
         if (call.operandCount() == 3) {
@@ -214,9 +249,13 @@ final class DateTimeFunctions
         String a = String.format(timestamp, 0);
         String b = String.format(timestamp, 1);
         String months = "((year(" + a + ") - year(" + b + ")) * 12 + month(" + a + ") - month(" + b + "))";
-        String bothMonthEnds = "(CAST(" + a + " AS DATE) = " + lastDay + "(CAST(" + a + " AS DATE)) AND CAST(" + b + " AS DATE) = " + lastDay + "(CAST(" + b + " AS DATE)))";
-        String fraction = "((day(" + a + ") - day(" + b + ")) * 86400 + " + String.format(secondsOfDay, a) + " - " + String.format(secondsOfDay, b) + ") / CAST(2678400 AS DOUBLE)";
-        String value = "CASE WHEN day(" + a + ") = day(" + b + ") OR " + bothMonthEnds + " THEN CAST(" + months + " AS DOUBLE) "
+        String dateA = "CAST(" + a + " AS DATE)";
+        String dateB = "CAST(" + b + " AS DATE)";
+        String bothMonthEnds = "(" + dateA + " = " + String.format(lastDay, dateA) + " AND " + dateB + " = " + String.format(lastDay, dateB) + ")";
+        String dayA = String.format(day, a);
+        String dayB = String.format(day, b);
+        String fraction = "((" + dayA + " - " + dayB + ") * 86400 + " + String.format(secondsOfDay, a) + " - " + String.format(secondsOfDay, b) + ") / CAST(2678400 AS DOUBLE)";
+        String value = "CASE WHEN " + dayA + " = " + dayB + " OR " + bothMonthEnds + " THEN CAST(" + months + " AS DOUBLE) "
                 + "ELSE " + months + " + " + fraction + " END";
         return call.template(roundOff ? "round(" + value + ", 8)" : "(" + value + ")");
     }

@@ -70,6 +70,11 @@ final class ReturnTypeInferences
         RelDataTypeFactory factory = binding.getTypeFactory();
         return factory.createTypeWithNullability(element == null ? factory.createSqlType(SqlTypeName.ANY) : element, true);
     };
+    /** sequence(start, stop [, step]): an array of the common type of start and stop. */
+    static final SqlReturnTypeInference ARRAY_OF_ARG0_ARG1 = binding -> {
+        RelDataType common = binding.getTypeFactory().leastRestrictive(List.of(binding.getOperandType(0), binding.getOperandType(1)));
+        return array(binding.getTypeFactory(), common == null ? binding.getTypeFactory().createSqlType(SqlTypeName.ANY) : common);
+    };
     /** An array of the first argument's type. */
     static final SqlReturnTypeInference ARRAY_OF_ARG0 = binding -> array(binding.getTypeFactory(), binding.getOperandType(0));
     /** An array of the first argument's element type (an array of keys of a map). */

@@ -46,12 +46,7 @@ final class StringFunctions
         functions.scalar("reverse", ReturnTypeInferences.ARG0, 1, 1)
                 .rewrite(DUCKDB, call -> call.operandIsArray(0) ? call.template("list_reverse({0})") : call.template("reverse({0})"))
                 .same(TRINO)
-                .rewrite(FLINK, call -> {
-                    if (!call.operandIsArray(0)) {
-                        throw call.unsupported("reversing a string");
-                    }
-                    return call.template("ARRAY_REVERSE({0})");
-                });
+                .rewrite(FLINK, call -> call.operandIsArray(0) ? call.template("ARRAY_REVERSE({0})") : call.template("REVERSE({0})"));
         functions.scalar("repeat", STRING, 2, 2).same(DUCKDB).same(FLINK)
                 // Trino repeats a NULL into an array of NULLs (joined: '') and fails on a negative count (Spark: '').
                 .rewrite(TRINO, call -> call.template("CASE WHEN {0} IS NULL THEN NULL ELSE array_join(repeat({0}, greatest({1}, 0)), '') END"));
@@ -75,7 +70,9 @@ final class StringFunctions
                 .flink("CASE WHEN {0} IS NULL THEN CAST(NULL AS STRING) WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, 1, {1}) END");
         functions.scalar("right", STRING, 2, 2)
                 .duckdb("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' ELSE right({0}, {1}) END")
-                .trino("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END");
+                .trino("CASE WHEN {0} IS NULL THEN NULL WHEN {1} <= 0 THEN '' WHEN {1} >= length({0}) THEN {0} ELSE substr({0}, -({1})) END")
+                .flink("CASE WHEN {0} IS NULL THEN CAST(NULL AS STRING) WHEN {1} <= 0 THEN '' WHEN {1} >= CHAR_LENGTH({0}) THEN {0} "
+                        + "ELSE SUBSTR({0}, CHAR_LENGTH({0}) - {1} + 1) END");
         functions.scalar("instr", INTEGER, 2, 2)
                 .duckdb("instr({0}, {1})")
                 .trino("strpos({0}, {1})")
@@ -128,7 +125,8 @@ final class StringFunctions
                         throw call.unsupported("a positive limit");
                     }
                     return call.template("regexp_split({0}, {1})");
-                });
+                })
+                .rewrite(FLINK, StringFunctions::splitFlink);
         // Spark returns '' when the pattern does not match; group 1 by default.
         functions.scalar("regexp_extract", STRING, 2, 3)
                 .rewrite(DUCKDB, call -> call.template(call.operandCount() == 2 ? "regexp_extract({0}, {1}, 1)" : "regexp_extract({0}, {1}, {2})"))
@@ -156,7 +154,7 @@ final class StringFunctions
                     .trino("regexp_like({0}, {1})")
                     .flink("REGEXP({0}, {1})");
         }
-        functions.scalar("translate", STRING, 3, 3).same(DUCKDB).same(TRINO);
+        functions.scalar("translate", STRING, 3, 3).same(DUCKDB).same(TRINO).flink("TRANSLATE({0}, {1}, {2})");
         functions.scalar("ascii", INTEGER, 1, 1)
                 .duckdb("CASE WHEN {0} = '' THEN 0 ELSE ascii({0}) END")
                 .trino("CASE WHEN {0} = '' THEN 0 ELSE codepoint(CAST(substr({0}, 1, 1) AS VARCHAR(1))) END")
@@ -170,9 +168,10 @@ final class StringFunctions
                 .trino("CASE WHEN {0} <= 0 THEN '' ELSE rpad('', CAST({0} AS BIGINT), ' ') END")
                 .flink("REPEAT(' ', {0})");
         functions.scalar("levenshtein", INTEGER, 2, 2).same(DUCKDB).renamed(TRINO, "levenshtein_distance");
-        functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with");
-        functions.scalar("endswith", BOOLEAN, 2, 2).renamed(DUCKDB, "ends_with").trino("(substr({0}, -length({1})) = {1} OR {1} = '')");
-        functions.scalar("contains", BOOLEAN, 2, 2).duckdb("contains({0}, {1})").trino("(strpos({0}, {1}) > 0)");
+        functions.scalar("startswith", BOOLEAN, 2, 2).renamed(DUCKDB, "starts_with").renamed(TRINO, "starts_with").renamed(FLINK, "STARTSWITH");
+        functions.scalar("endswith", BOOLEAN, 2, 2).renamed(DUCKDB, "ends_with").trino("(substr({0}, -length({1})) = {1} OR {1} = '')")
+                .renamed(FLINK, "ENDSWITH");
+        functions.scalar("contains", BOOLEAN, 2, 2).duckdb("contains({0}, {1})").trino("(strpos({0}, {1}) > 0)").flink("(POSITION({1} IN {0}) > 0)");
         functions.scalar("format_number", STRING, 2, 2)
                 .rewrite(DUCKDB, call -> {
                     long digits = call.integerLiteral(1).orElseThrow(() -> call.unsupported("the number of decimals must be an integer literal"));
@@ -223,6 +222,16 @@ final class StringFunctions
                         return call.template("to_hex({0})");
                     }
                     return call.template("to_hex(to_utf8({0}))");
+                })
+                // Flink writes a BIGINT's 64-bit two's complement and a string's UTF-8 bytes, as Spark.
+                .rewrite(FLINK, call -> {
+                    if (call.operandIsExactInteger(0)) {
+                        return call.template("HEX(CAST({0} AS BIGINT))");
+                    }
+                    if (!call.operandIsString(0) && !call.operandIs(0, SqlTypeName.BINARY, SqlTypeName.VARBINARY)) {
+                        throw call.unsupported("an argument other than an integer, a string or binary");
+                    }
+                    return call.template("HEX({0})");
                 });
         functions.scalar("conv", STRING, 3, 3)
                 .trino("upper(to_base(from_base({0}, {1}), {2}))")
@@ -313,11 +322,28 @@ final class StringFunctions
     }
 
     /** Flink's CONCAT takes strings only: other arguments are cast, as Spark casts them. */
+    /**
+     * Spark splits on a regular expression, Flink's SPLIT on a literal delimiter: a delimiter without regular expression
+     * syntax means the same to both. Spark splits '' into [''], Flink into [].
+     */
+    private static SqlNode splitFlink(CallContext call)
+    {
+        if (call.operandCount() == 3 && call.integerLiteral(2).filter(limit -> limit <= 0).isEmpty()) {
+            throw call.unsupported("a positive limit");
+        }
+        String delimiter = call.requireStringLiteral(1, "the pattern");
+        if (delimiter.chars().anyMatch(c -> "\\^$.|?*+()[]{}".indexOf(c) >= 0)) {
+            throw call.unsupported("a pattern with regular expression syntax; only a literal delimiter");
+        }
+        return call.template("CASE WHEN {0} = '' THEN ARRAY[''] ELSE SPLIT({0}, {1}) END");
+    }
+
     private static SqlNode concatFlink(CallContext call)
     {
         for (int i = 0; i < call.operandCount(); i++) {
             if (call.operandIsArray(i)) {
-                throw call.unsupported("array arguments");
+                // NULL if any array is, as Spark.
+                return call.rename("ARRAY_CONCAT");
             }
         }
         return concatCasting(call, "CONCAT", "STRING");

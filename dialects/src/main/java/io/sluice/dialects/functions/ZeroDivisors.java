@@ -30,7 +30,7 @@ public final class ZeroDivisors
         String failure = switch (target) {
             case DUCKDB -> "error('" + MESSAGE + "')";
             case TRINO -> "fail('" + MESSAGE + "')";
-            case FLINK -> "CAST('" + MESSAGE + ": ' || CAST({0} AS STRING) || ' " + operator + " 0' AS INT)";
+            case FLINK -> Failures.flink("'" + MESSAGE + ": ' || CAST({0} AS STRING) || ' " + operator + " 0'");
             case SPARK, HIVE -> null;
         };
         return failure == null ? "" : "WHEN {1} = 0 AND {0} IS NOT NULL THEN " + failure + " ";

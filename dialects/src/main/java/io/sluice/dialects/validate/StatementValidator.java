@@ -162,6 +162,10 @@ public final class StatementValidator
         catch (CalciteException e) {
             throw translate(e.getMessage(), e);
         }
+        catch (UnsupportedOperationException e) {
+            // Calcite's type derivation of a value whose type Sluice leaves open (transform's result) next to typed ones.
+            throw new SluiceException(ErrorCode.NOT_SUPPORTED, "Not supported by Sluice: a value whose type it cannot derive in this expression; CAST it to its type (" + e.getMessage() + ")", e);
+        }
     }
 
     private static SqlValidator newValidator(Dialect input, CatalogView catalog, String currentDatabase)
