@@ -321,7 +321,6 @@ final class StringFunctions
         return call.template(template.append(")").toString());
     }
 
-    /** Flink's CONCAT takes strings only: other arguments are cast, as Spark casts them. */
     /**
      * Spark splits on a regular expression, Flink's SPLIT on a literal delimiter: a delimiter without regular expression
      * syntax means the same to both. Spark splits '' into [''], Flink into [].
@@ -338,6 +337,7 @@ final class StringFunctions
         return call.template("CASE WHEN {0} = '' THEN ARRAY[''] ELSE SPLIT({0}, {1}) END");
     }
 
+    /** Flink's CONCAT takes strings only: other arguments are cast, as Spark casts them; arrays are ARRAY_CONCAT's. */
     private static SqlNode concatFlink(CallContext call)
     {
         for (int i = 0; i < call.operandCount(); i++) {
