@@ -56,7 +56,7 @@ final class SparkMetadata
         try {
             if (databasePattern.exactName().isPresent()) {
                 String database = databasePattern.exactName().get();
-                return catalog().databaseExists(database) ? List.of(database.toLowerCase(Locale.ROOT)) : List.of();
+                return catalog().databaseExists(quoteDatabase(database)) ? List.of(database.toLowerCase(Locale.ROOT)) : List.of();
             }
             List<String> databases = new ArrayList<>();
             for (Database database : catalog().listDatabases().collectAsList()) {

@@ -36,6 +36,10 @@ public final class EngineCatalogView
     @Override
     public Optional<List<ColumnInfo>> columns(String database, String table)
     {
+        if (FileTables.isFileFormat(database) && !databaseExists(database)) {
+            // parquet.`/path`: files, not a table the engine's catalog could hold (FileTables reads them).
+            return Optional.empty();
+        }
         List<ColumnInfo> columns = metadata.listColumns(NamePattern.exact(database), NamePattern.exact(table), NamePattern.any());
         if (database.equalsIgnoreCase(currentDatabase)) {
             List<ColumnInfo> temporary = columns.stream().filter(column -> column.database().isEmpty()).toList();

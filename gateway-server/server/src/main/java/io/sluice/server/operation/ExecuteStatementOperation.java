@@ -26,6 +26,7 @@ import io.sluice.server.access.VisibleMetadata;
 import io.sluice.server.audit.AuditLog;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
+import io.sluice.server.catalog.FileTables;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.catalog.Transpilations;
 import io.sluice.server.command.CommandEngine;
@@ -497,7 +498,8 @@ public final class ExecuteStatementOperation
             {
                 Engine engine = commandTarget();
                 EngineSession engineSession = session().engineSession(engine);
-                CatalogView catalog = catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session().currentDatabase()));
+                CatalogView catalog = FileTables.over(catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session().currentDatabase())),
+                        engine.dialect(), () -> engineSession);
                 String sql = Transpilations.transpile(Transpiler.parse(sparkSql, Dialect.SPARK), Dialect.SPARK, Dialect.fromName(engine.dialect()), engine, catalog,
                         session().currentDatabase());
                 log().add(format("Queried %s: %s", engine.name(), sql));

@@ -16,6 +16,7 @@ import io.sluice.router.cost.StatementProfile;
 import io.sluice.router.cost.TableReference;
 import io.sluice.server.catalog.CatalogCache;
 import io.sluice.server.catalog.EngineCatalogView;
+import io.sluice.server.catalog.FileTables;
 import io.sluice.server.catalog.SluiceCatalogs;
 import io.sluice.server.session.Session;
 import io.sluice.spi.ErrorCode;
@@ -280,8 +281,8 @@ public final class StatementRouting
     {
         EngineSession engineSession = session.engineSession(engine);
         Dialect dialect = session.dialect();
-        CatalogView catalog = catalogCache.cached(catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase())),
-                session.catalogEntries(catalogCache, engine.name()));
+        CatalogView catalog = FileTables.over(catalogCache.cached(catalogs.view(engine, new EngineCatalogView(engineSession.metadata(), session.currentDatabase())),
+                session.catalogEntries(catalogCache, engine.name())), engine.dialect(), () -> engineSession);
         Validation validation = Transpiler.validate(statement, dialect, catalog, session.currentDatabase()).withSource(source);
         Optional<SluiceCatalogs.Write> write = catalogs.write(engine, validation, dialect, session.currentDatabase());
         if (write.isPresent()) {

@@ -1,5 +1,6 @@
 package io.sluice.server.spark;
 
+import io.sluice.server.dialects.TestQueriesOverFiles;
 import io.sluice.server.testing.LocalSparkExtension;
 import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.server.testing.TestClients;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -150,6 +154,32 @@ class TestSparkEngine
             assertThat(statistics.get(1).subList(0, 4)).containsExactly("m", "400.0", "3.0", "0.1");
             assertThat(statistics.get(2)).containsExactly("null", "null", "null", "null", "50.0", "null", "null");
             statement.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void queriesOverFilesReadTheSameOnSparkAndDuckDb(@TempDir Path files)
+            throws SQLException, IOException
+    {
+        TestQueriesOverFiles.writeFiles(files);
+        List<String> queries = List.of(
+                "SELECT id, name, score FROM parquet.`" + files.resolve("events.parquet") + "` ORDER BY id",
+                "SELECT k, count(*) AS n, sum(id) AS total FROM parquet.`" + files.resolve("parts") + "` GROUP BY k ORDER BY k",
+                "SELECT * FROM csv.`" + files.resolve("people.csv") + "` ORDER BY _c0",
+                "SELECT * FROM json.`" + files.resolve("people.json") + "` ORDER BY id");
+        try (Connection spark = connect("?sluice.engine=spark"); Statement onSpark = spark.createStatement();
+                Connection duckdb = connect("?sluice.engine=duckdb"); Statement onDuckDb = duckdb.createStatement()) {
+            for (String query : queries) {
+                List<List<String>> sparkRows = rows(onSpark, query);
+                assertThat(sparkRows).as(query).isNotEmpty();
+                assertThat(rows(onDuckDb, query)).as(query).isEqualTo(sparkRows);
+                try (ResultSet sparkResult = onSpark.executeQuery(query); ResultSet duckDbResult = onDuckDb.executeQuery(query)) {
+                    for (int column = 1; column <= sparkResult.getMetaData().getColumnCount(); column++) {
+                        assertThat(duckDbResult.getMetaData().getColumnName(column)).as(query).isEqualTo(sparkResult.getMetaData().getColumnName(column));
+                    }
+                }
+            }
         }
     }
 
