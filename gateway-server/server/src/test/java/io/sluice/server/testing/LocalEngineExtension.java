@@ -62,8 +62,13 @@ public abstract class LocalEngineExtension
             throws IOException, InterruptedException
     {
         engineCommand("start");
-        if (!ready()) {
-            throw new IllegalStateException("bin/sluice engine start " + name + " returned but the engine is not ready");
+        // bin/sluice returns once the engine's process is up; its endpoint may take a moment more on a loaded machine.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bin/sluice engine start " + name + " returned but the engine is not ready after 60 s");
+            }
+            Thread.sleep(500);
         }
     }
 
