@@ -29,7 +29,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -248,18 +247,10 @@ public final class RestHandler
         return true;
     }
 
-    /** The request's body, or empty when it is larger than the limit (which is checked before it is read). */
     private Optional<byte[]> readBody(Request request)
             throws IOException
     {
-        if (request.getLength() > maxRequestSize) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try (InputStream input = Request.asInputStream(request)) {
-            bytes = input.readNBytes((int) Math.min(maxRequestSize + 1, Integer.MAX_VALUE));
-        }
-        return bytes.length > maxRequestSize ? Optional.empty() : Optional.of(bytes);
+        return RequestBodies.read(request, maxRequestSize);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sluice.server.thrift;
 
 import io.sluice.server.auth.Authentication;
 import io.sluice.server.auth.Login;
+import io.sluice.server.rest.RequestBodies;
 import io.sluice.server.session.Caller;
 import io.sluice.spi.ErrorCode;
 import io.sluice.spi.SluiceException;
@@ -13,7 +14,6 @@ import org.apache.thrift.transport.TMemoryInputTransport;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * HS2 Thrift over HTTP: each POST to the configured path carries one binary-protocol call; the user comes from the
  * request's Basic authorization (the Hive drivers always send one) or, with authentication on, a Bearer token (the
  * Hive driver's {@code auth=jwt;jwt=...}). Requests over
- * {@code server.thrift.max-frame-size} are refused before they are read.
+ * {@code server.thrift.max-frame-size} are refused with a 413 (see {@link RequestBodies}).
  */
 public final class HttpThriftHandler
         extends Handler.Abstract
@@ -77,19 +76,18 @@ public final class HttpThriftHandler
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"sluice\"");
             return plain(response, callback, HttpStatus.UNAUTHORIZED_401, e.getMessage());
         }
-        long length = request.getLength();
-        if (length > maxRequestSize) {
-            return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request of " + length + " bytes exceeds server.thrift.max-frame-size");
-        }
         byte[] body;
-        try (InputStream input = Content.Source.asInputStream(request)) {
-            body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestSize + 1));
+        try {
+            Optional<byte[]> read = RequestBodies.read(request, maxRequestSize);
+            if (read.isEmpty()) {
+                long length = request.getLength();
+                return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                        (length >= 0 ? "Request of " + length + " bytes" : "Request") + " exceeds server.thrift.max-frame-size");
+            }
+            body = read.get();
         }
         catch (IOException e) {
             return plain(response, callback, HttpStatus.BAD_REQUEST_400, "The request body could not be read: " + e.getMessage());
-        }
-        if (body.length > maxRequestSize) {
-            return plain(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request exceeds server.thrift.max-frame-size");
         }
         TConfiguration configuration = new TConfiguration((int) maxRequestSize, (int) maxRequestSize, TConfiguration.DEFAULT_RECURSION_DEPTH);
         ByteArrayOutputStream output = new ByteArrayOutputStream(4096);

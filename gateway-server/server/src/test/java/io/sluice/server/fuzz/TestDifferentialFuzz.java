@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +138,10 @@ class TestDifferentialFuzz
     /**
      * The three engines at once, each on a connection of its own and with a Spark session of its own (Spark's answers
      * are shared): the run is bound by round trips, not by work.
+     * The CI run takes about 14 minutes on two cores, {@code -Pfuzz}'s 50,000 cases hours: hence the timeout over the
+     * suite's ten-minute default.
      */
+    @Timeout(value = 8, unit = TimeUnit.HOURS)
     @Test
     void everyEngineGivesSparksAnswerOrRefuses()
             throws Exception
