@@ -1152,6 +1152,49 @@ SqlNode SparkTimeTravel(SqlNode tableRef) :
     }
 }
 
+/**
+ * Spark's sample of a table, before its alias: TABLESAMPLE (n PERCENT), (n ROWS) or (BUCKET x OUT OF y), then
+ * optionally REPEATABLE (seed). Calcite's own TABLESAMPLE BERNOULLI (n) | SYSTEM (n), after the alias, stays as it is.
+ */
+SqlNode SparkTableSample(SqlNode tableRef) :
+{
+    final Span s;
+    final SqlLiteral amount;
+    SqlLiteral outOf = null;
+    String kind;
+    OptionalLong seed = OptionalLong.empty();
+    final SqlLiteral seedLiteral;
+}
+{
+    <TABLESAMPLE> { s = span(); } <LPAREN>
+    (
+        <BUCKET> amount = UnsignedNumericLiteral() <OUT> <OF> outOf = UnsignedNumericLiteral() { kind = "BUCKET"; }
+    |
+        amount = UnsignedNumericLiteral()
+        (
+            <PERCENT> { kind = "PERCENT"; }
+        |
+            <ROWS> { kind = "ROWS"; }
+        )
+    )
+    <RPAREN>
+    [
+        <REPEATABLE> <LPAREN> seedLiteral = UnsignedNumericLiteral() <RPAREN> {
+            seed = OptionalLong.of(seedLiteral.bigDecimalValue().longValueExact());
+        }
+    ]
+    {
+        switch (kind) {
+        case "BUCKET":
+            return SparkTableSample.bucket(s.end(this), tableRef, amount, outOf, seed);
+        case "ROWS":
+            return SparkTableSample.rows(s.end(this), tableRef, amount, seed);
+        default:
+            return SparkTableSample.percent(s.end(this), tableRef, amount, seed);
+        }
+    }
+}
+
 /** ANALYZE TABLE t COMPUTE STATISTICS [NOSCAN | FOR ALL COLUMNS | FOR COLUMNS a, b]. */
 SqlNode SqlAnalyzeStatement() :
 {

@@ -42,3 +42,8 @@ SELECT x FROM (SELECT explode(array(1, 2, 3)) AS x) t ORDER BY x;
 SELECT id, dt + 1, dt - 2 FROM nums ORDER BY id;
 SELECT id, ((i <=> i) < (dt IS NULL)), CASE (i > 1) WHEN (s IN ('Apple', 'x')) THEN 1 ELSE 0 END FROM nums ORDER BY id;
 SELECT id, s ILIKE 'a%', s NOT ILIKE '%E%', try_cast(s AS INT), try_cast('123' AS DATE), try_cast('2024-02-29' AS DATE) FROM nums ORDER BY id;
+-- TABLESAMPLE (issue 16): what a sample answers whatever rows it draws.
+SELECT count(*) FROM nums TABLESAMPLE (100 PERCENT);
+SELECT id FROM nums TABLESAMPLE (0 PERCENT) t ORDER BY id;
+SELECT count(*) FROM nums TABLESAMPLE (3 ROWS) t WHERE t.id > 0;
+SELECT count(*), max(id) <= 6 FROM nums TABLESAMPLE (BUCKET 4 OUT OF 4) REPEATABLE (11);

@@ -9,6 +9,7 @@ import io.sluice.dialects.ast.SqlCreateTable;
 import io.sluice.dialects.ast.SqlCreateView;
 import io.sluice.dialects.ast.SqlDropObject;
 import io.sluice.dialects.ast.SqlExplainQuery;
+import io.sluice.dialects.ast.SparkTableSample;
 import io.sluice.dialects.ast.SparkTimeTravel;
 import io.sluice.dialects.ast.SqlInsertOverwrite;
 import io.sluice.dialects.ast.SqlLateralView;
@@ -998,6 +999,19 @@ public final class Translator
          */
         private SqlNode tableReferences(SqlNode from)
         {
+            if (SparkTableSample.sample(from).isPresent()) {
+                // Without an alias of the user's, the validator named the table inside the reference (t AS t): the
+                // name goes outside the sample.
+                SqlNode inner = ((SqlCall) from).operand(0);
+                SqlIdentifier alias = inner.getKind() == SqlKind.AS
+                        ? ((SqlCall) inner).operand(1)
+                        : new SqlIdentifier(Util.last(((SqlIdentifier) inner).names), inner.getParserPosition());
+                return SqlStdOperatorTable.AS.createCall(from.getParserPosition(), sampled(from), alias);
+            }
+            if (from.getKind() == SqlKind.AS && SparkTableSample.sample(((SqlCall) from).operand(0)).isPresent()) {
+                ((SqlCall) from).setOperand(0, sampled(((SqlCall) from).operand(0)));
+                return from;
+            }
             if (from instanceof SqlIdentifier identifier) {
                 Optional<String> scan = validation.tableScan(identifier.names);
                 if (scan.isPresent()) {
@@ -1027,6 +1041,40 @@ public final class Translator
                 ((SqlCall) from).setOperand(0, timeTravel(timeTravelTable(reference), SparkTimeTravel.timeTravel(reference).orElseThrow()));
             }
             return from;
+        }
+
+        /**
+         * A sampled table, without its alias, in the engine's words: Spark's own; a percentage as DuckDB's and Trino's
+         * Bernoulli sample (each row kept on its own, as Spark samples), in a subquery so that the alias can follow; a
+         * number of rows as a limit, which is what Spark runs. Flink has no sample.
+         */
+        private SqlNode sampled(SqlNode reference)
+        {
+            SparkTableSample.Sample sample = SparkTableSample.sample(reference).orElseThrow();
+            SqlNode table = tableReferences(SparkTableSample.withoutSample(reference));
+            if (table.getKind() == SqlKind.AS) {
+                table = ((SqlCall) table).operand(0);
+            }
+            SqlParserPos pos = reference.getParserPosition();
+            String seed = sample.seed().isPresent() ? Long.toString(sample.seed().getAsLong()) : null;
+            if (target == Dialect.SPARK) {
+                return new SqlRawStatement(pos, table, " TABLESAMPLE (" + sample.amountText() + " " + sample.kind() + ")"
+                        + (seed == null ? "" : " REPEATABLE (" + seed + ")"));
+            }
+            if (sample.kind() == SparkTableSample.Kind.ROWS) {
+                return new SqlRawStatement(pos, "(SELECT * FROM ", table, " LIMIT " + sample.amountText() + ")");
+            }
+            return switch (target) {
+                case DUCKDB -> new SqlRawStatement(pos, "(SELECT * FROM ", table, " USING SAMPLE " + sample.amountText() + " PERCENT (bernoulli"
+                        + (seed == null ? "" : ", " + seed) + "))");
+                case TRINO -> {
+                    if (seed != null) {
+                        throw notSupported("TABLESAMPLE ... REPEATABLE (Trino's samples take no seed)");
+                    }
+                    yield new SqlRawStatement(pos, "(SELECT * FROM ", table, " TABLESAMPLE BERNOULLI (" + sample.amountText() + "))");
+                }
+                default -> throw notSupported("TABLESAMPLE (n PERCENT)");
+            };
         }
 
         /** The table a time-travel reference reads, with or without the alias the validator gave it inside. */
