@@ -1,8 +1,12 @@
 package io.sluice.dialects;
 
+import io.sluice.spi.ErrorCode;
+import io.sluice.spi.SluiceException;
 import org.junit.jupiter.api.Test;
 
 import static io.sluice.dialects.testing.Transpilation.spark;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Arrays, maps, structs, lambdas and LATERAL VIEW: 0-based subscripts, ANSI index errors, explode. */
 class TestTranspileCollections
@@ -114,6 +118,31 @@ class TestTranspileCollections
                 .toTrino("SELECT \"t\".\"a\", \"e\".\"p\", \"e\".\"x\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"p\", \"$posexplode\".\"x\" AS \"x\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"x\", \"$ordinal\")) AS \"e\" (\"p\", \"x\")")
                 .toSpark("SELECT `t`.`a`, `e`.`p`, `e`.`x` FROM `default`.`t` `t` LATERAL VIEW posexplode(`t`.`arr`) `e` AS `p`, `x`")
                 .refusedIn(Dialect.FLINK, "Not supported in flink: posexplode() (Flink mixes up the columns of UNNEST WITH ORDINALITY in a lateral query)");
+    }
+
+    @Test
+    void posexplodeAndInlineInASelectList()
+    {
+        // Spark plans a generator of several columns in a select list as a LATERAL VIEW; so does Sluice.
+        spark("SELECT a, posexplode(arr) FROM t")
+                .toSpark("SELECT `t`.`a`, `$generator`.`pos`, `$generator`.`col` FROM `default`.`t` `t` LATERAL VIEW posexplode(`t`.`arr`) `$generator`")
+                .toDuckDb("SELECT \"t\".\"a\", \"$generator\".\"pos\", \"$generator\".\"col\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"pos\", "
+                        + "\"$posexplode\".\"col\" AS \"col\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"col\", \"$ordinal\")) AS \"$generator\" (\"pos\", \"col\")")
+                .toTrino("SELECT \"t\".\"a\", \"$generator\".\"pos\", \"$generator\".\"col\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"pos\", "
+                        + "\"$posexplode\".\"col\" AS \"col\" FROM UNNEST(\"t\".\"arr\") WITH ORDINALITY AS \"$posexplode\" (\"col\", \"$ordinal\")) AS \"$generator\" (\"pos\", \"col\")");
+        spark("SELECT posexplode(array(10, 20))")
+                .toSpark("SELECT `$generator`.`pos`, `$generator`.`col` FROM (SELECT 1) `$one` LATERAL VIEW posexplode(array(10, 20)) `$generator`")
+                .toDuckDb("SELECT \"$generator\".\"pos\", \"$generator\".\"col\" FROM (SELECT 1) AS \"$one\", LATERAL (SELECT \"$posexplode\".\"$ordinal\" - 1 AS \"pos\", \"$posexplode\".\"col\" AS \"col\" FROM UNNEST([10, 20]) WITH ORDINALITY AS \"$posexplode\" (\"col\", \"$ordinal\")) AS \"$generator\" (\"pos\", \"col\")");
+        spark("SELECT a, inline(array(struct(1, 'x'), struct(2, 'y'))) FROM t")
+                .toSpark("SELECT `t`.`a`, `$generator`.`col1`, `$generator`.`col2` FROM `default`.`t` `t` LATERAL VIEW inline(array(struct(1, 'x'), struct(2, 'y'))) `$generator`")
+                .toDuckDb("SELECT \"t\".\"a\", \"$generator\".\"col1\", \"$generator\".\"col2\" FROM \"default\".\"t\" AS \"t\", LATERAL (SELECT unnest(([struct_pack(\"col1\" := 1, \"col2\" := 'x'), struct_pack(\"col1\" := 2, \"col2\" := 'y')]), recursive := true)) AS \"$generator\"")
+                .toTrino("SELECT \"t\".\"a\", \"$generator\".\"col1\", \"$generator\".\"col2\" FROM \"default\".\"t\" AS \"t\", UNNEST(ARRAY[CAST(ROW(1, 'x') AS ROW(\"col1\" INTEGER, \"col2\" VARCHAR)), CAST(ROW(2, 'y') AS ROW(\"col1\" INTEGER, \"col2\" VARCHAR))]) AS \"$generator\"");
+        assertThatThrownBy(() -> Transpiler.parse("SELECT posexplode(arr) AS p FROM t", Dialect.SPARK))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+                .hasMessageContaining("posexplode in a select list gives several columns and takes no single alias");
+        assertThatThrownBy(() -> Transpiler.parse("SELECT posexplode(arr), inline(arr) FROM t", Dialect.SPARK))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+                .hasMessageContaining("Only one generator is allowed in a select list, found inline after posexplode");
     }
 
     @Test

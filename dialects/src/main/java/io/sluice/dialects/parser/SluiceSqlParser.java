@@ -2,6 +2,7 @@ package io.sluice.dialects.parser;
 
 import io.sluice.dialects.Dialect;
 import io.sluice.dialects.ast.GrammarException;
+import io.sluice.dialects.ast.SparkSelectGenerators;
 import io.sluice.dialects.parser.impl.ParseException;
 import io.sluice.dialects.parser.impl.SluiceSqlParserImpl;
 import io.sluice.dialects.parser.impl.Token;
@@ -38,7 +39,7 @@ public final class SluiceSqlParser
     public static SqlNode parse(String sql, Dialect dialect)
     {
         try {
-            return SqlParser.create(sql, config(dialect)).parseStmt();
+            return SparkSelectGenerators.rewrite(SqlParser.create(sql, config(dialect)).parseStmt());
         }
         catch (SqlParseException e) {
             throw syntaxError(dialect, e.getPos(), unexpected(e).orElseGet(() -> firstLine(e.getMessage())), e);

@@ -1515,6 +1515,16 @@ public final class Translator
                 }
                 return context.atom("LATERAL (SELECT unnest(map_keys({0})), unnest(map_values({0})))");
             }
+            RelDataType element = context.operandIsArray(0) ? context.operandType(0).get().getComponentType() : null;
+            if (target == Dialect.DUCKDB && call.getOperator() == SqlStdOperatorTable.UNNEST && element != null && element.isStruct()) {
+                // Spark's inline: a column per field. DuckDB's UNNEST in FROM keeps each struct whole; unnest(...,
+                // recursive := true) in a select list spreads it, and would spread nested values too.
+                if (element.getFieldList().stream().anyMatch(field -> field.getType().getComponentType() != null || field.getType().isStruct()
+                        || field.getType().getSqlTypeName() == SqlTypeName.MAP)) {
+                    throw context("inline", translated, operandTypes).unsupported("inline of structs with array, map or struct fields");
+                }
+                return context.atom("LATERAL (SELECT unnest({0}, recursive := true))");
+            }
             return translated;
         }
 

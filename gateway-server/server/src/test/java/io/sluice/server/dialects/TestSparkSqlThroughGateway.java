@@ -65,6 +65,43 @@ class TestSparkSqlThroughGateway
     }
 
     @Test
+    void generatorsOfSeveralColumnsInASelectListOnDuckDb()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE lists (id INT, tags ARRAY<STRING>)");
+            statement.execute("INSERT INTO lists VALUES (1, array('a', 'b')), (2, array()), (3, array('z'))");
+            try (ResultSet resultSet = statement.executeQuery("SELECT id, posexplode(tags) FROM lists ORDER BY id, pos")) {
+                assertThat(resultSet.getMetaData().getColumnName(2)).isEqualTo("pos");
+                assertThat(resultSet.getMetaData().getColumnName(3)).isEqualTo("col");
+                assertThat(rows(resultSet)).containsExactly(List.of("1", "0", "a"), List.of("1", "1", "b"), List.of("3", "0", "z"));
+            }
+            assertThat(rows(statement, "SELECT inline(array(struct(1, 'x'), struct(2, 'y')))"))
+                    .containsExactly(List.of("1", "x"), List.of("2", "y"));
+        }
+    }
+
+    @Test
+    void tableSamplesOnDuckDb()
+            throws SQLException
+    {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE hundred AS SELECT id FROM range(100)");
+            assertThat(rows(statement, "SELECT count(*) FROM hundred TABLESAMPLE (100 PERCENT)")).containsExactly(List.of("100"));
+            assertThat(rows(statement, "SELECT count(*) FROM hundred TABLESAMPLE (0 PERCENT) h WHERE h.id >= 0")).containsExactly(List.of("0"));
+            assertThat(rows(statement, "SELECT count(*) FROM hundred TABLESAMPLE (7 ROWS) h")).containsExactly(List.of("7"));
+            // Each row is drawn on its own: a half of 100 rows is neither none nor all of them (but for a chance of 2^-99).
+            long half = Long.parseLong(rows(statement, "SELECT count(*) FROM hundred TABLESAMPLE (BUCKET 1 OUT OF 2) REPEATABLE (3)").get(0).get(0));
+            assertThat(half).isBetween(1L, 99L);
+            assertThat(rows(statement, "SELECT max(h.id) < 100, count(DISTINCT h.id) = count(*) FROM hundred TABLESAMPLE (30 PERCENT) AS h JOIN hundred g ON h.id = g.id"))
+                    .containsExactly(List.of("true", "true"));
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM hundred TABLESAMPLE (101 PERCENT)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42601"))
+                    .hasMessageContaining("TABLESAMPLE takes a percentage from 0 to 100, not 101");
+        }
+    }
+
+    @Test
     void unknownObjectsFailBeforeAnyEngineWithTheirName()
             throws SQLException
     {

@@ -19,8 +19,15 @@ public final class JdbcRows
     public static List<List<String>> rows(Statement statement, String sql)
             throws SQLException
     {
+        return rows(statement.executeQuery(sql));
+    }
+
+    /** A result's rows as strings ({@code "null"} for NULL); closes the result. */
+    public static List<List<String>> rows(ResultSet resultSet)
+            throws SQLException
+    {
         List<List<String>> rows = new ArrayList<>();
-        try (ResultSet resultSet = statement.executeQuery(sql)) {
+        try (resultSet) {
             int columns = resultSet.getMetaData().getColumnCount();
             while (resultSet.next()) {
                 List<String> row = new ArrayList<>();
