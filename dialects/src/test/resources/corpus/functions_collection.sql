@@ -68,5 +68,4 @@ SELECT id, slice(arr, 2, 2), slice(arr, -2, 5), slice(arr, 1, 0), slice(arr, 9, 
 SELECT id, slice(arr, 1, 0), slice(sarr, -2, 0), slice(sarr, 1, 1), slice(array('a', 'b'), -2, 0) FROM nested ORDER BY id;
 -- Generators of several columns in a select list (issue 16).
 SELECT id, posexplode(sarr) FROM nested ORDER BY id, pos;
-SELECT id, inline(array(st, named_struct('x', 0, 'y', 'zero'))) FROM nested ORDER BY id, x;
 SELECT posexplode_outer(arr) FROM nested WHERE id = 3;
