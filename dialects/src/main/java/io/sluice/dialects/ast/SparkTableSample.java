@@ -100,17 +100,8 @@ public final class SparkTableSample
     /** The sample of a table reference, if it has one. */
     public static Optional<Sample> sample(SqlNode node)
     {
-        if (node == null || node.getKind() != SqlKind.TABLE_REF) {
-            return Optional.empty();
-        }
-        for (SqlNode item : (SqlNodeList) ((SqlTableRef) node).operand(1)) {
-            if (item instanceof SqlHint hint && hint.getName().equalsIgnoreCase(HINT)) {
-                List<String> options = hint.getOptionList();
-                OptionalLong seed = options.size() > 2 ? OptionalLong.of(Long.parseLong(options.get(2))) : OptionalLong.empty();
-                return Optional.of(new Sample(Kind.valueOf(options.get(0)), new BigDecimal(options.get(1)), seed));
-            }
-        }
-        return Optional.empty();
+        return TableHints.options(node, HINT).map(options -> new Sample(Kind.valueOf(options.get(0)), new BigDecimal(options.get(1)),
+                options.size() > 2 ? OptionalLong.of(Long.parseLong(options.get(2))) : OptionalLong.empty()));
     }
 
     /**

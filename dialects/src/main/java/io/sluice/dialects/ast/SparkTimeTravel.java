@@ -3,14 +3,12 @@ package io.sluice.dialects.ast;
 import io.sluice.dialects.validate.TimeTravel;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlTableRef;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,17 +37,8 @@ public final class SparkTimeTravel
     /** The time travel of a table reference, if it is one. */
     public static Optional<TimeTravel> timeTravel(SqlNode node)
     {
-        if (node == null || node.getKind() != SqlKind.TABLE_REF) {
-            return Optional.empty();
-        }
-        SqlNodeList hints = ((SqlTableRef) node).operand(1);
-        for (SqlNode item : hints) {
-            if (item instanceof SqlHint hint && hint.getName().equalsIgnoreCase(HINT)) {
-                List<String> options = hint.getOptionList();
-                return Optional.of(new TimeTravel(TimeTravel.Kind.valueOf(options.get(0).toUpperCase(Locale.ROOT)), options.get(1)));
-            }
-        }
-        return Optional.empty();
+        return TableHints.options(node, HINT)
+                .map(options -> new TimeTravel(TimeTravel.Kind.valueOf(options.get(0).toUpperCase(Locale.ROOT)), options.get(1)));
     }
 
     /** The table a time-travel reference reads: its name, or once validated, its name with an alias ({@code t AS t}). */
